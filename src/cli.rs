@@ -1,0 +1,59 @@
+//! The command line (clap). Options are global: `madoguchi --db X check` and `madoguchi check --db X` agree.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use crate::ui::i18n::Lang;
+
+/// くまもと中小企業デジタル相談窓口の端末コンソール — the Kumamoto SME Digital Consultation Desk's console.
+#[derive(Debug, Parser)]
+#[command(name = "madoguchi", version, about, long_about = None)]
+pub struct Cli {
+    /// Database file (default: madoguchi.db in the data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Configuration file (default: config.toml in the config directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Interface language.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Open a throwaway database full of demo data.
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Fiscal year to open (2025 = 令和7年度).
+    #[arg(long, global = true, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// The date treated as today (ISO or 和暦, e.g. 2025-11-04 or R7.11.4).
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_today)]
+    pub today: Option<NaiveDate>,
+    /// What to do (default: open the console).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a demo database (deterministic for a seed).
+    Demo {
+        /// Size: 1 = one realistic fiscal year (1,500 businesses, 300 applications, ...).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        scale: u32,
+        /// Output database file (must not exist).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Check the database: integrity, foreign keys, then every record that breaks a rule without an override.
+    Check,
+}
+
+fn parse_today(s: &str) -> Result<NaiveDate, String> {
+    let reference = NaiveDate::from_ymd_opt(2025, 4, 1).unwrap_or_default();
+    crate::domain::parse::parse_date(s, reference).map_err(|e| e.to_string())
+}

@@ -1,0 +1,28 @@
+//! The subcommands and the console start-up: everything `main` dispatches to.
+
+pub mod check;
+pub mod context;
+pub mod demo;
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+
+/// Runs what the command line asks for.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let ctx = context::Context::resolve(&cli)?;
+    let _log = crate::logging::init(&ctx.dirs.logs()).ok();
+    match &cli.command {
+        Some(Command::Demo { scale, out, seed }) => demo::run(&ctx, *scale, out, *seed),
+        Some(Command::Check) => check::run(&ctx),
+        None => console(&ctx),
+    }
+}
+
+fn console(ctx: &context::Context) -> Result<ExitCode> {
+    let db = ctx.open_console_db()?;
+    crate::commands::check::print_counts(ctx, db.store.conn())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,41 @@
+//! The reimbursement ledger: Form 4 claims and honorarium/travel payments.
+
+use anyhow::Result;
+use rusqlite::{Connection, params};
+
+use crate::domain::records::{NewClaim, NewPayment};
+use crate::domain::rules::money::net_yen;
+
+/// Inserts a Form 4 claim; returns its id.
+pub fn insert_claim(conn: &Connection, c: &NewClaim) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO claim (fiscal_year, event_id, organisation_id, amount_yen, receipt_ref, claimed_on, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![c.fiscal_year, c.event_id, c.organisation_id, c.amount_yen, c.receipt_ref, c.claimed_on, c.status],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Inserts a payment (net computed from its parts); returns its id.
+pub fn insert_payment(conn: &Connection, p: &NewPayment) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO payment (fiscal_year, expert_id, visit_id, event_id, honorarium_yen, travel_yen, withholding_yen,
+             net_yen, payee_is_corporation, status, proposed_on, paid_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        p.fiscal_year,
+        p.expert_id,
+        p.visit_id,
+        p.event_id,
+        p.honorarium_yen,
+        p.travel_yen,
+        p.withholding_yen,
+        net_yen(p.honorarium_yen, p.travel_yen, p.withholding_yen),
+        p.payee_is_corporation,
+        p.status,
+        p.proposed_on,
+        p.paid_on
+    ])?;
+    Ok(conn.last_insert_rowid())
+}

@@ -1,0 +1,96 @@
+//! Versioned migrations (SQLite `user_version`, via rusqlite_migration) and the audit triggers they generate.
+
+use std::sync::LazyLock;
+
+use anyhow::Result;
+use rusqlite::{Connection, Transaction};
+use rusqlite_migration::{HookResult, M, Migrations};
+
+/// Tables that are not records: never audited.
+const NOT_AUDITED: &[&str] = &["meta", "action", "audit", "audit_context"];
+
+static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![M::up_with_hook(include_str!("migrations/001_core.sql"), |tx: &Transaction| -> HookResult {
+        super::reference::load(tx)?;
+        refresh_audit_triggers(tx)?;
+        Ok(())
+    })])
+});
+
+/// Brings a database to the latest schema version.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    MIGRATIONS.to_latest(conn)?;
+    Ok(())
+}
+
+/// The schema version a database is at.
+pub fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// The schema version this build migrates to.
+pub fn latest_version() -> usize {
+    // One entry per migration file; kept in step with MIGRATIONS by the test below.
+    1
+}
+
+/// (Re)creates the insert/update/delete audit triggers of every record table from its current columns.
+///
+/// Each trigger writes the whole row as JSON (before and/or after) with the action in progress, so history,
+/// whole-action undo and redo can read any change. Called by every migration that adds tables or columns.
+pub fn refresh_audit_triggers(tx: &Transaction) -> rusqlite::Result<()> {
+    let tables: Vec<String> = {
+        let mut st = tx.prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+        )?;
+        st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+    };
+    for table in tables.iter().filter(|t| !NOT_AUDITED.contains(&t.as_str()) && !t.starts_with("search_")) {
+        let columns: Vec<String> = {
+            let mut st = tx.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
+            st.query_map([table], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+        };
+        let json = |row: &str| {
+            let pairs: Vec<String> = columns.iter().map(|c| format!("'{c}', {row}.\"{c}\"")).collect();
+            format!("json_object({})", pairs.join(", "))
+        };
+        let when = "WHEN (SELECT enabled FROM audit_context WHERE id = 1) = 1";
+        let action = "(SELECT action_id FROM audit_context WHERE id = 1)";
+        let sql = format!(
+            "DROP TRIGGER IF EXISTS audit_{t}_insert;
+             DROP TRIGGER IF EXISTS audit_{t}_update;
+             DROP TRIGGER IF EXISTS audit_{t}_delete;
+             CREATE TRIGGER audit_{t}_insert AFTER INSERT ON \"{t}\" {when} BEGIN
+               INSERT INTO audit (action_id, tbl, record_id, op, before, after)
+               VALUES ({action}, '{t}', NEW.id, 'insert', NULL, {new});
+             END;
+             CREATE TRIGGER audit_{t}_update AFTER UPDATE ON \"{t}\" {when} BEGIN
+               INSERT INTO audit (action_id, tbl, record_id, op, before, after)
+               VALUES ({action}, '{t}', NEW.id, 'update', {old}, {new});
+             END;
+             CREATE TRIGGER audit_{t}_delete AFTER DELETE ON \"{t}\" {when} BEGIN
+               INSERT INTO audit (action_id, tbl, record_id, op, before, after)
+               VALUES ({action}, '{t}', OLD.id, 'delete', {old}, NULL);
+             END;",
+            t = table,
+            new = json("NEW"),
+            old = json("OLD"),
+        );
+        tx.execute_batch(&sql)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid_and_latest_version_matches() {
+        MIGRATIONS.validate().expect("valid migrations");
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap() as usize, latest_version());
+    }
+}

@@ -1,0 +1,109 @@
+//! SQLite storage: schema and migrations, the audit trail, reference data and one repository per aggregate.
+//!
+//! This is the only module that speaks SQL. Every user action runs in [`Store::act`]: one immediate
+//! transaction, one `action` row, and an audit row per changed row written by triggers.
+
+pub mod audit;
+pub mod businesses;
+pub mod check;
+pub mod codes;
+pub mod consultations;
+pub mod dispatches;
+pub mod events;
+pub mod experts;
+pub mod ledger;
+pub mod migrations;
+pub mod organisations;
+pub mod reference;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+/// An open database: the connection and the staff member recorded with each change.
+pub struct Store {
+    conn: Connection,
+    staff: String,
+    path: PathBuf,
+}
+
+/// How long a writer waits for another console's transaction before giving up with a clear message.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+impl Store {
+    /// Opens (creating if needed, mode 0600) the database at `path`, migrates it to the latest schema and
+    /// loads the reference data on first start.
+    pub fn open(path: &Path, staff: &str) -> Result<Store> {
+        crate::paths::create_private_file(path)?;
+        Self::open_with(path, staff, OpenFlags::SQLITE_OPEN_CREATE)
+    }
+
+    /// Opens an existing database (never creates one: a mistyped `--db` must not make an empty file).
+    pub fn open_existing(path: &Path, staff: &str) -> Result<Store> {
+        if !path.is_file() {
+            anyhow::bail!("no database at {}", path.display());
+        }
+        Self::open_with(path, staff, OpenFlags::empty())
+    }
+
+    fn open_with(path: &Path, staff: &str, extra: OpenFlags) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | extra;
+        let mut conn = Connection::open_with_flags(path, flags)
+            .with_context(|| format!("cannot open the database {}", path.display()))?;
+        configure(&conn)?;
+        migrations::migrate(&mut conn).with_context(|| format!("cannot migrate the database {}", path.display()))?;
+        Ok(Store { conn, staff: staff.to_string(), path: path.to_path_buf() })
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The staff member recorded with each change.
+    pub fn staff(&self) -> &str {
+        &self.staff
+    }
+
+    /// Runs one user action as one transaction with an audit `action` row labelled `label`.
+    ///
+    /// Either everything `f` wrote is committed with its audit rows, or nothing is.
+    pub fn act<T>(&mut self, label: &str, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let action_id = audit::begin_action(&tx, &self.staff, label)?;
+        let out = f(&tx)?;
+        audit::end_action(&tx, action_id)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Runs bulk work (demo generation) in one transaction with the audit triggers switched off.
+    pub fn bulk<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute("UPDATE audit_context SET enabled = 0 WHERE id = 1", [])?;
+        let out = f(&tx)?;
+        tx.execute("UPDATE audit_context SET enabled = 1 WHERE id = 1", [])?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// Connection settings every connection gets: WAL, foreign keys, a busy timeout, full sync on commit.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        tracing::warn!(mode, "the database is not in WAL mode");
+    }
+    // FULL: an acknowledged write survives a power cut, not only a crash of this process.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}

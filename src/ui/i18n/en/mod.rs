@@ -1,0 +1,4 @@
+//! The English catalogue.
+
+pub mod labels;
+pub mod rules;

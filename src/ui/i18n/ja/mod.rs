@@ -1,0 +1,4 @@
+//! 日本語のテキスト (the Japanese catalogue).
+
+pub mod labels;
+pub mod rules;
