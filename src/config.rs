@@ -105,9 +105,8 @@ pub fn load(explicit: Option<&Path>, default_path: &Path) -> Result<Loaded> {
         None => return Ok(Loaded { config: Config::default(), path: None, unknown_keys: Vec::new() }),
     };
     let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    let (config, unknown_keys) = parse(&text).map_err(|e| {
-        anyhow::anyhow!("設定ファイルの誤り / error in the config file {}:\n{e}", path.display())
-    })?;
+    let (config, unknown_keys) = parse(&text)
+        .map_err(|e| anyhow::anyhow!("設定ファイルの誤り / error in the config file {}:\n{e}", path.display()))?;
     if !(1..=2).contains(&config.ambiguous_width) {
         bail!("{}: ambiguous_width must be 1 or 2", path.display());
     }
@@ -134,8 +133,8 @@ impl FiscalYears {
         let mut years = BTreeMap::new();
         for file in BUNDLED_FISCAL_YEARS.files() {
             let text = file.contents_utf8().context("fiscal-year file is not UTF-8")?;
-            let fy = FiscalYear::from_toml(text)
-                .map_err(|e| anyhow::anyhow!("bundled {}: {e}", file.path().display()))?;
+            let fy =
+                FiscalYear::from_toml(text).map_err(|e| anyhow::anyhow!("bundled {}: {e}", file.path().display()))?;
             years.insert(fy.year, fy);
         }
         if let Some(dir) = extra_dir.filter(|d| d.is_dir()) {

@@ -2,6 +2,7 @@
 //!
 //! Layers, dependencies pointing one way: `domain` ← `store` ← `app` ← `ui` ← the binary's `commands`.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -9,5 +10,6 @@ pub mod demo;
 pub mod domain;
 pub mod logging;
 pub mod paths;
+pub mod screens;
 pub mod store;
 pub mod ui;

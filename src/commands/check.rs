@@ -8,9 +8,9 @@ use rusqlite::Connection;
 
 use super::context::Context;
 use crate::domain::fiscal_year::{FiscalYear, fiscal_year_of};
+use crate::domain::model::{DispatchStatus, RejectionGround};
 use crate::domain::rules::eligibility::{BusinessFacts, check_eligibility};
 use crate::domain::rules::{Finding, dispatch, events, period};
-use crate::domain::model::{DispatchStatus, RejectionGround};
 use crate::store::{Store, check};
 use crate::ui::i18n::{self, Lang};
 

@@ -1,6 +1,7 @@
 //! The subcommands and the console start-up: everything `main` dispatches to.
 
 pub mod check;
+pub mod console;
 pub mod context;
 pub mod demo;
 
@@ -17,12 +18,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Some(Command::Demo { scale, out, seed }) => demo::run(&ctx, *scale, out, *seed),
         Some(Command::Check) => check::run(&ctx),
-        None => console(&ctx),
+        None => console::run(&ctx),
     }
-}
-
-fn console(ctx: &context::Context) -> Result<ExitCode> {
-    let db = ctx.open_console_db()?;
-    crate::commands::check::print_counts(ctx, db.store.conn())?;
-    Ok(ExitCode::SUCCESS)
 }

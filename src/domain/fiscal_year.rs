@@ -37,7 +37,7 @@ pub struct FiscalYear {
 }
 
 /// R-P1: first and last day on which visits and events may take place.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// First day (inclusive).
@@ -73,10 +73,7 @@ fn legal_forms<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<LegalForm>,
     let names = Vec::<String>::deserialize(d)?;
     names
         .iter()
-        .map(|n| {
-            LegalForm::from_name(n)
-                .ok_or_else(|| serde::de::Error::custom(format!("unknown legal form {n:?}")))
-        })
+        .map(|n| LegalForm::from_name(n).ok_or_else(|| serde::de::Error::custom(format!("unknown legal form {n:?}"))))
         .collect()
 }
 
@@ -160,8 +157,7 @@ fn startup_areas<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<StartupAr
     codes
         .iter()
         .map(|c| {
-            StartupArea::from_code(c)
-                .ok_or_else(|| serde::de::Error::custom(format!("unknown startup area {c:?}")))
+            StartupArea::from_code(c).ok_or_else(|| serde::de::Error::custom(format!("unknown startup area {c:?}")))
         })
         .collect()
 }
@@ -226,11 +222,7 @@ impl FiscalYear {
 
     /// Themes for dispatches and consultation days (annex 1), falling back to the seminar themes.
     pub fn dispatch_themes(&self) -> &[Theme] {
-        if self.dispatch_themes.is_empty() {
-            &self.seminar_themes
-        } else {
-            &self.dispatch_themes
-        }
+        if self.dispatch_themes.is_empty() { &self.seminar_themes } else { &self.dispatch_themes }
     }
 
     /// First and last day of the fiscal year (April to March).

@@ -135,10 +135,7 @@ impl LegalForm {
     pub fn from_name(name: &str) -> Option<Self> {
         let name = name.trim();
         let name = if name == "NPO法人" { "特定非営利活動法人" } else { name };
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|f| f.name_ja() == name || f.code() == name)
+        Self::ALL.iter().copied().find(|f| f.name_ja() == name || f.code() == name)
     }
 
     /// Joint bodies of several businesses that R-E2 names as eligible.

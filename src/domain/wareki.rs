@@ -64,26 +64,16 @@ fn parse_eras(text: &str) -> Result<Vec<Era>, String> {
         let letter = match (letters.next(), letters.next()) {
             (Some(c), None) if c.is_ascii_uppercase() => c,
             _ => {
-                return Err(format!(
-                    "line {line_no}: abbr {abbr:?} must be one upper-case ASCII letter"
-                ));
+                return Err(format!("line {line_no}: abbr {abbr:?} must be one upper-case ASCII letter"));
             }
         };
         if out.last().is_some_and(|e| e.first_day >= first_day) {
             return Err(format!("line {line_no}: eras must be in ascending date order"));
         }
-        if out
-            .iter()
-            .any(|e| e.letter == letter || e.name == name || e.romaji.eq_ignore_ascii_case(romaji))
-        {
+        if out.iter().any(|e| e.letter == letter || e.name == name || e.romaji.eq_ignore_ascii_case(romaji)) {
             return Err(format!("line {line_no}: duplicate era {name} / {romaji} / {letter}"));
         }
-        out.push(Era {
-            name: name.to_string(),
-            romaji: romaji.to_string(),
-            letter,
-            first_day,
-        });
+        out.push(Era { name: name.to_string(), romaji: romaji.to_string(), letter, first_day });
     }
     if out.is_empty() {
         return Err("no eras".to_string());
@@ -104,23 +94,13 @@ pub fn era_of(date: NaiveDate) -> Option<(&'static Era, i32)> {
 
 /// The era year as written in long form: `元` for the first year, the number otherwise.
 fn long_year(year: i32) -> String {
-    if year == 1 {
-        "元".to_string()
-    } else {
-        year.to_string()
-    }
+    if year == 1 { "元".to_string() } else { year.to_string() }
 }
 
 /// Long form, `令和7年4月1日` (first year `元年`); ISO 8601 before 明治.
 pub fn format_long(date: NaiveDate) -> String {
     match era_of(date) {
-        Some((era, year)) => format!(
-            "{}{}年{}月{}日",
-            era.name,
-            long_year(year),
-            date.month(),
-            date.day()
-        ),
+        Some((era, year)) => format!("{}{}年{}月{}日", era.name, long_year(year), date.month(), date.day()),
         None => date.to_string(),
     }
 }
@@ -135,11 +115,7 @@ pub fn format_short(date: NaiveDate) -> String {
 
 /// ISO date followed by the short form, `2025-04-01 (R7.4.1)`, for list columns; ISO only before 明治.
 pub fn format_iso_wareki(date: NaiveDate) -> String {
-    if era_of(date).is_some() {
-        format!("{date} ({})", format_short(date))
-    } else {
-        date.to_string()
-    }
+    if era_of(date).is_some() { format!("{date} ({})", format_short(date)) } else { date.to_string() }
 }
 
 /// The era naming a fiscal year (April..March) and its era-year.
@@ -150,9 +126,7 @@ pub fn format_iso_wareki(date: NaiveDate) -> String {
 /// fiscal year that was already running (1988 → 昭和63年度, not 平成0年度). Before 明治 the
 /// first era is extrapolated (year 0 or below).
 fn fiscal_era(fiscal_year: i32) -> (&'static Era, i32) {
-    let last_day = fiscal_year
-        .checked_add(1)
-        .and_then(|y| NaiveDate::from_ymd_opt(y, 3, 31));
+    let last_day = fiscal_year.checked_add(1).and_then(|y| NaiveDate::from_ymd_opt(y, 3, 31));
     let all = eras();
     let era = all
         .iter()
@@ -173,11 +147,7 @@ pub fn era_letter_year(fiscal_year: i32) -> (char, i32) {
 /// A fiscal year in long form: 2025 → `令和7年度`, 2019 → `令和元年度`; `1867年度` before 明治.
 pub fn format_fiscal_year(fiscal_year: i32) -> String {
     let (era, year) = fiscal_era(fiscal_year);
-    if year >= 1 {
-        format!("{}{}年度", era.name, long_year(year))
-    } else {
-        format!("{fiscal_year}年度")
-    }
+    if year >= 1 { format!("{}{}年度", era.name, long_year(year)) } else { format!("{fiscal_year}年度") }
 }
 
 /// The Gregorian year of an era-year: (令和, 7) → 2025.
@@ -230,10 +200,8 @@ mod tests {
         let parsed = parse_eras(text).unwrap();
         assert_eq!(parsed.len(), 5);
         assert_eq!(eras(), &parsed[..]);
-        let summary: Vec<(&str, &str, char, NaiveDate)> = eras()
-            .iter()
-            .map(|e| (e.name.as_str(), e.romaji.as_str(), e.letter, e.first_day))
-            .collect();
+        let summary: Vec<(&str, &str, char, NaiveDate)> =
+            eras().iter().map(|e| (e.name.as_str(), e.romaji.as_str(), e.letter, e.first_day)).collect();
         assert_eq!(
             summary,
             vec![
@@ -257,14 +225,8 @@ mod tests {
             ("h\n令和\tReiwa\t2019-05-01\tRR\n", "abbr"),
             ("h\n令和\tReiwa\t2019-05-01\tr\n", "abbr"),
             ("h\n\tReiwa\t2019-05-01\tR\n", "empty"),
-            (
-                "h\n令和\tReiwa\t2019-05-01\tR\n平成\tHeisei\t1989-01-08\tH\n",
-                "ascending",
-            ),
-            (
-                "h\n平成\tHeisei\t1989-01-08\tR\n令和\tReiwa\t2019-05-01\tR\n",
-                "duplicate",
-            ),
+            ("h\n令和\tReiwa\t2019-05-01\tR\n平成\tHeisei\t1989-01-08\tH\n", "ascending"),
+            ("h\n平成\tHeisei\t1989-01-08\tR\n令和\tReiwa\t2019-05-01\tR\n", "duplicate"),
         ];
         for (text, needle) in cases {
             let err = parse_eras(text).unwrap_err();

@@ -44,7 +44,12 @@ pub fn integrity(conn: &Connection) -> Result<Vec<String>> {
 pub fn foreign_keys(conn: &Connection) -> Result<Vec<String>> {
     let mut st = conn.prepare("PRAGMA foreign_key_check")?;
     let rows = st.query_map([], |r| {
-        Ok(format!("{} id {} → {}", r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get::<_, String>(2)?))
+        Ok(format!(
+            "{} id {} → {}",
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+            r.get::<_, String>(2)?
+        ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -14,6 +14,7 @@ pub mod experts;
 pub mod ledger;
 pub mod migrations;
 pub mod organisations;
+pub mod queue;
 pub mod reference;
 
 use std::path::{Path, PathBuf};

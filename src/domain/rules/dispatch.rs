@@ -18,10 +18,9 @@ pub struct VisitUsage {
 impl VisitUsage {
     /// Usage of a list of visit lengths in minutes.
     pub fn of(minutes: impl IntoIterator<Item = u32>) -> VisitUsage {
-        minutes.into_iter().fold(VisitUsage::default(), |u, m| VisitUsage {
-            visits: u.visits + 1,
-            minutes: u.minutes + m,
-        })
+        minutes
+            .into_iter()
+            .fold(VisitUsage::default(), |u, m| VisitUsage { visits: u.visits + 1, minutes: u.minutes + m })
     }
 }
 
@@ -141,7 +140,10 @@ pub fn relation_conflicts(relations: &[Relation], on: NaiveDate) -> Vec<Finding>
                 RelationKind::BelongsTo => 1,
                 RelationKind::AdvisoryContract => 2,
             };
-            Finding::ExpertRelated { ground: RejectionGround::new(ground).unwrap_or(RejectionGround::OTHER), relation: r.kind }
+            Finding::ExpertRelated {
+                ground: RejectionGround::new(ground).unwrap_or(RejectionGround::OTHER),
+                relation: r.kind,
+            }
         })
         .collect();
     out.dedup();
@@ -253,9 +255,18 @@ mod tests {
         ];
         let on = d(2025, 6, 1).unwrap();
         let f = relation_conflicts(&rels, on);
-        assert_eq!(f, vec![Finding::ExpertRelated { ground: RejectionGround::new(2).unwrap(), relation: RelationKind::AdvisoryContract }]);
+        assert_eq!(
+            f,
+            vec![Finding::ExpertRelated {
+                ground: RejectionGround::new(2).unwrap(),
+                relation: RelationKind::AdvisoryContract
+            }]
+        );
         let f = relation_conflicts(&rels, d(2024, 6, 1).unwrap());
-        assert_eq!(f[0], Finding::ExpertRelated { ground: RejectionGround::new(1).unwrap(), relation: RelationKind::BelongsTo });
+        assert_eq!(
+            f[0],
+            Finding::ExpertRelated { ground: RejectionGround::new(1).unwrap(), relation: RelationKind::BelongsTo }
+        );
         assert_eq!(f[0].rule(), RuleId::D5);
     }
 }

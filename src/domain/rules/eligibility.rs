@@ -48,7 +48,8 @@ pub fn check_size(limits: &SmeLimits, b: &BusinessFacts) -> Option<Finding> {
     let limit = limits.for_category(category);
     let capital_over = b.capital_yen.is_some_and(|c| c > limit.capital_yen);
     let employees_over = b.employees.is_some_and(|e| e > limit.employees);
-    let within = b.capital_yen.is_some_and(|c| c <= limit.capital_yen) || b.employees.is_some_and(|e| e <= limit.employees);
+    let within =
+        b.capital_yen.is_some_and(|c| c <= limit.capital_yen) || b.employees.is_some_and(|e| e <= limit.employees);
     (!within && (capital_over || employees_over)).then_some(Finding::OverSmeLimits {
         category,
         capital_yen: b.capital_yen,
@@ -114,7 +115,12 @@ mod tests {
     }
 
     fn sized(cat: IndustryCategory, capital: i64, employees: i64) -> BusinessFacts<'static> {
-        BusinessFacts { industry: Some(cat), capital_yen: Some(capital), employees: Some(employees), ..Default::default() }
+        BusinessFacts {
+            industry: Some(cat),
+            capital_yen: Some(capital),
+            employees: Some(employees),
+            ..Default::default()
+        }
     }
 
     #[test]

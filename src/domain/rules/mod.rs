@@ -207,9 +207,7 @@ impl Finding {
             Finding::PlaceNeedsNote => RuleId::D2,
             Finding::AccompanimentNeedsReason { .. } => RuleId::D3,
             Finding::FeedbackBeforeReport => RuleId::D4,
-            Finding::RejectionNeedsGround | Finding::OtherGroundNeedsText | Finding::ExpertRelated { .. } => {
-                RuleId::D5
-            }
+            Finding::RejectionNeedsGround | Finding::OtherGroundNeedsText | Finding::ExpertRelated { .. } => RuleId::D5,
             Finding::AttendanceFee { .. } => RuleId::S3,
             Finding::NoFeeForOfficeVenue { .. } => RuleId::S5,
         }

@@ -30,7 +30,8 @@ pub fn net_yen(honorarium_yen: i64, travel_yen: i64, withheld_yen: i64) -> i64 {
 mod tests {
     use super::*;
 
-    const W: Withholding = Withholding { rate_bp: 1021, threshold_yen: 1_000_000, rate_over_bp: 2042, include_travel: true };
+    const W: Withholding =
+        Withholding { rate_bp: 1021, threshold_yen: 1_000_000, rate_over_bp: 2042, include_travel: true };
 
     #[test]
     fn withholding_below_and_at_one_million() {

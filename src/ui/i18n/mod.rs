@@ -27,3 +27,127 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
     };
     format!("{}: {}", f.rule(), text)
 }
+
+/// The console's texts of one language; a struct, so a text missing in one language does not compile.
+#[derive(Debug)]
+pub struct ConsoleText {
+    /// Product name on the tab bar.
+    pub app_name: &'static str,
+    /// Tab 1.
+    pub tab_applications: &'static str,
+    /// Column headers of the queue: number, received, business, chamber, theme, expert, visits, hours, status.
+    pub queue_columns: [&'static str; 9],
+    /// Chamber cell of an application received directly by the desk (R-A1).
+    pub direct: &'static str,
+    /// Filter label when no status filter is set.
+    pub filter_all: &'static str,
+    /// "{n}件".
+    pub count: &'static str,
+    /// Empty list.
+    pub empty: &'static str,
+    /// "実施期間残り{n}日" (R-P1).
+    pub period_left: &'static str,
+    /// After the period ended.
+    pub period_ended: &'static str,
+    /// "{today}の年度は未設定: {year}を表示".
+    pub year_fallback: &'static str,
+    /// Staff label.
+    pub staff: &'static str,
+    /// Help overlay title.
+    pub help_title: &'static str,
+    /// Help section titles: everywhere, lists, help.
+    pub help_sections: [&'static str; 3],
+    /// About title.
+    pub about_title: &'static str,
+    /// About lines (desk address, phone, e-mail).
+    pub about_lines: &'static [&'static str],
+    /// Detail: section titles business, application, visits, decision.
+    pub detail_sections: [&'static str; 4],
+    /// Detail: eligible ("対象").
+    pub eligible: &'static str,
+    /// Detail: "残り {hours}時間・{visits}回" (R-D1).
+    pub remaining: &'static str,
+    /// Detail: no visits yet.
+    pub no_visits: &'static str,
+    /// Detail: labels legal form, municipality, chamber, guidance officer, theme, expert, report, feedback, grounds.
+    pub detail_labels: [&'static str; 9],
+    /// Detail: override marker.
+    pub override_label: &'static str,
+    /// Detail: reason label (R-D3).
+    pub reason_label: &'static str,
+    /// Detail prompt when nothing is selected.
+    pub select_hint: &'static str,
+}
+
+/// The console texts of a language.
+pub fn console(lang: Lang) -> &'static ConsoleText {
+    match lang {
+        Lang::Ja => &ja::console::TEXT,
+        Lang::En => &en::console::TEXT,
+    }
+}
+
+/// Labels of the code sets in a language.
+pub mod label {
+    use super::{Lang, en, ja};
+    use crate::domain::model::*;
+
+    /// Application status.
+    pub fn dispatch_status(lang: Lang, s: DispatchStatus) -> &'static str {
+        match lang {
+            Lang::Ja => ja::labels::dispatch_status(s),
+            Lang::En => en::labels::dispatch_status(s),
+        }
+    }
+    /// Visit place.
+    pub fn place(lang: Lang, p: PlaceKind) -> &'static str {
+        match lang {
+            Lang::Ja => ja::labels::place(p),
+            Lang::En => en::labels::place(p),
+        }
+    }
+    /// Who accompanied.
+    pub fn accompaniment(lang: Lang, k: AccompanimentKind) -> &'static str {
+        match lang {
+            Lang::Ja => ja::labels::accompaniment(k),
+            Lang::En => en::labels::accompaniment(k),
+        }
+    }
+    /// Legal form.
+    pub fn legal_form(lang: Lang, f: LegalForm) -> &'static str {
+        match lang {
+            Lang::Ja => ja::labels::legal_form(f),
+            Lang::En => en::labels::legal_form(f),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_console_text_is_empty_in_either_language() {
+        for lang in [Lang::Ja, Lang::En] {
+            let t = console(lang);
+            let all: Vec<&str> = [t.app_name, t.tab_applications, t.direct, t.filter_all, t.count, t.empty]
+                .into_iter()
+                .chain([t.period_left, t.period_ended, t.year_fallback, t.staff, t.help_title, t.about_title])
+                .chain([t.eligible, t.remaining, t.no_visits, t.override_label, t.reason_label, t.select_hint])
+                .chain(t.queue_columns)
+                .chain(t.help_sections)
+                .chain(t.detail_sections)
+                .chain(t.detail_labels)
+                .chain(t.about_lines.iter().copied())
+                .collect();
+            assert!(all.iter().all(|s| !s.trim().is_empty()), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn findings_carry_their_rule_id_in_both_languages() {
+        let f = Finding::TotalHoursExceeded { used_minutes: 900, adding_minutes: 60, limit: 900 };
+        assert_eq!(finding(Lang::Ja, &f), "R-D1: この申請の派遣は既に15.0時間です (上限15.0時間、今回1.0時間)");
+        assert!(finding(Lang::En, &f).starts_with("R-D1: this application already has 15.0 hours"));
+    }
+}

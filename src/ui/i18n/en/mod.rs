@@ -1,4 +1,5 @@
 //! The English catalogue.
 
+pub mod console;
 pub mod labels;
 pub mod rules;

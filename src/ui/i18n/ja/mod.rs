@@ -1,4 +1,5 @@
 //! 日本語のテキスト (the Japanese catalogue).
 
+pub mod console;
 pub mod labels;
 pub mod rules;

@@ -15,7 +15,9 @@ pub fn finding(f: &Finding) -> String {
             format_long(*start),
             format_long(*end)
         ),
-        Finding::OutsidePrefecture => "熊本県内の事業者であることが確認できません (所在市町村が県外または未入力)".into(),
+        Finding::OutsidePrefecture => {
+            "熊本県内の事業者であることが確認できません (所在市町村が県外または未入力)".into()
+        }
         Finding::IneligibleLegalForm { form } => format!("{}は支援対象外です", form.name_ja()),
         Finding::OverSmeLimits { category, capital_yen, employees, limit } => format!(
             "中小企業の範囲を超えている可能性があります ({}: 資本金 {} / 従業員 {}人、上限 {} または {}人)",
@@ -28,11 +30,9 @@ pub fn finding(f: &Finding) -> String {
         Finding::TooManyVisits { visits, limit } => {
             format!("この申請の派遣は既に{visits}回です (上限{limit}回)")
         }
-        Finding::VisitTooLong { minutes, limit } => format!(
-            "1回の派遣は{}時間以内です (この派遣は{}時間)",
-            format_hours(*limit),
-            format_hours(*minutes)
-        ),
+        Finding::VisitTooLong { minutes, limit } => {
+            format!("1回の派遣は{}時間以内です (この派遣は{}時間)", format_hours(*limit), format_hours(*minutes))
+        }
         Finding::TotalHoursExceeded { used_minutes, adding_minutes, limit } => format!(
             "この申請の派遣は既に{}時間です (上限{}時間、今回{}時間)",
             format_hours(*used_minutes),
@@ -41,10 +41,9 @@ pub fn finding(f: &Finding) -> String {
         ),
         Finding::VisitEndsBeforeStart => "終了時刻は開始時刻より後にしてください".into(),
         Finding::PlaceNeedsNote => "「その他の場所」の場合は場所を入力してください".into(),
-        Finding::AccompanimentNeedsReason { kind } => format!(
-            "同行者が担当経営指導員以外 ({}) の場合は理由の記録が必要です",
-            labels::accompaniment(*kind)
-        ),
+        Finding::AccompanimentNeedsReason { kind } => {
+            format!("同行者が担当経営指導員以外 ({}) の場合は理由の記録が必要です", labels::accompaniment(*kind))
+        }
         Finding::FeedbackBeforeReport => "専門家支援報告書の受領後にフィードバックしてください".into(),
         Finding::RejectionNeedsGround => "否決理由を1つ以上選んでください".into(),
         Finding::OtherGroundNeedsText => "否決理由8 (その他) には理由の記入が必要です".into(),

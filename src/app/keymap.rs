@@ -1,0 +1,223 @@
+//! The keymap as data: one table per scope. The dispatcher, the footer hints, the `?` overlay and
+//! `docs/KEYS.md` all read these tables, so a key and its help can never drift apart.
+
+/// A key, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// A printable character.
+    Char(char),
+    /// A character with Ctrl.
+    Ctrl(char),
+    /// Enter.
+    Enter,
+    /// Escape.
+    Esc,
+    /// Arrow up.
+    Up,
+    /// Arrow down.
+    Down,
+    /// Arrow left.
+    Left,
+    /// Arrow right.
+    Right,
+    /// Page up.
+    PageUp,
+    /// Page down.
+    PageDown,
+    /// Home.
+    Home,
+    /// End.
+    End,
+    /// Tab.
+    Tab,
+    /// Shift-Tab.
+    BackTab,
+    /// A function key.
+    F(u8),
+}
+
+impl Key {
+    /// How the key is written in help and docs.
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Enter => "Enter".into(),
+            Key::Esc => "Esc".into(),
+            Key::Up => "↑".into(),
+            Key::Down => "↓".into(),
+            Key::Left => "←".into(),
+            Key::Right => "→".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
+            Key::Tab => "Tab".into(),
+            Key::BackTab => "Shift-Tab".into(),
+            Key::F(n) => format!("F{n}"),
+        }
+    }
+}
+
+/// What a key asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Quit (asking first when something is unsaved).
+    Quit,
+    /// Open the help overlay.
+    Help,
+    /// Open the About view.
+    About,
+    /// Close the topmost popup or go back.
+    Back,
+    /// Switch to tab n (1-based).
+    Tab(u8),
+    /// Move up one row.
+    Up,
+    /// Move down one row.
+    Down,
+    /// First row.
+    Top,
+    /// Last row.
+    Bottom,
+    /// One page up.
+    PageUp,
+    /// One page down.
+    PageDown,
+    /// Open the selected record.
+    Open,
+    /// Cycle the status filter.
+    CycleStatusFilter,
+    /// Reload from the database (another console may have written).
+    Refresh,
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everywhere, also inside a text field.
+    Global,
+    /// In lists and views.
+    List,
+    /// In the help overlay.
+    Help,
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Keys that trigger it.
+    pub keys: &'static [Key],
+    /// What it does.
+    pub command: Command,
+    /// Description in Japanese.
+    pub ja: &'static str,
+    /// Description in English.
+    pub en: &'static str,
+    /// Shown in the footer hints.
+    pub footer: bool,
+}
+
+const fn b(keys: &'static [Key], command: Command, ja: &'static str, en: &'static str, footer: bool) -> Binding {
+    Binding { keys, command, ja, en, footer }
+}
+
+const GLOBAL: &[Binding] = &[
+    b(&[Key::F(1)], Command::Help, "ヘルプ (キー一覧)", "help (all keys)", false),
+    b(&[Key::Ctrl('c')], Command::Quit, "終了 (未保存があれば確認)", "quit (asks when something is unsaved)", false),
+    b(&[Key::Ctrl('l')], Command::Refresh, "再読み込み", "refresh from the database", false),
+    b(&[Key::Esc], Command::Back, "閉じる・戻る", "close the popup / go back", false),
+];
+
+const LIST: &[Binding] = &[
+    b(&[Key::Char('1')], Command::Tab(1), "申請タブ", "applications tab", false),
+    b(&[Key::Char('k'), Key::Up], Command::Up, "上へ", "move up", false),
+    b(&[Key::Char('j'), Key::Down], Command::Down, "下へ", "move down", false),
+    b(&[Key::Char('g'), Key::Home], Command::Top, "先頭へ", "first row", false),
+    b(&[Key::Char('G'), Key::End], Command::Bottom, "末尾へ", "last row", false),
+    b(&[Key::PageUp], Command::PageUp, "前のページ", "page up", false),
+    b(&[Key::PageDown], Command::PageDown, "次のページ", "page down", false),
+    b(&[Key::Enter], Command::Open, "詳細を開く", "open the detail", true),
+    b(&[Key::Char('s')], Command::CycleStatusFilter, "状態で絞り込み (順に切替)", "filter by status (cycles)", true),
+    b(&[Key::Char('?')], Command::Help, "ヘルプ", "help", true),
+    b(&[Key::Char('A')], Command::About, "窓口の連絡先 (About)", "about the desk", false),
+    b(&[Key::Char('q')], Command::Quit, "終了", "quit", true),
+];
+
+const HELP: &[Binding] = &[
+    b(&[Key::Char('k'), Key::Up], Command::Up, "上へスクロール", "scroll up", false),
+    b(&[Key::Char('j'), Key::Down], Command::Down, "下へスクロール", "scroll down", false),
+    b(&[Key::Char('q'), Key::Char('?')], Command::Back, "閉じる", "close", true),
+    b(&[Key::Char('A')], Command::About, "窓口の連絡先 (About)", "about the desk", true),
+];
+
+/// The bindings of a scope.
+pub fn bindings(scope: Scope) -> &'static [Binding] {
+    match scope {
+        Scope::Global => GLOBAL,
+        Scope::List => LIST,
+        Scope::Help => HELP,
+    }
+}
+
+/// Resolves a key against scopes in order (topmost first); the first binding found wins.
+pub fn resolve(scopes: &[Scope], key: Key) -> Option<Command> {
+    scopes.iter().flat_map(|s| bindings(*s)).find(|b| b.keys.contains(&key)).map(|b| b.command)
+}
+
+/// The key reference as Markdown (`docs/KEYS.md`), generated from the tables.
+pub fn markdown() -> String {
+    let mut out = String::from("# Keys / キー一覧\n\nGenerated from `src/app/keymap.rs` (a test fails when this file is stale).\n");
+    for (scope, title) in [(Scope::Global, "Everywhere / どこでも"), (Scope::List, "Lists / 一覧"), (Scope::Help, "Help / ヘルプ")] {
+        out.push_str(&format!("\n## {title}\n\n| keys | 説明 | description |\n|---|---|---|\n"));
+        for b in bindings(scope) {
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
+            out.push_str(&format!("| {} | {} | {} |\n", keys.join(" "), b.ja, b.en));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_bindings_of_a_scope_share_a_key() {
+        for scope in [Scope::Global, Scope::List, Scope::Help] {
+            let mut seen = std::collections::HashSet::new();
+            for b in bindings(scope) {
+                for k in b.keys {
+                    assert!(seen.insert(*k), "{scope:?}: {} bound twice", k.label());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_binding_has_both_descriptions() {
+        for scope in [Scope::Global, Scope::List, Scope::Help] {
+            for b in bindings(scope) {
+                assert!(!b.ja.is_empty() && !b.en.is_empty(), "{:?}", b.command);
+            }
+        }
+    }
+
+    #[test]
+    fn resolution_order_is_topmost_first() {
+        assert_eq!(resolve(&[Scope::Help, Scope::List], Key::Char('q')), Some(Command::Back));
+        assert_eq!(resolve(&[Scope::List], Key::Char('q')), Some(Command::Quit));
+        assert_eq!(resolve(&[Scope::Global], Key::Char('q')), None);
+    }
+
+    #[test]
+    fn docs_keys_md_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/KEYS.md");
+        if std::env::var_os("UPDATE_KEYS").is_some() {
+            std::fs::write(path, markdown()).unwrap();
+        }
+        let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(on_disk == markdown(), "docs/KEYS.md is stale: run UPDATE_KEYS=1 cargo test docs_keys_md");
+    }
+}

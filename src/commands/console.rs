@@ -1,0 +1,115 @@
+//! The console: terminal set-up and restore, the event loop, and the effect runner.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Result;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
+
+use super::context::Context;
+use crate::app::keymap::Key;
+use crate::app::{Action, App, Effect, Session, reduce};
+use crate::store::{Store, queue};
+use crate::ui::frame;
+
+/// Opens the console on the context's database and runs it until the user quits.
+pub fn run(ctx: &Context) -> Result<ExitCode> {
+    let db = ctx.open_console_db()?;
+    let mut store = db.store;
+    for key in &ctx.unknown_config_keys {
+        tracing::warn!(key, "unknown key in the config file");
+    }
+    let mut app = App::new(session(ctx));
+    human_panic::setup_panic!();
+    // ratatui::init installs a panic hook that restores the terminal before the earlier hook reports.
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, &mut app, &mut store);
+    ratatui::restore();
+    result.map(|_| ExitCode::SUCCESS)
+}
+
+/// The session facts the status line and the rules need.
+pub fn session(ctx: &Context) -> Session {
+    Session {
+        lang: ctx.lang,
+        today: ctx.today,
+        fy: Arc::new(ctx.year.clone()),
+        fallback_from: ctx.year_fallback_from,
+        staff: ctx.staff.clone(),
+        color: ctx.config.color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &mut Store) -> Result<()> {
+    let size = terminal.size()?;
+    dispatch(app, store, Action::Resize { list_rows: frame::list_rows(Rect::new(0, 0, size.width, size.height)) });
+    while !app.quit {
+        terminal.draw(|f| frame::draw(f, app))?;
+        match event::read()? {
+            Event::Key(k) if k.kind == KeyEventKind::Press => {
+                if let Some(key) = key_of(k) {
+                    dispatch(app, store, Action::Key(key));
+                }
+            }
+            Event::Resize(w, h) => {
+                dispatch(app, store, Action::Resize { list_rows: frame::list_rows(Rect::new(0, 0, w, h)) })
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Reduces an action and runs the effects it asks for until nothing is left to do.
+pub fn dispatch(app: &mut App, store: &mut Store, action: Action) {
+    let mut queue = std::collections::VecDeque::from([action]);
+    while let Some(action) = queue.pop_front() {
+        for effect in reduce(app, action) {
+            queue.push_back(run_effect(store, app.session.fy.year, effect));
+        }
+    }
+}
+
+/// Executes one effect against the store and answers with an action.
+pub fn run_effect(store: &mut Store, fiscal_year: i32, effect: Effect) -> Action {
+    let result = match effect {
+        Effect::LoadQueuePage { generation, filter, offset, limit } => {
+            let conn = store.conn();
+            queue::count(conn, fiscal_year, &filter).and_then(|total| {
+                // A page past the end (rows removed by another console) starts at the last full page.
+                let offset = offset.min(total.saturating_sub(limit));
+                Ok(Action::QueuePage { generation, total, offset, rows: queue::page(conn, fiscal_year, &filter, offset, limit)? })
+            })
+        }
+        Effect::LoadDetail { id } => queue::detail(store.conn(), id).map(|d| Action::Detail(d.map(Box::new))),
+    };
+    result.unwrap_or_else(|e| {
+        tracing::error!(error = %e, "effect failed");
+        Action::Failed(format!("{e:#}"))
+    })
+}
+
+/// The keymap's key for a terminal key event (None for keys the console does not use).
+pub fn key_of(k: KeyEvent) -> Option<Key> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match k.code {
+        KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::F(n) => Key::F(n),
+        _ => return None,
+    })
+}

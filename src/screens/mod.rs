@@ -1,0 +1,3 @@
+//! One folder per tab: its state, reducer and view.
+
+pub mod queue;

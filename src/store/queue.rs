@@ -1,0 +1,219 @@
+//! The applications queue: one page of dispatch applications at a time, and the detail of one.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::domain::model::{AccompanimentKind, DispatchNumber, DispatchStatus, IndustryCategory, LegalForm, PlaceKind};
+
+/// One row of the queue list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueRow {
+    /// Row id.
+    pub id: i64,
+    /// Number.
+    pub number: DispatchNumber,
+    /// Date received.
+    pub received_on: NaiveDate,
+    /// Business name.
+    pub business: String,
+    /// Applying chamber (None: direct to the desk).
+    pub chamber: Option<String>,
+    /// Theme number.
+    pub theme: u8,
+    /// Assigned expert.
+    pub expert: Option<String>,
+    /// Visits so far.
+    pub visits: u32,
+    /// Minutes so far.
+    pub minutes: u32,
+    /// Status.
+    pub status: DispatchStatus,
+}
+
+/// Which applications the list shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueueFilter {
+    /// Only this status.
+    pub status: Option<DispatchStatus>,
+}
+
+const ROW_SELECT: &str = "SELECT d.id, d.fiscal_year, d.seq, d.received_on, b.name, o.name, d.theme, e.name, d.status,
+        (SELECT COUNT(*) FROM visit v WHERE v.dispatch_id = d.id),
+        (SELECT COALESCE(SUM(v.end_min - v.start_min), 0) FROM visit v WHERE v.dispatch_id = d.id)
+    FROM dispatch d JOIN business b ON b.id = d.business_id
+    LEFT JOIN organisation o ON o.id = d.chamber_id
+    LEFT JOIN expert e ON e.id = d.expert_id";
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<QueueRow> {
+    Ok(QueueRow {
+        id: r.get(0)?,
+        number: DispatchNumber { fiscal_year: r.get(1)?, seq: r.get(2)? },
+        received_on: r.get(3)?,
+        business: r.get(4)?,
+        chamber: r.get(5)?,
+        theme: r.get(6)?,
+        expert: r.get(7)?,
+        status: r.get(8)?,
+        visits: r.get(9)?,
+        minutes: r.get(10)?,
+    })
+}
+
+/// Number of applications of a fiscal year matching the filter.
+pub fn count(conn: &Connection, fiscal_year: i32, f: &QueueFilter) -> Result<usize> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM dispatch d WHERE d.fiscal_year = ?1 AND (?2 IS NULL OR d.status = ?2)",
+        params![fiscal_year, f.status],
+        |r| r.get::<_, i64>(0),
+    )? as usize)
+}
+
+/// One page of the list, newest number first: only the rows that will be drawn.
+pub fn page(conn: &Connection, fiscal_year: i32, f: &QueueFilter, offset: usize, limit: usize) -> Result<Vec<QueueRow>> {
+    let sql = format!(
+        "{ROW_SELECT} WHERE d.fiscal_year = ?1 AND (?2 IS NULL OR d.status = ?2) ORDER BY d.seq DESC LIMIT ?3 OFFSET ?4"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params![fiscal_year, f.status, limit as i64, offset as i64], row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A visit as the detail pane shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitLine {
+    /// Row id.
+    pub id: i64,
+    /// Date.
+    pub date: NaiveDate,
+    /// Start.
+    pub start_min: u16,
+    /// End.
+    pub end_min: u16,
+    /// Place.
+    pub place: PlaceKind,
+    /// Place note.
+    pub place_note: String,
+    /// Who accompanied.
+    pub accompanied_by: AccompanimentKind,
+    /// Name of the accompanying person, if recorded.
+    pub accompanying_name: Option<String>,
+    /// R-D3 reason.
+    pub accompaniment_reason: String,
+    /// R-D1 override reason, if any.
+    pub override_reason: Option<String>,
+}
+
+/// Everything the detail pane of one application shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DispatchDetail {
+    /// The list row.
+    pub row: QueueRow,
+    /// Business legal form.
+    pub legal_form: Option<LegalForm>,
+    /// Business municipality code and name.
+    pub municipality: Option<(String, String)>,
+    /// Industry.
+    pub industry: Option<IndustryCategory>,
+    /// Capital.
+    pub capital_yen: Option<i64>,
+    /// Employees.
+    pub employees: Option<i64>,
+    /// The chamber's assigned guidance officer.
+    pub guidance_officer: Option<String>,
+    /// Form 1 sections (key, text), as stored.
+    pub sections: Vec<(String, String)>,
+    /// Visits in date order.
+    pub visits: Vec<VisitLine>,
+    /// R-D5 grounds.
+    pub grounds: Vec<u8>,
+    /// Ground 8 text.
+    pub rejection_note: String,
+    /// Report received on (R-D4).
+    pub report_received_on: Option<NaiveDate>,
+    /// Feedback sent on (R-D4).
+    pub feedback_sent_on: Option<NaiveDate>,
+    /// Row version (for refusing stale saves).
+    pub row_version: i64,
+}
+
+/// The detail of one application.
+pub fn detail(conn: &Connection, id: i64) -> Result<Option<DispatchDetail>> {
+    let Some(row) = conn.query_row(&format!("{ROW_SELECT} WHERE d.id = ?1"), [id], row).optional()? else {
+        return Ok(None);
+    };
+    let (legal_form, muni_code, muni_name, industry, capital, employees, officer, sections, note, report, feedback, rv) =
+        conn.query_row(
+            "SELECT b.legal_form, m.code, m.name, b.industry, b.capital_yen, b.employees, s.name, d.sections,
+                    d.rejection_note, d.report_received_on, d.feedback_sent_on, d.row_version
+             FROM dispatch d JOIN business b ON b.id = d.business_id
+             LEFT JOIN municipality m ON m.id = b.municipality_id
+             LEFT JOIN organisation_staff s ON s.id = d.guidance_officer_id WHERE d.id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    r.get::<_, Option<LegalForm>>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<IndustryCategory>>(3)?,
+                    r.get::<_, Option<i64>>(4)?,
+                    r.get::<_, Option<i64>>(5)?,
+                    r.get::<_, Option<String>>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, String>(8)?,
+                    r.get::<_, Option<NaiveDate>>(9)?,
+                    r.get::<_, Option<NaiveDate>>(10)?,
+                    r.get::<_, i64>(11)?,
+                ))
+            },
+        )?;
+    let sections = match serde_json::from_str::<serde_json::Value>(&sections) {
+        Ok(serde_json::Value::Object(m)) => {
+            m.into_iter().map(|(k, v)| (k, v.as_str().unwrap_or_default().to_string())).collect()
+        }
+        _ => Vec::new(),
+    };
+    let mut st = conn.prepare_cached(
+        "SELECT v.id, v.visit_date, v.start_min, v.end_min, v.place, v.place_note, v.accompanied_by,
+                COALESCE(s.name, ds.name), v.accompaniment_reason,
+                (SELECT o.reason FROM override o WHERE o.record_table = 'visit' AND o.record_id = v.id AND o.rule = 'R-D1'
+                 ORDER BY o.id DESC LIMIT 1)
+         FROM visit v LEFT JOIN organisation_staff s ON s.id = v.accompanying_staff_id
+         LEFT JOIN desk_staff ds ON ds.id = v.accompanying_desk_staff_id
+         WHERE v.dispatch_id = ?1 ORDER BY v.visit_date, v.start_min, v.id",
+    )?;
+    let visits = st
+        .query_map([id], |r| {
+            Ok(VisitLine {
+                id: r.get(0)?,
+                date: r.get(1)?,
+                start_min: r.get(2)?,
+                end_min: r.get(3)?,
+                place: r.get(4)?,
+                place_note: r.get(5)?,
+                accompanied_by: r.get(6)?,
+                accompanying_name: r.get(7)?,
+                accompaniment_reason: r.get(8)?,
+                override_reason: r.get(9)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut st = conn.prepare_cached("SELECT ground FROM rejection_ground WHERE dispatch_id = ?1 ORDER BY ground")?;
+    let grounds = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(Some(DispatchDetail {
+        row,
+        legal_form,
+        municipality: muni_code.zip(muni_name),
+        industry,
+        capital_yen: capital,
+        employees,
+        guidance_officer: officer,
+        sections,
+        visits,
+        grounds,
+        rejection_note: note,
+        report_received_on: report,
+        feedback_sent_on: feedback,
+        row_version: rv,
+    }))
+}

@@ -1,0 +1,133 @@
+//! The whole screen: tab bar, the current tab, the status line and the popups. Draws from state alone.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::app::keymap::{self, Scope};
+use crate::app::{App, Popup, Tab};
+use crate::domain::rules::period::days_left;
+use crate::domain::wareki::{format_fiscal_year, format_iso_wareki};
+use crate::screens::queue;
+use crate::ui::i18n::{self, Lang};
+use crate::ui::theme::Theme;
+
+/// The body area (between the tab bar and the status line) for a terminal of `area`.
+pub fn body(area: Rect) -> Rect {
+    Rect { y: area.y + 1, height: area.height.saturating_sub(2), ..area }
+}
+
+/// Rows of the queue list that fit in a terminal of this size.
+pub fn list_rows(area: Rect) -> usize {
+    queue::view::list_rows(body(area).height)
+}
+
+/// Draws the console.
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    let theme = Theme::new(app.session.color);
+    let [top, _, bottom] = Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    draw_tabs(f, top, app, &theme);
+    match app.tab {
+        Tab::Applications => queue::view::draw(f, body(area), &app.queue, &app.session, &theme),
+    }
+    draw_status(f, bottom, app, &theme);
+    for popup in &app.popups {
+        match popup {
+            Popup::Help { scroll } => draw_help(f, area, app, *scroll, &theme),
+            Popup::About => draw_about(f, area, app, &theme),
+        }
+    }
+}
+
+fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let t = i18n::console(app.session.lang);
+    let filter = app
+        .queue
+        .filter
+        .status
+        .map(|s| i18n::label::dispatch_status(app.session.lang, s))
+        .unwrap_or(t.filter_all);
+    let count = t.count.replace("{n}", &app.queue.total.to_string());
+    let line = Line::from(vec![
+        Span::styled(format!(" {} ", t.app_name), theme.heading()),
+        Span::raw("│ "),
+        Span::styled(t.tab_applications, theme.selected()),
+        Span::raw(format!("  [{filter}] {count}")),
+    ]);
+    f.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let s = &app.session;
+    let t = i18n::console(s.lang);
+    let year = match s.lang {
+        Lang::Ja => format_fiscal_year(s.fy.year),
+        Lang::En => format!("FY{}", s.fy.year),
+    };
+    let left = days_left(&s.fy.period, s.today);
+    let period = if left > 0 { t.period_left.replace("{n}", &left.to_string()) } else { t.period_ended.to_string() };
+    let mut spans = vec![
+        Span::styled(format!(" {year} "), theme.heading()),
+        Span::raw(format!("│ {} │ {period} │ {} {} │", format_iso_wareki(s.today), t.staff, s.staff)),
+    ];
+    if let Some(y) = s.fallback_from {
+        spans.push(Span::styled(format!(" {} │", t.year_fallback.replace("{year}", &y.to_string())), theme.warn()));
+    }
+    if let Some(e) = &app.error {
+        spans.push(Span::styled(format!(" {e}"), theme.error()));
+    } else {
+        let hints: Vec<String> = app
+            .scopes()
+            .iter()
+            .flat_map(|sc| keymap::bindings(*sc))
+            .filter(|b| b.footer)
+            .map(|b| format!("{} {}", b.keys[0].label(), if s.lang == Lang::Ja { b.ja } else { b.en }))
+            .collect();
+        spans.push(Span::styled(format!(" {}", hints.join("  ")), theme.dim()));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A centred rectangle of at most `w`×`h` cells.
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+/// Clears a popup's area one column wider on each side (ratatui#2526: wide characters straddling the edge).
+fn clear_popup(f: &mut Frame, r: Rect, area: Rect) {
+    let x = r.x.saturating_sub(1).max(area.x);
+    let right = (r.x + r.width + 1).min(area.x + area.width);
+    f.render_widget(Clear, Rect { x, width: right - x, ..r });
+}
+
+fn draw_help(f: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
+    let s = &app.session;
+    let t = i18n::console(s.lang);
+    let mut lines = Vec::new();
+    for (scope, title) in [Scope::Global, Scope::List, Scope::Help].into_iter().zip(t.help_sections) {
+        lines.push(Line::styled(title, theme.heading()));
+        for b in keymap::bindings(scope) {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            let desc = if s.lang == Lang::Ja { b.ja } else { b.en };
+            lines.push(Line::from(format!("  {:<14} {desc}", keys.join(" "))));
+        }
+    }
+    let r = centred(area, 64, area.height.saturating_sub(2));
+    clear_popup(f, r, area);
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(t.help_title, theme.heading()));
+    f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), r);
+}
+
+fn draw_about(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let t = i18n::console(app.session.lang);
+    let mut lines: Vec<Line> = t.about_lines.iter().map(|l| Line::from(*l)).collect();
+    lines.push(Line::styled(format!("madoguchi {}", env!("CARGO_PKG_VERSION")), theme.dim()));
+    let r = centred(area, 78, lines.len() as u16 + 2);
+    clear_popup(f, r, area);
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(t.about_title, theme.heading()));
+    f.render_widget(Paragraph::new(lines).block(block), r);
+}

@@ -1,0 +1,151 @@
+//! The real binary from the command line: help, version, configuration errors, demo and check.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs the binary with a private HOME so no test touches the real data or config directories.
+fn madoguchi(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env_remove("MADOGUCHI_LOG")
+        .output()
+        .expect("run madoguchi")
+}
+
+fn text(o: &[u8]) -> String {
+    String::from_utf8_lossy(o).into_owned()
+}
+
+#[test]
+fn help_and_version() {
+    let home = tempfile::tempdir().unwrap();
+    let out = madoguchi(home.path(), &["--help"]);
+    assert!(out.status.success());
+    let help = text(&out.stdout);
+    for word in ["--db", "--config", "--lang", "--demo", "--year", "--today", "demo", "check"] {
+        assert!(help.contains(word), "--help mentions {word}:\n{help}");
+    }
+    let out = madoguchi(home.path(), &["--version"]);
+    assert!(out.status.success());
+    assert!(text(&out.stdout).starts_with(&format!("madoguchi {}", env!("CARGO_PKG_VERSION"))));
+}
+
+#[test]
+fn malformed_config_names_file_and_line() {
+    let home = tempfile::tempdir().unwrap();
+    let bad = home.path().join("bad.toml");
+    std::fs::write(&bad, "language = \"ja\"\ncolor = \"maybe\"\n").unwrap();
+    let out = madoguchi(home.path(), &["--config", bad.to_str().unwrap(), "check"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("bad.toml"), "{err}");
+    assert!(err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn missing_config_file_is_an_error() {
+    let home = tempfile::tempdir().unwrap();
+    let out = madoguchi(home.path(), &["--config", "/nonexistent/madoguchi.toml", "check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("/nonexistent/madoguchi.toml"));
+}
+
+#[test]
+fn check_refuses_a_missing_database_without_creating_it() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("nothing.db");
+    let out = madoguchi(home.path(), &["check", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!db.exists());
+}
+
+#[test]
+fn unknown_fiscal_year_is_refused_with_the_configured_ones() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("d.db");
+    let out = madoguchi(home.path(), &["--year", "2019", "--db", db.to_str().unwrap(), "check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("2025"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn demo_then_check_passes_then_fails_on_r_d1() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("d.db");
+    let dbs = db.to_str().unwrap();
+    let out = madoguchi(home.path(), &["demo", "--scale", "1", "--out", dbs]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // Global options work after the subcommand too.
+    let out = madoguchi(home.path(), &["check", "--db", dbs, "--lang", "en"]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "check on fresh demo data:\n{stdout}");
+    assert!(stdout.contains("dispatch") && stdout.contains("business"), "{stdout}");
+    assert!(stdout.contains("no problems"), "{stdout}");
+    // A refusal to overwrite: demo never replaces an existing file.
+    let out = madoguchi(home.path(), &["demo", "--out", dbs]);
+    assert_eq!(out.status.code(), Some(2));
+
+    // A 6th visit on an application with 5, by direct SQL, without an override.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (dispatch_id, seq): (i64, i64) = conn
+        .query_row(
+            "SELECT d.id, d.seq FROM dispatch d WHERE (SELECT COUNT(*) FROM visit v WHERE v.dispatch_id = d.id) = 5
+               AND NOT EXISTS (SELECT 1 FROM visit v JOIN override o ON o.record_table = 'visit' AND o.record_id = v.id
+                               WHERE v.dispatch_id = d.id)
+             ORDER BY d.seq LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("the demo has an application with exactly 5 visits");
+    conn.execute(
+        "INSERT INTO visit (dispatch_id, visit_date, start_min, end_min, place, accompanied_by)
+         VALUES (?1, '2025-12-01', 600, 660, 'online', 'assigned_officer')",
+        [dispatch_id],
+    )
+    .unwrap();
+    drop(conn);
+    let number = format!("R7-{seq:04}");
+    let out = madoguchi(home.path(), &["--db", dbs, "check"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let line = stdout.lines().find(|l| l.starts_with("R-D1")).unwrap_or_else(|| panic!("an R-D1 line:\n{stdout}"));
+    assert!(line.contains(&number), "names {number}: {line}");
+    assert!(line.contains("5回"), "Japanese by default with the figures: {line}");
+}
+
+#[test]
+fn a_four_hour_visit_fails_check() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("d.db");
+    let dbs = db.to_str().unwrap();
+    assert!(madoguchi(home.path(), &["demo", "--out", dbs, "--seed", "7"]).status.success());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (dispatch_id, seq): (i64, i64) = conn
+        .query_row(
+            "SELECT d.id, d.seq FROM dispatch d WHERE d.status = 'visiting'
+               AND (SELECT COUNT(*) FROM visit v WHERE v.dispatch_id = d.id) < 4 ORDER BY d.seq LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    conn.execute(
+        "INSERT INTO visit (dispatch_id, visit_date, start_min, end_min, place, accompanied_by)
+         VALUES (?1, '2025-10-01', 540, 780, 'premises', 'assigned_officer')",
+        [dispatch_id],
+    )
+    .unwrap();
+    drop(conn);
+    let out = madoguchi(home.path(), &["--db", dbs, "--lang", "en", "check"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let number = format!("R7-{seq:04}");
+    assert!(
+        stdout.lines().any(|l| l.starts_with("R-D1") && l.contains(&number) && l.contains("4.0 hours")),
+        "{stdout}"
+    );
+}

@@ -1,0 +1,136 @@
+//! Store tests on real SQLite files in a temporary directory: migrations, reference data, actions and audit.
+
+use madoguchi::domain::model::LegalForm;
+use madoguchi::domain::records::NewBusiness;
+use madoguchi::store::{Store, audit, businesses, check, migrations, organisations};
+
+fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("sub/desk.db"), "山田").unwrap();
+    (dir, store)
+}
+
+fn business(name: &str) -> NewBusiness {
+    NewBusiness {
+        name: name.into(),
+        reading: "たなかしょうてん".into(),
+        legal_form: Some(LegalForm::KabushikiKaisha),
+        phone: "096-123-4567".into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn migrates_from_empty_with_reference_data() {
+    let (_dir, store) = temp_store();
+    let conn = store.conn();
+    assert_eq!(migrations::version(conn).unwrap() as usize, migrations::latest_version());
+    let munis = organisations::municipalities(conn).unwrap();
+    assert_eq!(munis.len(), 45);
+    assert!(munis.iter().all(|m| m.area.is_some()), "every municipality has a default area");
+    let aso = munis.iter().find(|m| m.name == "南阿蘇村").unwrap();
+    assert_eq!(aso.area.as_deref(), Some("阿蘇"));
+    assert!(organisations::federation_id(conn).is_ok());
+    let chambers: i64 = conn
+        .query_row("SELECT COUNT(*) FROM organisation WHERE kind IN ('shokokai', 'chamber_of_commerce')", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(chambers, 13);
+    assert!(check::integrity(conn).unwrap().is_empty());
+    assert!(check::foreign_keys(conn).unwrap().is_empty());
+}
+
+#[test]
+fn connection_uses_wal_and_foreign_keys() {
+    let (_dir, store) = temp_store();
+    let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1);
+    let err = store.conn().execute("INSERT INTO business (name, chamber_id) VALUES ('x', 999999)", []);
+    assert!(err.is_err(), "a dangling chamber is refused");
+}
+
+#[cfg(unix)]
+#[test]
+fn database_file_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _store) = temp_store();
+    let mode = std::fs::metadata(dir.path().join("sub/desk.db")).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let dmode = std::fs::metadata(dir.path().join("sub")).unwrap().permissions().mode();
+    assert_eq!(dmode & 0o777, 0o700);
+}
+
+#[test]
+fn reopening_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.db");
+    drop(Store::open(&path, "a").unwrap());
+    let store = Store::open(&path, "a").unwrap();
+    assert_eq!(organisations::municipalities(store.conn()).unwrap().len(), 45);
+}
+
+#[test]
+fn one_action_is_one_transaction_with_audit_rows() {
+    let (_dir, mut store) = temp_store();
+    let (a, b) = store
+        .act("business.create_two", |tx| {
+            Ok((
+                businesses::insert(tx, &business("田中商店")).unwrap(),
+                businesses::insert(tx, &business("髙橋商店")).unwrap(),
+            ))
+        })
+        .unwrap();
+    let history = audit::history(store.conn(), "business", a).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].op, "insert");
+    assert_eq!(history[0].staff.as_deref(), Some("山田"));
+    let after: serde_json::Value = serde_json::from_str(history[0].after.as_deref().unwrap()).unwrap();
+    assert_eq!(after["name"], "田中商店");
+    assert_eq!(after["phone_digits"], "0961234567");
+    let other = audit::history(store.conn(), "business", b).unwrap();
+    assert_eq!(other[0].action_id, history[0].action_id, "both rows belong to one action");
+    let (label, staff) = audit::action_label(store.conn(), history[0].action_id.unwrap()).unwrap().unwrap();
+    assert_eq!((label.as_str(), staff.as_str()), ("business.create_two", "山田"));
+}
+
+#[test]
+fn a_failed_action_leaves_nothing_behind() {
+    let (_dir, mut store) = temp_store();
+    let before: i64 = store.conn().query_row("SELECT COUNT(*) FROM action", [], |r| r.get(0)).unwrap();
+    let result: anyhow::Result<()> = store.act("business.create", |tx| {
+        businesses::insert(tx, &business("田中商店"))?;
+        anyhow::bail!("simulated failure after the first write")
+    });
+    assert!(result.is_err());
+    let conn = store.conn();
+    let n: i64 = conn.query_row("SELECT COUNT(*) FROM business", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 0);
+    let after: i64 = conn.query_row("SELECT COUNT(*) FROM action", [], |r| r.get(0)).unwrap();
+    assert_eq!(after, before);
+    let audits: i64 = conn.query_row("SELECT COUNT(*) FROM audit WHERE tbl = 'business'", [], |r| r.get(0)).unwrap();
+    assert_eq!(audits, 0);
+}
+
+#[test]
+fn direct_sql_changes_are_audited_without_an_action() {
+    let (_dir, mut store) = temp_store();
+    let id = store.act("business.create", |tx| businesses::insert(tx, &business("田中商店"))).unwrap();
+    store.conn().execute("UPDATE business SET name = '田中商店本店' WHERE id = ?1", [id]).unwrap();
+    let h = audit::history(store.conn(), "business", id).unwrap();
+    assert_eq!(h.len(), 2);
+    assert_eq!(h[1].op, "update");
+    assert_eq!(h[1].action_id, None);
+    assert!(h[1].before.as_deref().unwrap().contains("田中商店"));
+    assert!(h[1].after.as_deref().unwrap().contains("田中商店本店"));
+}
+
+#[test]
+fn open_existing_never_creates_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typo.db");
+    assert!(Store::open_existing(&path, "a").is_err());
+    assert!(!path.exists());
+}
