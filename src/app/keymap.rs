@@ -168,8 +168,12 @@ pub fn resolve(scopes: &[Scope], key: Key) -> Option<Command> {
 
 /// The key reference as Markdown (`docs/KEYS.md`), generated from the tables.
 pub fn markdown() -> String {
-    let mut out = String::from("# Keys / キー一覧\n\nGenerated from `src/app/keymap.rs` (a test fails when this file is stale).\n");
-    for (scope, title) in [(Scope::Global, "Everywhere / どこでも"), (Scope::List, "Lists / 一覧"), (Scope::Help, "Help / ヘルプ")] {
+    let mut out = String::from(
+        "# Keys / キー一覧\n\nGenerated from `src/app/keymap.rs` (a test fails when this file is stale).\n",
+    );
+    for (scope, title) in
+        [(Scope::Global, "Everywhere / どこでも"), (Scope::List, "Lists / 一覧"), (Scope::Help, "Help / ヘルプ")]
+    {
         out.push_str(&format!("\n## {title}\n\n| keys | 説明 | description |\n|---|---|---|\n"));
         for b in bindings(scope) {
             let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();

@@ -117,7 +117,14 @@ pub enum Effect {
 impl App {
     /// A new console state for a session.
     pub fn new(session: Session) -> App {
-        App { session, tab: Tab::Applications, popups: Vec::new(), queue: QueueState::default(), error: None, quit: false }
+        App {
+            session,
+            tab: Tab::Applications,
+            popups: Vec::new(),
+            queue: QueueState::default(),
+            error: None,
+            quit: false,
+        }
     }
 
     /// The key scopes in force, topmost first.

@@ -80,7 +80,12 @@ pub fn run_effect(store: &mut Store, fiscal_year: i32, effect: Effect) -> Action
             queue::count(conn, fiscal_year, &filter).and_then(|total| {
                 // A page past the end (rows removed by another console) starts at the last full page.
                 let offset = offset.min(total.saturating_sub(limit));
-                Ok(Action::QueuePage { generation, total, offset, rows: queue::page(conn, fiscal_year, &filter, offset, limit)? })
+                Ok(Action::QueuePage {
+                    generation,
+                    total,
+                    offset,
+                    rows: queue::page(conn, fiscal_year, &filter, offset, limit)?,
+                })
             })
         }
         Effect::LoadDetail { id } => queue::detail(store.conn(), id).map(|d| Action::Detail(d.map(Box::new))),

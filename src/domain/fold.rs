@@ -41,92 +41,92 @@ use wana_kana::ConvertJapanese;
 
 /// Variant kanji and the common form each folds to, sorted by the variant's code point.
 pub const VARIANTS: &[(char, char)] = &[
-    ('\u{4E58}', '乗'), // 乘
-    ('\u{4F86}', '来'), // 來
-    ('\u{50B3}', '伝'), // 傳
-    ('\u{5152}', '児'), // 兒
-    ('\u{51A8}', '富'), // 冨
-    ('\u{51DC}', '凛'), // 凜
-    ('\u{55AE}', '単'), // 單
-    ('\u{5700}', '国'), // 圀
-    ('\u{570B}', '国'), // 國
-    ('\u{5713}', '円'), // 圓
-    ('\u{5718}', '団'), // 團
-    ('\u{589E}', '増'), // 增
-    ('\u{58FD}', '寿'), // 壽
-    ('\u{5BE6}', '実'), // 實
-    ('\u{5BF3}', '宝'), // 寳
-    ('\u{5BF6}', '宝'), // 寶
-    ('\u{5C0D}', '対'), // 對
-    ('\u{5CEF}', '峰'), // 峯
-    ('\u{5D5C}', '崎'), // 嵜
-    ('\u{5D8B}', '島'), // 嶋
-    ('\u{5D8C}', '島'), // 嶌
-    ('\u{5DBD}', '岳'), // 嶽
-    ('\u{5DD6}', '巌'), // 巖
-    ('\u{5EE3}', '広'), // 廣
-    ('\u{5F4C}', '弥'), // 彌
-    ('\u{5FB7}', '徳'), // 德
-    ('\u{6046}', '恒'), // 恆
-    ('\u{60E0}', '恵'), // 惠
-    ('\u{6236}', '戸'), // 戶
-    ('\u{6589}', '斎'), // 斉
-    ('\u{6649}', '晋'), // 晉
-    ('\u{66FE}', '曽'), // 曾
-    ('\u{6703}', '会'), // 會
-    ('\u{6801}', '柳'), // 栁
-    ('\u{689D}', '条'), // 條
-    ('\u{69AE}', '栄'), // 榮
-    ('\u{69C7}', '槙'), // 槇
-    ('\u{6A02}', '楽'), // 樂
-    ('\u{6A9C}', '桧'), // 檜
-    ('\u{6AFB}', '桜'), // 櫻
-    ('\u{6DF5}', '渕'), // 淵
-    ('\u{6DFA}', '浅'), // 淺
-    ('\u{6F81}', '渋'), // 澁
-    ('\u{6FA4}', '沢'), // 澤
-    ('\u{6FDF}', '済'), // 濟
-    ('\u{6FF1}', '浜'), // 濱
-    ('\u{6FF5}', '浜'), // 濵
-    ('\u{7028}', '瀬'), // 瀨
-    ('\u{771E}', '真'), // 眞
-    ('\u{7895}', '崎'), // 碕
-    ('\u{79AE}', '礼'), // 禮
-    ('\u{7A57}', '穂'), // 穗
-    ('\u{7DA0}', '緑'), // 綠
-    ('\u{7E23}', '県'), // 縣
-    ('\u{8070}', '聡'), // 聰
-    ('\u{8207}', '与'), // 與
-    ('\u{8218}', '館'), // 舘
-    ('\u{838A}', '荘'), // 莊
-    ('\u{842C}', '万'), // 萬
-    ('\u{85CF}', '蔵'), // 藏
-    ('\u{85DD}', '芸'), // 藝
-    ('\u{85EA}', '薮'), // 藪
-    ('\u{8606}', '芦'), // 蘆
-    ('\u{885E}', '衛'), // 衞
-    ('\u{8C50}', '豊'), // 豐
-    ('\u{8CF4}', '頼'), // 賴
-    ('\u{9059}', '遥'), // 遙
-    ('\u{9089}', '辺'), // 邉
-    ('\u{908A}', '辺'), // 邊
-    ('\u{90A8}', '村'), // 邨
-    ('\u{9115}', '郷'), // 鄕
-    ('\u{9435}', '鉄'), // 鐵
-    ('\u{95DC}', '関'), // 關
-    ('\u{9751}', '青'), // 靑
-    ('\u{986F}', '顕'), // 顯
-    ('\u{9A52}', '騨'), // 驒
-    ('\u{9AD9}', '高'), // 髙
-    ('\u{9DD7}', '鴎'), // 鷗
-    ('\u{9EA5}', '麦'), // 麥
-    ('\u{9EC3}', '黄'), // 黃
-    ('\u{9ED1}', '黒'), // 黑
-    ('\u{9F4A}', '斎'), // 齊
-    ('\u{9F4B}', '斎'), // 齋
-    ('\u{9F8D}', '竜'), // 龍
-    ('\u{9F9C}', '亀'), // 龜
-    ('\u{FA11}', '崎'), // 﨑
+    ('\u{4E58}', '乗'),  // 乘
+    ('\u{4F86}', '来'),  // 來
+    ('\u{50B3}', '伝'),  // 傳
+    ('\u{5152}', '児'),  // 兒
+    ('\u{51A8}', '富'),  // 冨
+    ('\u{51DC}', '凛'),  // 凜
+    ('\u{55AE}', '単'),  // 單
+    ('\u{5700}', '国'),  // 圀
+    ('\u{570B}', '国'),  // 國
+    ('\u{5713}', '円'),  // 圓
+    ('\u{5718}', '団'),  // 團
+    ('\u{589E}', '増'),  // 增
+    ('\u{58FD}', '寿'),  // 壽
+    ('\u{5BE6}', '実'),  // 實
+    ('\u{5BF3}', '宝'),  // 寳
+    ('\u{5BF6}', '宝'),  // 寶
+    ('\u{5C0D}', '対'),  // 對
+    ('\u{5CEF}', '峰'),  // 峯
+    ('\u{5D5C}', '崎'),  // 嵜
+    ('\u{5D8B}', '島'),  // 嶋
+    ('\u{5D8C}', '島'),  // 嶌
+    ('\u{5DBD}', '岳'),  // 嶽
+    ('\u{5DD6}', '巌'),  // 巖
+    ('\u{5EE3}', '広'),  // 廣
+    ('\u{5F4C}', '弥'),  // 彌
+    ('\u{5FB7}', '徳'),  // 德
+    ('\u{6046}', '恒'),  // 恆
+    ('\u{60E0}', '恵'),  // 惠
+    ('\u{6236}', '戸'),  // 戶
+    ('\u{6589}', '斎'),  // 斉
+    ('\u{6649}', '晋'),  // 晉
+    ('\u{66FE}', '曽'),  // 曾
+    ('\u{6703}', '会'),  // 會
+    ('\u{6801}', '柳'),  // 栁
+    ('\u{689D}', '条'),  // 條
+    ('\u{69AE}', '栄'),  // 榮
+    ('\u{69C7}', '槙'),  // 槇
+    ('\u{6A02}', '楽'),  // 樂
+    ('\u{6A9C}', '桧'),  // 檜
+    ('\u{6AFB}', '桜'),  // 櫻
+    ('\u{6DF5}', '渕'),  // 淵
+    ('\u{6DFA}', '浅'),  // 淺
+    ('\u{6F81}', '渋'),  // 澁
+    ('\u{6FA4}', '沢'),  // 澤
+    ('\u{6FDF}', '済'),  // 濟
+    ('\u{6FF1}', '浜'),  // 濱
+    ('\u{6FF5}', '浜'),  // 濵
+    ('\u{7028}', '瀬'),  // 瀨
+    ('\u{771E}', '真'),  // 眞
+    ('\u{7895}', '崎'),  // 碕
+    ('\u{79AE}', '礼'),  // 禮
+    ('\u{7A57}', '穂'),  // 穗
+    ('\u{7DA0}', '緑'),  // 綠
+    ('\u{7E23}', '県'),  // 縣
+    ('\u{8070}', '聡'),  // 聰
+    ('\u{8207}', '与'),  // 與
+    ('\u{8218}', '館'),  // 舘
+    ('\u{838A}', '荘'),  // 莊
+    ('\u{842C}', '万'),  // 萬
+    ('\u{85CF}', '蔵'),  // 藏
+    ('\u{85DD}', '芸'),  // 藝
+    ('\u{85EA}', '薮'),  // 藪
+    ('\u{8606}', '芦'),  // 蘆
+    ('\u{885E}', '衛'),  // 衞
+    ('\u{8C50}', '豊'),  // 豐
+    ('\u{8CF4}', '頼'),  // 賴
+    ('\u{9059}', '遥'),  // 遙
+    ('\u{9089}', '辺'),  // 邉
+    ('\u{908A}', '辺'),  // 邊
+    ('\u{90A8}', '村'),  // 邨
+    ('\u{9115}', '郷'),  // 鄕
+    ('\u{9435}', '鉄'),  // 鐵
+    ('\u{95DC}', '関'),  // 關
+    ('\u{9751}', '青'),  // 靑
+    ('\u{986F}', '顕'),  // 顯
+    ('\u{9A52}', '騨'),  // 驒
+    ('\u{9AD9}', '高'),  // 髙
+    ('\u{9DD7}', '鴎'),  // 鷗
+    ('\u{9EA5}', '麦'),  // 麥
+    ('\u{9EC3}', '黄'),  // 黃
+    ('\u{9ED1}', '黒'),  // 黑
+    ('\u{9F4A}', '斎'),  // 齊
+    ('\u{9F4B}', '斎'),  // 齋
+    ('\u{9F8D}', '竜'),  // 龍
+    ('\u{9F9C}', '亀'),  // 龜
+    ('\u{FA11}', '崎'),  // 﨑
     ('\u{20BB7}', '吉'), // 𠮷
     ('\u{2550E}', '崎'), // 𥔎
 ];
@@ -158,26 +158,8 @@ const LEGAL_WORDS: &[&str] = &[
 /// Parenthesised legal-form abbreviations removed wherever they occur (already folded), including
 /// the bank-transfer `(ｶ)`, `(ﾕ)`, `(ﾄﾞ)`.
 const LEGAL_PARENS: &[&str] = &[
-    "(株)",
-    "(有)",
-    "(同)",
-    "(名)",
-    "(資)",
-    "(一社)",
-    "(公社)",
-    "(一財)",
-    "(公財)",
-    "(社福)",
-    "(福)",
-    "(協)",
-    "(社)",
-    "(財)",
-    "(医)",
-    "(学)",
-    "(特非)",
-    "(か)",
-    "(ゆ)",
-    "(ど)",
+    "(株)", "(有)", "(同)", "(名)", "(資)", "(一社)", "(公社)", "(一財)", "(公財)", "(社福)", "(福)", "(協)", "(社)",
+    "(財)", "(医)", "(学)", "(特非)", "(か)", "(ゆ)", "(ど)",
 ];
 
 /// Bank-transfer legal-form abbreviations removed at the start (`ｶ)ﾀﾅｶ`), already folded.
@@ -188,10 +170,17 @@ const LEGAL_PARENS_END: &[&str] = &["(か", "(ゆ", "(ど"];
 
 /// Legal-form readings removed at the start or end, folded once on first use.
 static LEGAL_READINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    ["かぶしきがいしゃ", "かぶしきかいしゃ", "ゆうげんがいしゃ", "ゆうげんかいしゃ", "ごうどうがいしゃ", "ごうどうかいしゃ"]
-        .iter()
-        .map(|m| m.chars().map(fold_char).collect())
-        .collect()
+    [
+        "かぶしきがいしゃ",
+        "かぶしきかいしゃ",
+        "ゆうげんがいしゃ",
+        "ゆうげんかいしゃ",
+        "ごうどうがいしゃ",
+        "ごうどうかいしゃ",
+    ]
+    .iter()
+    .map(|m| m.chars().map(fold_char).collect())
+    .collect()
 });
 
 /// Folds text for matching; the same function folds index text and query text (see the module
@@ -330,9 +319,6 @@ fn remove_paren_markers(buf: &mut String) {
 
 /// Removes the legal-form words (anywhere) and readings (at either end) until none is left.
 fn remove_legal_words(buf: &mut String) {
-    if buf.is_ascii() && !buf.contains("npo") {
-        return;
-    }
     loop {
         let mut changed = remove_all(buf, LEGAL_WORDS);
         for m in LEGAL_READINGS.iter() {
@@ -355,6 +341,11 @@ fn remove_legal_words(buf: &mut String) {
 fn remove_all(buf: &mut String, markers: &[&str]) -> bool {
     let mut changed = false;
     for m in markers {
+        // A marker's second character (`式` of `株式会社`, `株` of `(株)`) is a cheap filter that
+        // skips the substring search for almost every record.
+        if m.chars().nth(1).is_some_and(|c| !buf.contains(c)) {
+            continue;
+        }
         while let Some(i) = buf.find(m) {
             buf.replace_range(i..i + m.len(), "");
             changed = true;
@@ -398,7 +389,8 @@ fn fold_char(c: char) -> char {
 
 /// The large hiragana for a small katakana of the Katakana Phonetic Extensions (U+31F0..=U+31FF).
 fn small_ainu_katakana(c: char) -> char {
-    const LARGE: [char; 16] = ['く', 'し', 'す', 'と', 'ぬ', 'は', 'ひ', 'ふ', 'へ', 'ほ', 'む', 'ら', 'り', 'る', 'れ', 'ろ'];
+    const LARGE: [char; 16] =
+        ['く', 'し', 'す', 'と', 'ぬ', 'は', 'ひ', 'ふ', 'へ', 'ほ', 'む', 'ら', 'り', 'る', 'れ', 'ろ'];
     LARGE[(c as usize - 0x31F0) % LARGE.len()]
 }
 
@@ -641,7 +633,8 @@ mod tests {
 
     #[test]
     fn rule_legal_form_readings_removed_at_either_end() {
-        for reading in ["カブシキガイシャ", "かぶしきかいしゃ", "ユウゲンガイシャ", "ゴウドウガイシャ", "ｶﾌﾞｼｷｶﾞｲｼｬ"] {
+        for reading in ["カブシキガイシャ", "かぶしきかいしゃ", "ユウゲンガイシャ", "ゴウドウガイシャ", "ｶﾌﾞｼｷｶﾞｲｼｬ"]
+        {
             assert_eq!(fold(&format!("{reading}タナカ")), "たなか", "{reading} at the start");
             assert_eq!(fold(&format!("タナカ {reading}")), "たなか", "{reading} at the end");
         }
@@ -677,12 +670,13 @@ mod tests {
     #[test]
     fn rule_variant_kanji_each_row() {
         for &(variant, common) in VARIANTS {
-            assert_eq!(fold(&variant.to_string()), common.to_string(), "{variant} (U+{:04X}) → {common}", variant as u32);
             assert_eq!(
-                fold(&format!("{variant}田商店")),
-                format!("{common}田商店"),
-                "{variant} inside a name"
+                fold(&variant.to_string()),
+                common.to_string(),
+                "{variant} (U+{:04X}) → {common}",
+                variant as u32
             );
+            assert_eq!(fold(&format!("{variant}田商店")), format!("{common}田商店"), "{variant} inside a name");
         }
     }
 
@@ -848,7 +842,9 @@ mod tests {
 
     #[test]
     fn is_romaji_query_cases() {
-        for q in ["tanaka", "Kumamoto", "aso", "shouten", "takahashi", "tanaka shouten", "shin'ya", "ra-men", "ｔａｎａｋａ"] {
+        for q in
+            ["tanaka", "Kumamoto", "aso", "shouten", "takahashi", "tanaka shouten", "shin'ya", "ra-men", "ｔａｎａｋａ"]
+        {
             assert!(is_romaji_query(q), "{q}");
         }
         for q in ["", "   ", "ntt", "たなか", "tanaka1", "abc@x", "田中tanaka"] {

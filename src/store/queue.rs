@@ -70,7 +70,13 @@ pub fn count(conn: &Connection, fiscal_year: i32, f: &QueueFilter) -> Result<usi
 }
 
 /// One page of the list, newest number first: only the rows that will be drawn.
-pub fn page(conn: &Connection, fiscal_year: i32, f: &QueueFilter, offset: usize, limit: usize) -> Result<Vec<QueueRow>> {
+pub fn page(
+    conn: &Connection,
+    fiscal_year: i32,
+    f: &QueueFilter,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<QueueRow>> {
     let sql = format!(
         "{ROW_SELECT} WHERE d.fiscal_year = ?1 AND (?2 IS NULL OR d.status = ?2) ORDER BY d.seq DESC LIMIT ?3 OFFSET ?4"
     );

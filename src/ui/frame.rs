@@ -27,7 +27,8 @@ pub fn list_rows(area: Rect) -> usize {
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     let theme = Theme::new(app.session.color);
-    let [top, _, bottom] = Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let [top, _, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     draw_tabs(f, top, app, &theme);
     match app.tab {
         Tab::Applications => queue::view::draw(f, body(area), &app.queue, &app.session, &theme),
@@ -43,12 +44,8 @@ pub fn draw(f: &mut Frame, app: &App) {
 
 fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let t = i18n::console(app.session.lang);
-    let filter = app
-        .queue
-        .filter
-        .status
-        .map(|s| i18n::label::dispatch_status(app.session.lang, s))
-        .unwrap_or(t.filter_all);
+    let filter =
+        app.queue.filter.status.map(|s| i18n::label::dispatch_status(app.session.lang, s)).unwrap_or(t.filter_all);
     let count = t.count.replace("{n}", &app.queue.total.to_string());
     let line = Line::from(vec![
         Span::styled(format!(" {} ", t.app_name), theme.heading()),

@@ -136,7 +136,9 @@ impl QueueState {
 fn next_filter(current: Option<DispatchStatus>) -> Option<DispatchStatus> {
     match current {
         None => DispatchStatus::ALL.first().copied(),
-        Some(s) => DispatchStatus::ALL.iter().position(|x| *x == s).and_then(|i| DispatchStatus::ALL.get(i + 1)).copied(),
+        Some(s) => {
+            DispatchStatus::ALL.iter().position(|x| *x == s).and_then(|i| DispatchStatus::ALL.get(i + 1)).copied()
+        }
     }
 }
 

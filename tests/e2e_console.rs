@@ -1,0 +1,52 @@
+//! End to end: the real console in a pseudo-terminal, read through a vt100 parser.
+
+mod common;
+
+use common::{Console, run_ok};
+
+#[test]
+fn first_start_creates_the_default_database_and_quits_cleanly() {
+    let home = tempfile::tempdir().unwrap();
+    let mut c = Console::start(home.path(), &["--today", "2025-11-04"], 100, 30);
+    let screen = c.wait_for("令和7年度");
+    assert!(screen.contains("1 申請"), "{screen}");
+    assert!(screen.contains("実施期間残り116日"), "{screen}");
+    assert!(screen.contains("該当する申請はありません"), "{screen}");
+    c.send("?");
+    c.wait_for("ヘルプ (キー一覧)");
+    c.send("\x1b");
+    c.wait_until("help closed", |s| !s.contains("ヘルプ (キー一覧)"));
+    c.send("q");
+    assert!(c.wait_exit());
+    assert!(home.path().join("data/madoguchi/madoguchi.db").is_file(), "created in the XDG data directory");
+}
+
+#[test]
+fn today_in_an_unconfigured_year_opens_the_latest_year_and_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let mut c = Console::start(home.path(), &["--today", "2026-11-24", "--lang", "en"], 120, 30);
+    let screen = c.wait_for("FY2026 not configured");
+    assert!(screen.contains("FY2025"), "{screen}");
+    c.send("\x03");
+    assert!(c.wait_exit());
+}
+
+#[test]
+fn browsing_a_demo_database() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("demo.db");
+    run_ok(home.path(), &["demo", "--scale", "1", "--out", db.to_str().unwrap()]);
+    let mut c = Console::start(home.path(), &["--db", db.to_str().unwrap(), "--today", "2025-11-04"], 160, 48);
+    let screen = c.wait_for("【事業者】");
+    assert!(screen.contains("R7-0300"), "newest application first:\n{screen}");
+    assert!(screen.contains("300件"), "{screen}");
+    c.send("G");
+    let screen = c.wait_for("R7-0001");
+    assert!(screen.contains("【申請】"), "{screen}");
+    c.send("g");
+    c.wait_for("R7-0300");
+    c.send("s");
+    c.wait_for("[受付]");
+    c.send("q");
+    assert!(c.wait_exit());
+}

@@ -1,0 +1,177 @@
+//! Screen snapshots (ratatui TestBackend + insta) with Japanese text at 80x24 and 160x48.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use madoguchi::app::keymap::Key;
+use madoguchi::app::{Action, App, Effect, Session, reduce};
+use madoguchi::domain::fiscal_year::FiscalYear;
+use madoguchi::domain::model::{AccompanimentKind, DispatchNumber, DispatchStatus, LegalForm, PlaceKind};
+use madoguchi::store::queue::{DispatchDetail, QueueRow, VisitLine};
+use madoguchi::ui::frame;
+use madoguchi::ui::i18n::Lang;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+}
+
+fn session(lang: Lang) -> Session {
+    Session {
+        lang,
+        today: d(2025, 11, 4),
+        fy: Arc::new(FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml")).unwrap()),
+        fallback_from: None,
+        staff: "山田".into(),
+        color: false,
+    }
+}
+
+const BUSINESSES: &[&str] = &[
+    "㈱髙橋菓子舗",
+    "ｶﾌｪ ﾀﾅｶ",
+    "有限会社阿蘇の里ファーム",
+    "天草いちご農園",
+    "株式会社くまもと精肉店 本店 (山鹿市鹿央町で三代続く老舗)",
+    "渡邊工務店",
+    "企業組合ひとよし手しごと",
+    "(株)山﨑印刷",
+];
+
+fn rows(n: usize) -> Vec<QueueRow> {
+    (0..n)
+        .map(|i| QueueRow {
+            id: i as i64 + 1,
+            number: DispatchNumber { fiscal_year: 2025, seq: 300 - i as u32 },
+            received_on: d(2025, 10, 30 - (i as u32 % 28)),
+            business: BUSINESSES[i % BUSINESSES.len()].to_string(),
+            chamber: if i % 4 == 3 {
+                None
+            } else {
+                Some(["南小国町商工会", "熊本商工会議所", "山都町商工会"][i % 3].into())
+            },
+            theme: (i % 8) as u8 + 1,
+            expert: (i % 5 != 0).then(|| ["高橋 誠", "佐藤 由美", "齋藤 健一"][i % 3].to_string()),
+            visits: (i % 6) as u32,
+            minutes: ((i % 6) * 150) as u32,
+            status: DispatchStatus::ALL[i % DispatchStatus::ALL.len()],
+        })
+        .collect()
+}
+
+fn detail(row: QueueRow) -> DispatchDetail {
+    DispatchDetail {
+        row,
+        legal_form: Some(LegalForm::KabushikiKaisha),
+        municipality: Some(("434230".into(), "南小国町".into())),
+        industry: None,
+        capital_yen: None,
+        employees: None,
+        guidance_officer: Some("中村 翔".into()),
+        sections: vec![
+            ("company_overview".into(), "黒川温泉で土産菓子を製造・販売。従業員8名。".into()),
+            ("consultation".into(), "ECサイトを立ち上げ、在庫と受注をクラウドで一元管理したい。".into()),
+        ],
+        visits: vec![
+            VisitLine {
+                id: 1,
+                date: d(2025, 7, 3),
+                start_min: 600,
+                end_min: 720,
+                place: PlaceKind::Premises,
+                place_note: String::new(),
+                accompanied_by: AccompanimentKind::AssignedOfficer,
+                accompanying_name: Some("中村 翔".into()),
+                accompaniment_reason: String::new(),
+                override_reason: None,
+            },
+            VisitLine {
+                id: 2,
+                date: d(2025, 8, 21),
+                start_min: 810,
+                end_min: 990,
+                place: PlaceKind::Online,
+                place_note: String::new(),
+                accompanied_by: AccompanimentKind::Coordinator,
+                accompanying_name: Some("松本 あかり".into()),
+                accompaniment_reason: "担当指導員が決算指導で不在のため".into(),
+                override_reason: None,
+            },
+        ],
+        grounds: vec![],
+        rejection_note: String::new(),
+        report_received_on: None,
+        feedback_sent_on: None,
+        row_version: 3,
+    }
+}
+
+/// An App with the list loaded as the runner would load it, for a terminal of `w`×`h`.
+fn loaded_app(lang: Lang, w: u16, h: u16) -> App {
+    let mut app = App::new(session(lang));
+    let fx = reduce(&mut app, Action::Resize { list_rows: frame::list_rows(ratatui::layout::Rect::new(0, 0, w, h)) });
+    let [Effect::LoadQueuePage { generation, offset, limit, .. }] = fx.as_slice() else { panic!("{fx:?}") };
+    let page: Vec<QueueRow> = rows(300).into_iter().skip(*offset).take(*limit).collect();
+    let first = page[0].clone();
+    let fx = reduce(&mut app, Action::QueuePage { generation: *generation, total: 300, offset: *offset, rows: page });
+    assert_eq!(fx, vec![Effect::LoadDetail { id: first.id }]);
+    reduce(&mut app, Action::Detail(Some(Box::new(detail(first)))));
+    app
+}
+
+fn render(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| frame::draw(f, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn queue_list_80x24() {
+    let app = loaded_app(Lang::Ja, 80, 24);
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn queue_list_and_detail_160x48() {
+    let app = loaded_app(Lang::Ja, 160, 48);
+    insta::assert_snapshot!(render(&app, 160, 48));
+}
+
+#[test]
+fn queue_detail_opened_at_80x24() {
+    let mut app = loaded_app(Lang::Ja, 80, 24);
+    reduce(&mut app, Action::Key(Key::Enter));
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let mut app = loaded_app(Lang::Ja, 80, 24);
+    reduce(&mut app, Action::Key(Key::Char('?')));
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn queue_in_english_160x48() {
+    let app = loaded_app(Lang::En, 160, 48);
+    insta::assert_snapshot!(render(&app, 160, 48));
+}
+
+#[test]
+fn about_160x48() {
+    let mut app = loaded_app(Lang::Ja, 160, 48);
+    reduce(&mut app, Action::Key(Key::Char('A')));
+    insta::assert_snapshot!(render(&app, 160, 48));
+}
+
+#[test]
+fn tiny_and_odd_sizes_never_panic() {
+    for (w, h) in [(1, 1), (2, 3), (20, 5), (79, 23), (81, 25), (119, 30), (120, 30), (300, 100)] {
+        let mut app = loaded_app(Lang::Ja, w, h);
+        render(&app, w, h);
+        reduce(&mut app, Action::Key(Key::Enter));
+        reduce(&mut app, Action::Key(Key::Char('?')));
+        render(&app, w, h);
+    }
+}
