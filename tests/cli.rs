@@ -149,3 +149,13 @@ fn a_four_hour_visit_fails_check() {
         "{stdout}"
     );
 }
+
+#[test]
+fn unknown_config_keys_are_reported_on_stderr() {
+    let home = tempfile::tempdir().unwrap();
+    let cfg = home.path().join("c.toml");
+    std::fs::write(&cfg, "langage = \"en\"\n").unwrap();
+    let db = home.path().join("none.db");
+    let out = madoguchi(home.path(), &["--config", cfg.to_str().unwrap(), "--db", db.to_str().unwrap(), "check"]);
+    assert!(text(&out.stderr).contains("unknown key in the config file: langage"), "{}", text(&out.stderr));
+}

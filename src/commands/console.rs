@@ -18,9 +18,6 @@ use crate::ui::frame;
 pub fn run(ctx: &Context) -> Result<ExitCode> {
     let db = ctx.open_console_db()?;
     let mut store = db.store;
-    for key in &ctx.unknown_config_keys {
-        tracing::warn!(key, "unknown key in the config file");
-    }
     let mut app = App::new(session(ctx));
     human_panic::setup_panic!();
     // ratatui::init installs a panic hook that restores the terminal before the earlier hook reports.

@@ -15,6 +15,9 @@ use crate::cli::{Cli, Command};
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = context::Context::resolve(&cli)?;
     let _log = crate::logging::init(&ctx.dirs.logs()).ok();
+    for key in &ctx.unknown_config_keys {
+        eprintln!("madoguchi: 設定ファイルの不明なキー / unknown key in the config file: {key}");
+    }
     match &cli.command {
         Some(Command::Demo { scale, out, seed }) => demo::run(&ctx, *scale, out, *seed),
         Some(Command::Check) => check::run(&ctx),

@@ -33,6 +33,23 @@
 //!
 //! Digits, ASCII letters and other kanji stay as they are. The result never contains uppercase
 //! ASCII, katakana, whitespace or `ー`, and `fold(fold(s)) == fold(s)`.
+//!
+//! Queries: [`fold_query`] always returns `fold(query)` (unless it folds to nothing; a blank
+//! query gives an empty list). When the query is romaji typed with the IME off
+//! ([`is_romaji_query`]: after NFKC only ASCII letters, whitespace, `'` and `-`, with at least one
+//! of `a e i o u`), it also returns the folded hiragana from wana_kana's `to_hiragana`:
+//!
+//! - a half-typed trailing syllable is ignored (`tanak` → `たな`, `tanakk` → `たな`); a trailing
+//!   single `n` is read as `ん` (`tan` → `たん`), as in Hepburn;
+//! - IME habits and Hepburn spellings are read as meant: `nn` before a consonant or at the end is
+//!   `ん` (`sannpo`, `honn`), `m` before `b`/`p`/`m` is `ん` (`namba`, `homma`), `tch` is `っch`
+//!   (`matcha`), `-` is `ー` (and so dropped);
+//! - if a long vowel is typed as a doubled vowel or `ou` (`aa ii uu ee oo ou`, not `ei`), a second
+//!   kana form with it collapsed is added (`satou` → `さとう` and `さと`, `raamen` → `らあめん`
+//!   and `らめん`), so the query also finds readings written with `ー` (`サトー`, `ラーメン`),
+//!   which [`fold`] stores without it.
+//!
+//! Romaji that wana_kana cannot read through (`mcdonald`, `ntt`) gives only the plain fold.
 
 use std::sync::LazyLock;
 
@@ -183,8 +200,7 @@ static LEGAL_READINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Folds text for matching; the same function folds index text and query text (see the module
-/// documentation for the rules).
+/// Folds text for matching, index text and query text alike (rules in the module documentation).
 pub fn fold(text: &str) -> String {
     let mut out = fold_pass(text);
     // Dropping characters or markers can, in rare cases, bring together characters that a second
@@ -202,17 +218,7 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// The folded forms to search for a typed query, most specific first, without duplicates or
-/// empty strings.
-///
-/// Always `fold(query)` (unless it folds to nothing). When the query is romaji typed with the IME
-/// off ([`is_romaji_query`]), also its hiragana, folded: a half-typed trailing syllable is
-/// ignored (`tanak` → `たな`, `tanakk` → `たな`), IME-style `nn` before a consonant or at the end
-/// is `ん` (`sannpo`, `honn`), Hepburn `m` before `b`/`p`/`m` is `ん` (`namba`, `homma`) and
-/// `tch` is `っch` (`matcha`); a trailing single `n` is `ん` (`tan` → `たん`). If the romaji has a
-/// long vowel typed as a doubled vowel or `ou` (`aa ii uu ee oo ou`), a variant with it collapsed
-/// is added too (`satou` → `さとう` and `さと`, `raamen` → `らあめん` and `らめん`), because
-/// [`fold`] drops `ー`: it finds readings written `サトー` or `ラーメン`.
+/// The folded forms to search for a typed query, most specific first, no duplicates or empties.
 pub fn fold_query(query: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |s: String| {
@@ -241,8 +247,7 @@ pub fn digits_only(text: &str) -> String {
     text.nfkc().filter(char::is_ascii_digit).collect()
 }
 
-/// Whether `query` looks like romaji typed with the IME off: after NFKC, only ASCII letters,
-/// whitespace, `'` and `-`, with at least one vowel (`a e i o u`).
+/// Whether `query` is romaji typed with the IME off: ASCII letters, spaces, `'`, `-`, and a vowel.
 pub fn is_romaji_query(query: &str) -> bool {
     let mut has_vowel = false;
     for c in query.nfkc() {
