@@ -28,5 +28,7 @@ pub fn insert(conn: &Connection, b: &NewBusiness) -> Result<i64> {
             b.chamber_id
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    crate::store::search::index_business(conn, id, &b.name, &b.reading, &b.phone, &b.representative)?;
+    Ok(id)
 }

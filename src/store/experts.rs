@@ -31,6 +31,8 @@ pub fn insert(conn: &Connection, e: &NewExpert) -> Result<i64> {
     for t in &e.themes {
         st.execute(params![id, t])?;
     }
+    let fields = [&*e.name, &*e.reading, &*e.phone, &*e.keywords, &*e.qualifications, &*e.affiliation];
+    crate::store::search::index_expert(conn, id, &fields)?;
     Ok(id)
 }
 

@@ -10,11 +10,17 @@ use rusqlite_migration::{HookResult, M, Migrations};
 const NOT_AUDITED: &[&str] = &["meta", "action", "audit", "audit_context"];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    Migrations::new(vec![M::up_with_hook(include_str!("migrations/001_core.sql"), |tx: &Transaction| -> HookResult {
-        super::reference::load(tx)?;
-        refresh_audit_triggers(tx)?;
-        Ok(())
-    })])
+    Migrations::new(vec![
+        M::up_with_hook(include_str!("migrations/001_core.sql"), |tx: &Transaction| -> HookResult {
+            super::reference::load(tx)?;
+            refresh_audit_triggers(tx)?;
+            Ok(())
+        }),
+        M::up_with_hook(include_str!("migrations/002_search.sql"), |tx: &Transaction| -> HookResult {
+            super::search::rebuild(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+            Ok(())
+        }),
+    ])
 });
 
 /// Brings a database to the latest schema version.
@@ -31,7 +37,7 @@ pub fn version(conn: &Connection) -> Result<i64> {
 /// The schema version this build migrates to.
 pub fn latest_version() -> usize {
     // One entry per migration file; kept in step with MIGRATIONS by the test below.
-    1
+    2
 }
 
 /// (Re)creates the insert/update/delete audit triggers of every record table from its current columns.

@@ -16,6 +16,7 @@ pub mod migrations;
 pub mod organisations;
 pub mod queue;
 pub mod reference;
+pub mod search;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

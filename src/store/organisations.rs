@@ -13,6 +13,8 @@ pub fn insert(conn: &Connection, o: &NewOrganisation) -> Result<i64> {
         params![o.kind, o.name, o.reading, o.municipality_id, o.address, o.phone, o.source],
     )?;
     let id = conn.last_insert_rowid();
+    let fields = [("name", o.name.as_str()), ("reading", o.reading.as_str()), ("phone", o.phone.as_str())];
+    crate::store::search::index(conn, crate::store::search::Kind::Organisation, id, &fields)?;
     for m in &o.covers {
         conn.execute(
             "INSERT OR IGNORE INTO organisation_municipality (organisation_id, municipality_id) VALUES (?1, ?2)",

@@ -1,0 +1,136 @@
+//! The lookup index: folded fields of businesses, experts and organisations, written in the same transaction
+//! as the record, searched by trigram (3+ characters), by prefix (1-2 characters) and by phone digits.
+
+use anyhow::Result;
+use rusqlite::{Connection, params};
+
+use crate::domain::fold::{fold, fold_query};
+use crate::domain::parse::phone_digits;
+
+/// Kinds of indexed records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// 事業者.
+    Business,
+    /// 専門家.
+    Expert,
+    /// 団体.
+    Organisation,
+}
+
+impl Kind {
+    fn code(self) -> &'static str {
+        match self {
+            Kind::Business => "business",
+            Kind::Expert => "expert",
+            Kind::Organisation => "organisation",
+        }
+    }
+}
+
+/// Replaces the index rows of one record with its fields (`field name`, raw text); phone fields are indexed as
+/// digits, every other field folded.
+pub fn index(conn: &Connection, kind: Kind, record_id: i64, fields: &[(&str, &str)]) -> Result<()> {
+    conn.prepare_cached("DELETE FROM search_entry WHERE kind = ?1 AND record_id = ?2")?
+        .execute(params![kind.code(), record_id])?;
+    let mut insert =
+        conn.prepare_cached("INSERT INTO search_entry (kind, record_id, field, folded) VALUES (?1, ?2, ?3, ?4)")?;
+    for (field, text) in fields {
+        let folded = if *field == "phone" { phone_digits(text) } else { fold(text) };
+        if !folded.is_empty() {
+            insert.execute(params![kind.code(), record_id, field, folded])?;
+        }
+    }
+    Ok(())
+}
+
+/// Record ids of `kind` whose fields match `query`, best first (exact, then prefix, then substring), at most
+/// `limit`. Never reads whole tables: every path is an index lookup.
+pub fn find(conn: &Connection, kind: Kind, query: &str, limit: usize) -> Result<Vec<i64>> {
+    let mut out: Vec<i64> = Vec::new();
+    let push = |ids: Vec<i64>, out: &mut Vec<i64>| {
+        for id in ids {
+            if out.len() < limit && !out.contains(&id) {
+                out.push(id);
+            }
+        }
+    };
+    let digits = phone_digits(query);
+    let mostly_digits = digits.len() >= 3 && digits.len() * 2 >= query.trim().chars().count();
+    for q in fold_query(query) {
+        push(prefix(conn, kind, &q, limit)?, &mut out);
+        if q.chars().count() >= 3 {
+            push(trigram(conn, kind, &q, limit)?, &mut out);
+        }
+    }
+    if mostly_digits {
+        push(prefix(conn, kind, &digits, limit)?, &mut out);
+        push(trigram(conn, kind, &digits, limit)?, &mut out);
+    }
+    Ok(out)
+}
+
+fn prefix(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Vec<i64>> {
+    // folded >= q AND folded < q + U+10FFFF: a range on the btree index.
+    let upper = format!("{q}\u{10FFFF}");
+    let mut st = conn.prepare_cached(
+        "SELECT record_id FROM search_entry WHERE folded >= ?1 AND folded < ?2 AND kind = ?3
+         ORDER BY folded = ?1 DESC, length(folded) LIMIT ?4",
+    )?;
+    let ids = st.query_map(params![q, upper, kind.code(), limit as i64], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
+fn trigram(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Vec<i64>> {
+    let phrase = format!("\"{}\"", q.replace('"', "\"\""));
+    let mut st = conn.prepare_cached(
+        "SELECT e.record_id FROM search_fts f JOIN search_entry e ON e.id = f.rowid
+         WHERE search_fts MATCH ?1 AND e.kind = ?2 ORDER BY f.rank LIMIT ?3",
+    )?;
+    let ids = st.query_map(params![phrase, kind.code(), limit as i64], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Rebuilds the whole index from the records (used by the migration that creates it).
+pub fn rebuild(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM search_entry", [])?;
+    let mut st = conn.prepare("SELECT id, name, reading, phone, representative FROM business")?;
+    let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+    for row in rows {
+        let (id, name, reading, phone, rep): (i64, String, String, String, String) = row?;
+        index_business(conn, id, &name, &reading, &phone, &rep)?;
+    }
+    let mut st = conn.prepare("SELECT id, name, reading, phone, keywords, qualifications, affiliation FROM expert")?;
+    let rows = st.query_map([], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+    })?;
+    for row in rows {
+        let (id, name, reading, phone, kw, q, aff): (i64, String, String, String, String, String, String) = row?;
+        index_expert(conn, id, &[&name, &reading, &phone, &kw, &q, &aff])?;
+    }
+    let mut st = conn.prepare("SELECT id, name, reading, phone FROM organisation")?;
+    let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    for row in rows {
+        let (id, name, reading, phone): (i64, String, String, String) = row?;
+        index(conn, Kind::Organisation, id, &[("name", &name), ("reading", &reading), ("phone", &phone)])?;
+    }
+    Ok(())
+}
+
+/// Indexes a business's name, reading, phone and representative.
+pub fn index_business(conn: &Connection, id: i64, name: &str, reading: &str, phone: &str, rep: &str) -> Result<()> {
+    index(conn, Kind::Business, id, &[("name", name), ("reading", reading), ("phone", phone), ("representative", rep)])
+}
+
+/// Indexes an expert's name, reading, phone, keywords, qualifications and affiliation (in that order).
+pub fn index_expert(conn: &Connection, id: i64, f: &[&str; 6]) -> Result<()> {
+    let fields = [
+        ("name", f[0]),
+        ("reading", f[1]),
+        ("phone", f[2]),
+        ("keywords", f[3]),
+        ("qualifications", f[4]),
+        ("affiliation", f[5]),
+    ];
+    index(conn, Kind::Expert, id, &fields)
+}
