@@ -34,6 +34,10 @@ pub enum Key {
     BackTab,
     /// A function key.
     F(u8),
+    /// Backspace.
+    Backspace,
+    /// Delete.
+    Delete,
 }
 
 impl Key {
@@ -56,6 +60,8 @@ impl Key {
             Key::Tab => "Tab".into(),
             Key::BackTab => "Shift-Tab".into(),
             Key::F(n) => format!("F{n}"),
+            Key::Backspace => "Backspace".into(),
+            Key::Delete => "Delete".into(),
         }
     }
 }
@@ -91,6 +97,28 @@ pub enum Command {
     CycleStatusFilter,
     /// Reload from the database (another console may have written).
     Refresh,
+    /// New record (application, or consultation in the consultations view).
+    New,
+    /// Edit the selected record.
+    Edit,
+    /// Add a visit to the selected application.
+    AddVisit,
+    /// Move the selected application to its next status.
+    Transition,
+    /// Reject the selected application (R-D5).
+    Reject,
+    /// Switch between the applications and the desk consultations.
+    ToggleConsultations,
+    /// Save the form.
+    Save,
+    /// Cancel the form (asking first when something was typed).
+    Cancel,
+    /// Next field.
+    NextField,
+    /// Previous field.
+    PrevField,
+    /// A key the focused field interprets (listed for help).
+    EditField,
 }
 
 /// Where a binding applies.
@@ -102,6 +130,8 @@ pub enum Scope {
     List,
     /// In the help overlay.
     Help,
+    /// In a form; letters are text there.
+    Form,
 }
 
 /// One row of the key table.
@@ -139,6 +169,12 @@ const LIST: &[Binding] = &[
     b(&[Key::PageUp], Command::PageUp, "前のページ", "page up", false),
     b(&[Key::PageDown], Command::PageDown, "次のページ", "page down", false),
     b(&[Key::Enter], Command::Open, "詳細を開く", "open the detail", true),
+    b(&[Key::Char('n')], Command::New, "新規 (申請・窓口相談)", "new (application / consultation)", true),
+    b(&[Key::Char('e')], Command::Edit, "編集", "edit", false),
+    b(&[Key::Char('v')], Command::AddVisit, "派遣 (訪問) を追加", "add a visit", true),
+    b(&[Key::Char('t')], Command::Transition, "状態を進める", "move to the next status", true),
+    b(&[Key::Char('x')], Command::Reject, "否決 (R-D5)", "reject (R-D5)", false),
+    b(&[Key::Char('c')], Command::ToggleConsultations, "申請 ⇔ 窓口相談の一覧", "applications ⇔ desk consultations", true),
     b(&[Key::Char('s')], Command::CycleStatusFilter, "状態で絞り込み (順に切替)", "filter by status (cycles)", true),
     b(&[Key::Char('?')], Command::Help, "ヘルプ", "help", true),
     b(&[Key::Char('A')], Command::About, "窓口の連絡先 (About)", "about the desk", false),
@@ -152,12 +188,29 @@ const HELP: &[Binding] = &[
     b(&[Key::Char('A')], Command::About, "窓口の連絡先 (About)", "about the desk", true),
 ];
 
+const FORM: &[Binding] = &[
+    b(&[Key::Ctrl('s')], Command::Save, "保存", "save", true),
+    b(&[Key::Tab], Command::NextField, "次の項目", "next field", true),
+    b(&[Key::BackTab], Command::PrevField, "前の項目", "previous field", false),
+    b(&[Key::Esc], Command::Cancel, "取消 (入力があれば確認)", "cancel (asks when something was typed)", true),
+    b(&[Key::Left, Key::Right], Command::EditField, "カーソル移動・選択肢の切替", "move the caret / change a choice", false),
+    b(&[Key::Home, Key::End], Command::EditField, "行頭・行末", "start / end of the line", false),
+    b(&[Key::Backspace, Key::Delete], Command::EditField, "1文字削除", "delete a character", false),
+    b(&[Key::Ctrl('u')], Command::EditField, "項目を空にする", "clear the field", false),
+    b(&[Key::Enter], Command::EditField, "次の項目・改行・候補を選ぶ", "next field / new line / pick", false),
+    b(&[Key::Up, Key::Down], Command::EditField, "候補を選ぶ・複数行の移動", "choose a candidate / move in text", false),
+];
+
+/// Every scope, in the order help lists them.
+pub const ALL_SCOPES: &[Scope] = &[Scope::Global, Scope::List, Scope::Form, Scope::Help];
+
 /// The bindings of a scope.
 pub fn bindings(scope: Scope) -> &'static [Binding] {
     match scope {
         Scope::Global => GLOBAL,
         Scope::List => LIST,
         Scope::Help => HELP,
+        Scope::Form => FORM,
     }
 }
 
@@ -169,13 +222,13 @@ pub fn resolve(scopes: &[Scope], key: Key) -> Option<Command> {
 /// The key reference as Markdown (`docs/KEYS.md`), generated from the tables.
 pub fn markdown() -> String {
     let mut out = String::from(
-        "# Keys / キー一覧\n\nGenerated from `src/app/keymap.rs` (a test fails when this file is stale).\n",
+        "# Keys / キー一覧\n\nGenerated from `src/app/keymap.rs` (a test fails when this file is stale).\n\
+         In a form, letters and digits are text (digits 1-8 tick R-D5 grounds in the grounds field).\n",
     );
-    for (scope, title) in
-        [(Scope::Global, "Everywhere / どこでも"), (Scope::List, "Lists / 一覧"), (Scope::Help, "Help / ヘルプ")]
-    {
+    let titles = ["Everywhere / どこでも", "Lists / 一覧", "Forms / 入力フォーム", "Help / ヘルプ"];
+    for (scope, title) in ALL_SCOPES.iter().zip(titles) {
         out.push_str(&format!("\n## {title}\n\n| keys | 説明 | description |\n|---|---|---|\n"));
-        for b in bindings(scope) {
+        for b in bindings(*scope) {
             let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
             out.push_str(&format!("| {} | {} | {} |\n", keys.join(" "), b.ja, b.en));
         }
@@ -189,7 +242,7 @@ mod tests {
 
     #[test]
     fn no_two_bindings_of_a_scope_share_a_key() {
-        for scope in [Scope::Global, Scope::List, Scope::Help] {
+        for &scope in ALL_SCOPES {
             let mut seen = std::collections::HashSet::new();
             for b in bindings(scope) {
                 for k in b.keys {
@@ -201,7 +254,7 @@ mod tests {
 
     #[test]
     fn every_binding_has_both_descriptions() {
-        for scope in [Scope::Global, Scope::List, Scope::Help] {
+        for &scope in ALL_SCOPES {
             for b in bindings(scope) {
                 assert!(!b.ja.is_empty() && !b.en.is_empty(), "{:?}", b.command);
             }

@@ -1,16 +1,25 @@
 //! The console's state, actions and effects. `reduce` is pure: same state and action, same result; all I/O is
 //! asked for through [`Effect`]s that the runner (`commands::console`) executes and answers with [`Action`]s.
 
+pub mod form;
+pub mod input;
 pub mod keymap;
+pub mod pager;
 
 use chrono::NaiveDate;
 
 use std::sync::Arc;
 
 use crate::domain::fiscal_year::FiscalYear;
+use crate::domain::model::{DispatchNumber, DispatchStatus, RejectionGround};
+use crate::domain::records::{NewConsultation, NewDispatch, NewVisit};
 use crate::screens::queue::QueueState;
+use crate::screens::queue::forms::{self, Prefill, Purpose};
+use crate::store::consultations::ConsultationRow;
 use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow};
-use crate::ui::i18n::Lang;
+use crate::store::workflow::{Refusal, TransitionDetails};
+use crate::ui::i18n::{self, Lang};
+use form::{Form, FormEvent, RecordKind};
 use keymap::{Command, Key, Scope};
 
 /// The tabs across the top (a tab appears once its issue is built).
@@ -60,8 +69,12 @@ pub struct App {
     pub popups: Vec<Popup>,
     /// Tab 1.
     pub queue: QueueState,
+    /// The open form, if any (above the screen, below the help).
+    pub form: Option<(Purpose, Form)>,
     /// The last error to show on the status line.
     pub error: Option<String>,
+    /// The last confirmation to show on the status line ("保存しました").
+    pub notice: Option<String>,
     /// Set when the console should end.
     pub quit: bool,
 }
@@ -76,6 +89,17 @@ pub enum Action {
         /// List rows that fit.
         list_rows: usize,
     },
+    /// A page of desk consultations arrived.
+    ConsultationPage {
+        /// The request's generation.
+        generation: u64,
+        /// Rows in all.
+        total: usize,
+        /// Index of the first row.
+        offset: usize,
+        /// The rows.
+        rows: Vec<ConsultationRow>,
+    },
     /// A queue page arrived.
     QueuePage {
         /// The request's generation.
@@ -89,8 +113,87 @@ pub enum Action {
     },
     /// The detail of an application arrived.
     Detail(Option<Box<DispatchDetail>>),
+    /// Candidates for a record field of the open form.
+    Candidates {
+        /// Field index.
+        field: usize,
+        /// The text they were found for.
+        query: String,
+        /// (id, label) pairs, best first.
+        found: Vec<(i64, String)>,
+    },
+    /// A save went through.
+    Saved(Saved),
+    /// A save was refused (rules, or the record changed); nothing was written.
+    Refused(Refusal),
     /// An effect failed.
     Failed(String),
+}
+
+/// A write the runner performs as one action (one transaction, audited).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveRequest {
+    /// A new application.
+    CreateDispatch {
+        /// The application.
+        dispatch: NewDispatch,
+        /// The desk consultation it came from.
+        consultation: Option<i64>,
+    },
+    /// A visit, with an override reason for R-D1 if the desk gives one.
+    AddVisit {
+        /// The visit.
+        visit: NewVisit,
+        /// Override reason (empty: none).
+        override_reason: String,
+    },
+    /// A status change.
+    Transition {
+        /// Application.
+        id: i64,
+        /// Status when the form opened.
+        from: DispatchStatus,
+        /// New status.
+        to: DispatchStatus,
+        /// Date.
+        on: NaiveDate,
+        /// Expert, report summary.
+        details: TransitionDetails,
+    },
+    /// A rejection.
+    Reject {
+        /// Application.
+        id: i64,
+        /// Grounds.
+        grounds: Vec<RejectionGround>,
+        /// Ground 8 text.
+        note: String,
+        /// Date.
+        on: NaiveDate,
+    },
+    /// A desk consultation (outcome "dispatch" opens a prefilled Form 1 next).
+    CreateConsultation {
+        /// The consultation.
+        consultation: NewConsultation,
+        /// The business chosen (id, label), carried to the prefilled Form 1.
+        business_label: Option<(i64, String)>,
+    },
+}
+
+/// What a save produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// An application was created.
+    Dispatch {
+        /// Its id.
+        id: i64,
+        /// Its number.
+        number: DispatchNumber,
+    },
+    /// Any other change of an application.
+    Changed,
+    /// A consultation was recorded; with a prefill when it is to become an application.
+    Consultation(Option<Prefill>),
 }
 
 /// Work for the runner: queries and writes, never done inside the reducer.
@@ -112,6 +215,26 @@ pub enum Effect {
         /// Its id.
         id: i64,
     },
+    /// Load one page of desk consultations.
+    LoadConsultations {
+        /// Generation, to drop stale replies.
+        generation: u64,
+        /// First row.
+        offset: usize,
+        /// Rows.
+        limit: usize,
+    },
+    /// Find records for a form's record field.
+    Search {
+        /// Field index.
+        field: usize,
+        /// Kind of record.
+        kind: RecordKind,
+        /// Typed text.
+        query: String,
+    },
+    /// Write, as one audited action.
+    Save(SaveRequest),
 }
 
 impl App {
@@ -122,16 +245,19 @@ impl App {
             tab: Tab::Applications,
             popups: Vec::new(),
             queue: QueueState::default(),
+            form: None,
             error: None,
+            notice: None,
             quit: false,
         }
     }
 
     /// The key scopes in force, topmost first.
     pub fn scopes(&self) -> Vec<Scope> {
-        match self.popups.last() {
-            Some(Popup::Help { .. }) | Some(Popup::About) => vec![Scope::Help, Scope::Global],
-            None => vec![Scope::List, Scope::Global],
+        match (self.popups.last(), &self.form) {
+            (Some(_), _) => vec![Scope::Help, Scope::Global],
+            (None, Some(_)) => vec![Scope::Form, Scope::Global],
+            (None, None) => vec![Scope::List, Scope::Global],
         }
     }
 }
@@ -139,23 +265,154 @@ impl App {
 /// The pure reducer.
 pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
-        Action::Key(key) => match keymap::resolve(&app.scopes(), key) {
-            Some(cmd) => command(app, cmd),
-            None => Vec::new(),
-        },
+        Action::Key(key) => {
+            let cmd = keymap::resolve(&app.scopes(), key);
+            if app.popups.is_empty() && app.form.is_some() && !matches!(cmd, Some(Command::Help | Command::Quit | Command::Refresh)) {
+                return form_key(app, cmd, key);
+            }
+            match cmd {
+                Some(cmd) => command(app, cmd),
+                None => Vec::new(),
+            }
+        }
+        Action::Candidates { field, query, found } => {
+            if let Some((_, form)) = &mut app.form {
+                form.candidates(field, &query, found);
+            }
+            Vec::new()
+        }
+        Action::Saved(saved) => saved_action(app, saved),
+        Action::Refused(refusal) => {
+            refused(app, refusal);
+            Vec::new()
+        }
         Action::Resize { list_rows } => app.queue.set_viewport(list_rows),
         Action::QueuePage { generation, total, offset, rows } => {
             app.error = None;
             app.queue.page_loaded(generation, total, offset, rows)
+        }
+        Action::ConsultationPage { generation, total, offset, rows } => {
+            app.queue.consultations_loaded(generation, total, offset, rows);
+            Vec::new()
         }
         Action::Detail(detail) => {
             app.queue.detail_loaded(detail.map(|d| *d));
             Vec::new()
         }
         Action::Failed(message) => {
-            app.error = Some(message);
+            match &mut app.form {
+                Some((_, form)) => form.message = Some(message),
+                None => app.error = Some(message),
+            }
             Vec::new()
         }
+    }
+}
+
+/// A key while a form is open: the form edits; Ctrl-S asks the screen to build a save request.
+fn form_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    let Some((purpose, form)) = &mut app.form else { return Vec::new() };
+    let cmd = cmd.filter(|c| *c != Command::EditField);
+    match form.handle(cmd, key) {
+        FormEvent::None => Vec::new(),
+        FormEvent::Cancel => {
+            app.form = None;
+            Vec::new()
+        }
+        FormEvent::Search { field, kind, query } => vec![Effect::Search { field, kind, query }],
+        FormEvent::Save => {
+            form.clear_errors();
+            match forms::to_request(*purpose, form, &app.session) {
+                Ok(request) => {
+                    form.message = Some(i18n::forms(app.session.lang).saving.to_string());
+                    vec![Effect::Save(request)]
+                }
+                Err(errors) => {
+                    for (field, message) in errors {
+                        form.set_error(&field, message);
+                    }
+                    Vec::new()
+                }
+            }
+        }
+    }
+}
+
+/// After a save: close the form, say so, reload what is shown; a consultation turned into an application
+/// opens the prefilled Form 1.
+fn saved_action(app: &mut App, saved: Saved) -> Vec<Effect> {
+    let t = i18n::forms(app.session.lang);
+    app.form = None;
+    app.error = None;
+    app.notice = Some(match &saved {
+        Saved::Dispatch { number, .. } => format!("{number} {}", t.saved),
+        _ => t.saved.to_string(),
+    });
+    if let Saved::Consultation(Some(prefill)) = &saved {
+        let form = forms::new_dispatch(&app.session, Some(prefill));
+        app.form = Some((Purpose::NewDispatch { consultation: Some(prefill.consultation) }, form));
+    }
+    if let Saved::Dispatch { .. } = saved {
+        app.queue.select_first();
+    }
+    app.queue.command(Command::Refresh)
+}
+
+/// A refused save: messages with rule ids next to their fields; R-D1 shows the override reason field.
+fn refused(app: &mut App, refusal: Refusal) {
+    let lang = app.session.lang;
+    let t = i18n::forms(lang);
+    let Some((_, form)) = &mut app.form else { return };
+    form.message = None;
+    match refusal {
+        Refusal::Findings(findings) => {
+            for f in &findings {
+                let key = forms::field_for(f);
+                let mut message = i18n::finding(lang, f);
+                if forms::overridable(f) {
+                    message = format!("{message}\n{}", t.override_hint);
+                }
+                match form.field(key).and_then(|x| x.error.clone()) {
+                    Some(prev) => form.set_error(key, format!("{prev}\n{message}")),
+                    None => form.set_error(key, message),
+                }
+            }
+        }
+        Refusal::WrongStatus(status) => {
+            form.message = Some(t.wrong_status.replace("{status}", i18n::label::dispatch_status(lang, status)));
+        }
+        Refusal::Missing => form.message = Some(t.missing.to_string()),
+    }
+}
+
+/// Opens a form of the queue for the selected application, or says why not.
+fn open_form(app: &mut App, cmd: Command) {
+    let s = &app.session;
+    let t = i18n::forms(s.lang);
+    let detail = app.queue.detail.clone();
+    app.notice = None;
+    let opened = match (cmd, &detail) {
+        (Command::New, _) if app.queue.consultations => Ok((Purpose::NewConsultation, forms::new_consultation(s))),
+        (Command::New, _) => Ok((Purpose::NewDispatch { consultation: None }, forms::new_dispatch(s, None))),
+        (_, None) => Err(t.select_first),
+        (Command::AddVisit, Some(d)) if matches!(d.row.status, DispatchStatus::Approved | DispatchStatus::Visiting) => {
+            Ok((Purpose::AddVisit { dispatch_id: d.row.id }, forms::add_visit(s)))
+        }
+        (Command::AddVisit, Some(_)) => Err(t.needs_approval),
+        (Command::Transition, Some(d)) => forms::transition(s, d)
+            .map(|f| (Purpose::Transition { id: d.row.id, from: d.row.status }, f))
+            .ok_or(t.no_transition),
+        (Command::Reject, Some(d)) if d.row.status.next().contains(&DispatchStatus::Rejected) => {
+            Ok((Purpose::Reject { id: d.row.id }, forms::reject(s)))
+        }
+        _ => Err(t.no_transition),
+    };
+    match opened {
+        Ok(form) => {
+            app.error = None;
+            app.form = Some(form);
+        }
+        Err(message) => app.error = Some(message.to_string()),
     }
 }
 
@@ -187,6 +444,10 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         }
         Command::Tab(_) => {
             app.tab = Tab::Applications;
+            Vec::new()
+        }
+        Command::New | Command::AddVisit | Command::Transition | Command::Reject => {
+            open_form(app, cmd);
             Vec::new()
         }
         other => match app.tab {

@@ -10,8 +10,12 @@ use ratatui::layout::Rect;
 
 use super::context::Context;
 use crate::app::keymap::Key;
-use crate::app::{Action, App, Effect, Session, reduce};
-use crate::store::{Store, queue};
+use crate::app::form::RecordKind;
+use crate::app::{Action, App, Effect, SaveRequest, Saved, Session, reduce};
+use crate::domain::model::ConsultationOutcome;
+use crate::screens::queue::forms::Prefill;
+use crate::store::workflow::{self, Refusal};
+use crate::store::{Store, consultations, queue, search};
 use crate::ui::frame;
 
 /// Opens the console on the context's database and runs it until the user quits.
@@ -64,14 +68,36 @@ pub fn dispatch(app: &mut App, store: &mut Store, action: Action) {
     let mut queue = std::collections::VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {
         for effect in reduce(app, action) {
-            queue.push_back(run_effect(store, app.session.fy.year, effect));
+            queue.push_back(run_effect(store, &app.session, effect));
         }
     }
 }
 
 /// Executes one effect against the store and answers with an action.
-pub fn run_effect(store: &mut Store, fiscal_year: i32, effect: Effect) -> Action {
+pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Action {
+    let fiscal_year = session.fy.year;
     let result = match effect {
+        Effect::LoadConsultations { generation, offset, limit } => {
+            let conn = store.conn();
+            consultations::count(conn, fiscal_year).and_then(|total| {
+                let offset = offset.min(total.saturating_sub(limit));
+                Ok(Action::ConsultationPage {
+                    generation,
+                    total,
+                    offset,
+                    rows: consultations::page(conn, fiscal_year, offset, limit)?,
+                })
+            })
+        }
+        Effect::Search { field, kind, query } => {
+            let kind = match kind {
+                RecordKind::Business => search::Kind::Business,
+                RecordKind::Expert => search::Kind::Expert,
+                RecordKind::Organisation => search::Kind::Organisation,
+            };
+            search::candidates(store.conn(), kind, &query, 8).map(|found| Action::Candidates { field, query, found })
+        }
+        Effect::Save(request) => save(store, session, request),
         Effect::LoadQueuePage { generation, filter, offset, limit } => {
             let conn = store.conn();
             queue::count(conn, fiscal_year, &filter).and_then(|total| {
@@ -93,6 +119,45 @@ pub fn run_effect(store: &mut Store, fiscal_year: i32, effect: Effect) -> Action
     })
 }
 
+/// Performs a save request as one action; a refusal (rules, changed record) writes nothing.
+fn save(store: &mut Store, session: &Session, request: SaveRequest) -> Result<Action> {
+    let fy = Arc::clone(&session.fy);
+    let staff = store.staff().to_string();
+    let refused = |r: Refusal| Action::Refused(r);
+    match request {
+        SaveRequest::CreateDispatch { dispatch, consultation } => {
+            let (id, number) =
+                store.act("dispatch.create", |tx| workflow::create_dispatch(tx, &dispatch, consultation))?;
+            tracing::info!(id, "application created");
+            Ok(Action::Saved(Saved::Dispatch { id, number }))
+        }
+        SaveRequest::AddVisit { visit, override_reason } => {
+            let outcome = store.act_if("dispatch.add_visit", |tx| {
+                workflow::add_visit(tx, &fy, &visit, &override_reason, &staff)
+            })?;
+            Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
+        }
+        SaveRequest::Transition { id, from, to, on, details } => {
+            let label = format!("dispatch.status.{}", to.code());
+            let outcome = store.act_if(&label, |tx| workflow::transition(tx, id, from, to, on, &details))?;
+            Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
+        }
+        SaveRequest::Reject { id, grounds, note, on } => {
+            let outcome = store.act_if("dispatch.reject", |tx| workflow::reject(tx, id, &grounds, &note, on))?;
+            Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
+        }
+        SaveRequest::CreateConsultation { consultation, business_label } => {
+            let id = store.act("consultation.create", |tx| workflow::create_consultation(tx, &consultation))?;
+            let prefill = (consultation.outcome == ConsultationOutcome::Dispatch).then(|| Prefill {
+                consultation: id,
+                business: business_label,
+                content: consultation.content.clone(),
+            });
+            Ok(Action::Saved(Saved::Consultation(prefill)))
+        }
+    }
+}
+
 /// The keymap's key for a terminal key event (None for keys the console does not use).
 pub fn key_of(k: KeyEvent) -> Option<Key> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
@@ -112,6 +177,8 @@ pub fn key_of(k: KeyEvent) -> Option<Key> {
         KeyCode::Tab => Key::Tab,
         KeyCode::BackTab => Key::BackTab,
         KeyCode::F(n) => Key::F(n),
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Delete => Key::Delete,
         _ => return None,
     })
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::domain::model::*;
 
 /// A new organisation (商工会, 商工会議所, other body).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewOrganisation {
     /// Kind.
     pub kind: OrganisationKind,
@@ -26,7 +26,7 @@ pub struct NewOrganisation {
 }
 
 /// A new member of a chamber's staff.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewOrganisationStaff {
     /// The organisation.
     pub organisation_id: i64,
@@ -39,7 +39,7 @@ pub struct NewOrganisationStaff {
 }
 
 /// A new member of the desk's staff.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewDeskStaff {
     /// Name.
     pub name: String,
@@ -50,7 +50,7 @@ pub struct NewDeskStaff {
 }
 
 /// A new business (事業者).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewBusiness {
     /// Name as written (may contain ㈱ etc.).
     pub name: String,
@@ -79,7 +79,7 @@ pub struct NewBusiness {
 }
 
 /// A new expert on the roster.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewExpert {
     /// Name.
     pub name: String,
@@ -106,7 +106,7 @@ pub struct NewExpert {
 }
 
 /// A new relation of an expert to a business (R-D5 grounds 1, 2).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewRelation {
     /// The expert.
     pub expert_id: i64,
@@ -123,7 +123,7 @@ pub struct NewRelation {
 }
 
 /// A new dispatch application (Form 1).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewDispatch {
     /// Fiscal year.
     pub fiscal_year: i32,
@@ -144,7 +144,7 @@ pub struct NewDispatch {
 }
 
 /// A new visit of a dispatch.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewVisit {
     /// The dispatch.
     pub dispatch_id: i64,
@@ -171,7 +171,7 @@ pub struct NewVisit {
 }
 
 /// A new desk consultation (窓口相談).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewConsultation {
     /// Fiscal year.
     pub fiscal_year: i32,
@@ -200,7 +200,7 @@ pub struct NewConsultation {
 }
 
 /// A new seminar or consultation day.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewEvent {
     /// Fiscal year.
     pub fiscal_year: i32,
@@ -251,7 +251,7 @@ pub struct NewEvent {
 }
 
 /// A new Form 4 claim.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewClaim {
     /// Fiscal year.
     pub fiscal_year: i32,
@@ -270,7 +270,7 @@ pub struct NewClaim {
 }
 
 /// A new honorarium/travel payment.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewPayment {
     /// Fiscal year.
     pub fiscal_year: i32,

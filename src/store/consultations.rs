@@ -39,3 +39,57 @@ pub fn link_dispatch(conn: &Connection, id: i64, dispatch_id: i64) -> Result<()>
     )?;
     Ok(())
 }
+
+/// One row of the desk consultations list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsultationRow {
+    /// Row id.
+    pub id: i64,
+    /// Date.
+    pub received_on: chrono::NaiveDate,
+    /// Channel.
+    pub channel: crate::domain::model::ConsultationChannel,
+    /// Caller.
+    pub caller_name: String,
+    /// The business, if known.
+    pub business: Option<String>,
+    /// What was asked (first line).
+    pub content: String,
+    /// Outcome.
+    pub outcome: crate::domain::model::ConsultationOutcome,
+    /// The application it became.
+    pub dispatch: Option<crate::domain::model::DispatchNumber>,
+}
+
+/// Number of consultations of a fiscal year.
+pub fn count(conn: &Connection, fiscal_year: i32) -> Result<usize> {
+    Ok(conn.query_row("SELECT COUNT(*) FROM desk_consultation WHERE fiscal_year = ?1", [fiscal_year], |r| {
+        r.get::<_, i64>(0)
+    })? as usize)
+}
+
+/// One page of consultations, newest first.
+pub fn page(conn: &Connection, fiscal_year: i32, offset: usize, limit: usize) -> Result<Vec<ConsultationRow>> {
+    let mut st = conn.prepare_cached(
+        "SELECT c.id, c.received_on, c.channel, c.caller_name, b.name, c.content, c.outcome, d.fiscal_year, d.seq
+         FROM desk_consultation c LEFT JOIN business b ON b.id = c.business_id
+         LEFT JOIN dispatch d ON d.id = c.dispatch_id
+         WHERE c.fiscal_year = ?1 ORDER BY c.received_on DESC, c.id DESC LIMIT ?2 OFFSET ?3",
+    )?;
+    let rows = st.query_map(params![fiscal_year, limit as i64, offset as i64], |r| {
+        let content: String = r.get(5)?;
+        let fy: Option<i32> = r.get(7)?;
+        let seq: Option<u32> = r.get(8)?;
+        Ok(ConsultationRow {
+            id: r.get(0)?,
+            received_on: r.get(1)?,
+            channel: r.get(2)?,
+            caller_name: r.get(3)?,
+            business: r.get(4)?,
+            content: content.lines().next().unwrap_or_default().to_string(),
+            outcome: r.get(6)?,
+            dispatch: fy.zip(seq).map(|(fiscal_year, seq)| crate::domain::model::DispatchNumber { fiscal_year, seq }),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -17,6 +17,7 @@ pub mod organisations;
 pub mod queue;
 pub mod reference;
 pub mod search;
+pub mod workflow;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -83,6 +84,22 @@ impl Store {
         let out = f(&tx)?;
         audit::end_action(&tx, action_id)?;
         tx.commit()?;
+        Ok(out)
+    }
+
+    /// Like [`Store::act`] for writes that may be refused: a refusal (`Err` inside `Ok`) rolls back.
+    pub fn act_if<T, E>(
+        &mut self,
+        label: &str,
+        f: impl FnOnce(&Transaction) -> Result<std::result::Result<T, E>>,
+    ) -> Result<std::result::Result<T, E>> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let action_id = audit::begin_action(&tx, &self.staff, label)?;
+        let out = f(&tx)?;
+        if out.is_ok() {
+            audit::end_action(&tx, action_id)?;
+            tx.commit()?;
+        }
         Ok(out)
     }
 

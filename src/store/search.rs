@@ -2,7 +2,7 @@
 //! as the record, searched by trigram (3+ characters), by prefix (1-2 characters) and by phone digits.
 
 use anyhow::Result;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::fold::{fold, fold_query};
 use crate::domain::parse::phone_digits;
@@ -133,4 +133,29 @@ pub fn index_expert(conn: &Connection, id: i64, f: &[&str; 6]) -> Result<()> {
         ("affiliation", f[5]),
     ];
     index(conn, Kind::Expert, id, &fields)
+}
+
+/// Candidates for a record picker: (id, label) of the records matching `query`, best first.
+pub fn candidates(conn: &Connection, kind: Kind, query: &str, limit: usize) -> Result<Vec<(i64, String)>> {
+    if query.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = match kind {
+        Kind::Business => {
+            "SELECT b.name || COALESCE('  ' || m.name, '') || CASE WHEN b.phone <> '' THEN '  ' || b.phone ELSE '' END
+             FROM business b LEFT JOIN municipality m ON m.id = b.municipality_id WHERE b.id = ?1"
+        }
+        Kind::Expert => {
+            "SELECT name || CASE WHEN affiliation <> '' THEN '  ' || affiliation ELSE '' END FROM expert WHERE id = ?1"
+        }
+        Kind::Organisation => "SELECT name FROM organisation WHERE id = ?1 AND retired_on IS NULL",
+    };
+    let mut st = conn.prepare_cached(sql)?;
+    let mut out = Vec::new();
+    for id in find(conn, kind, query, limit)? {
+        if let Some(label) = st.query_row([id], |r| r.get::<_, String>(0)).optional()? {
+            out.push((id, label));
+        }
+    }
+    Ok(out)
 }

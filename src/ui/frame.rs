@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::app::keymap::{self, Scope};
+use crate::app::keymap;
 use crate::app::{App, Popup, Tab};
 use crate::domain::rules::period::days_left;
 use crate::domain::wareki::{format_fiscal_year, format_iso_wareki};
@@ -33,6 +33,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     match app.tab {
         Tab::Applications => queue::view::draw(f, body(area), &app.queue, &app.session, &theme),
     }
+    if let Some((_, form)) = &app.form {
+        crate::ui::form::draw(f, body(area), form, app.session.lang, &theme);
+    }
     draw_status(f, bottom, app, &theme);
     for popup in &app.popups {
         match popup {
@@ -46,12 +49,15 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let t = i18n::console(app.session.lang);
     let filter =
         app.queue.filter.status.map(|s| i18n::label::dispatch_status(app.session.lang, s)).unwrap_or(t.filter_all);
-    let count = t.count.replace("{n}", &app.queue.total.to_string());
+    let q = &app.queue;
+    let total = if q.consultations { q.c_pager.total } else { q.pager.total };
+    let count = t.count.replace("{n}", &total.to_string());
+    let view = if q.consultations { t.consultations_title } else { filter };
     let line = Line::from(vec![
         Span::styled(format!(" {} ", t.app_name), theme.heading()),
         Span::raw("│ "),
         Span::styled(t.tab_applications, theme.selected()),
-        Span::raw(format!("  [{filter}] {count}")),
+        Span::raw(format!("  [{view}] {count}")),
     ]);
     f.render_widget(Paragraph::new(line), area);
 }
@@ -74,6 +80,8 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if let Some(e) = &app.error {
         spans.push(Span::styled(format!(" {e}"), theme.error()));
+    } else if let Some(n) = &app.notice {
+        spans.push(Span::styled(format!(" {n}"), theme.ok()));
     } else {
         let hints: Vec<String> = app
             .scopes()
@@ -105,7 +113,7 @@ fn draw_help(f: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
     let s = &app.session;
     let t = i18n::console(s.lang);
     let mut lines = Vec::new();
-    for (scope, title) in [Scope::Global, Scope::List, Scope::Help].into_iter().zip(t.help_sections) {
+    for (scope, title) in keymap::ALL_SCOPES.iter().copied().zip(t.help_sections) {
         lines.push(Line::styled(title, theme.heading()));
         for b in keymap::bindings(scope) {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();

@@ -270,3 +270,70 @@ mod tests {
         assert_eq!(f[0].rule(), RuleId::D5);
     }
 }
+
+/// A visit about to be recorded, as the rules see it.
+#[derive(Debug, Clone)]
+pub struct VisitPlan<'a> {
+    /// Date.
+    pub date: NaiveDate,
+    /// Start, minutes after midnight.
+    pub start_min: u16,
+    /// End, minutes after midnight.
+    pub end_min: u16,
+    /// Place (R-D2).
+    pub place: PlaceKind,
+    /// Note for another place.
+    pub place_note: &'a str,
+    /// Who accompanied (R-D3).
+    pub accompanied_by: AccompanimentKind,
+    /// Reason when not the assigned officer.
+    pub accompaniment_reason: &'a str,
+}
+
+/// Every rule a new visit must meet: R-P1 (period), R-D1 (limits, given the usage before it), R-D2, R-D3.
+pub fn check_new_visit(
+    period: &crate::domain::fiscal_year::Period,
+    limits: &VisitLimits,
+    before: VisitUsage,
+    v: &VisitPlan,
+) -> Vec<Finding> {
+    let mut out: Vec<Finding> = crate::domain::rules::period::check_period(period, v.date).into_iter().collect();
+    match visit_minutes(v.start_min, v.end_min) {
+        Some(m) => out.extend(check_visit(limits, before, m)),
+        None => out.push(Finding::VisitEndsBeforeStart),
+    }
+    out.extend(check_place(v.place, v.place_note));
+    out.extend(check_accompaniment(v.accompanied_by, v.accompaniment_reason));
+    out
+}
+
+#[cfg(test)]
+mod plan_tests {
+    use super::*;
+    use crate::domain::fiscal_year::Period;
+    use crate::domain::rules::RuleId;
+
+    #[test]
+    fn a_new_visit_is_checked_against_every_rule() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        let period = Period { start: d(2025, 4, 1), end: d(2026, 2, 27) };
+        let limits = VisitLimits { max_visits: 5, max_minutes_per_visit: 180, max_total_minutes: 900 };
+        let mut v = VisitPlan {
+            date: d(2025, 7, 1),
+            start_min: 600,
+            end_min: 720,
+            place: PlaceKind::Premises,
+            place_note: "",
+            accompanied_by: AccompanimentKind::AssignedOfficer,
+            accompaniment_reason: "",
+        };
+        assert!(check_new_visit(&period, &limits, VisitUsage::default(), &v).is_empty());
+        v.date = d(2026, 3, 2);
+        v.end_min = 900;
+        v.place = PlaceKind::Other;
+        v.accompanied_by = AccompanimentKind::Nobody;
+        let rules: Vec<RuleId> =
+            check_new_visit(&period, &limits, VisitUsage { visits: 5, minutes: 800 }, &v).iter().map(|f| f.rule()).collect();
+        assert_eq!(rules, vec![RuleId::P1, RuleId::D1, RuleId::D1, RuleId::D1, RuleId::D2, RuleId::D3]);
+    }
+}

@@ -1,11 +1,14 @@
-//! Tab 1 (申請): the applications queue — a paged list of the fiscal year's Form 1 applications and the detail
-//! of the selected one.
+//! Tab 1 (申請): the applications queue — a paged list of the fiscal year's Form 1 applications with the
+//! detail of the selected one — and its second view, the desk consultations (窓口相談).
 
+pub mod forms;
 pub mod view;
 
 use crate::app::Effect;
 use crate::app::keymap::Command;
+use crate::app::pager::{Moved, Pager};
 use crate::domain::model::DispatchStatus;
+use crate::store::consultations::ConsultationRow;
 use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow};
 
 /// The queue's view state: only the visible page of rows is held.
@@ -13,95 +16,102 @@ use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow};
 pub struct QueueState {
     /// The status filter.
     pub filter: QueueFilter,
-    /// Rows matching the filter.
-    pub total: usize,
-    /// Index of the selected row among all matching rows.
-    pub selected: usize,
-    /// Index of the first visible row.
-    pub top: usize,
-    /// Rows that fit on screen.
-    pub viewport: usize,
-    /// The loaded page (rows `top..top + rows.len()`).
+    /// Positions in the applications list.
+    pub pager: Pager,
+    /// The loaded page of applications.
     pub rows: Vec<QueueRow>,
-    /// Generation of the latest page request; older replies are dropped.
-    pub generation: u64,
     /// The detail of the selected application, once loaded.
     pub detail: Option<DispatchDetail>,
     /// Whether the detail is open full-screen (narrow terminals).
     pub detail_open: bool,
+    /// Whether the desk consultations are shown instead of the applications.
+    pub consultations: bool,
+    /// Positions in the consultations list.
+    pub c_pager: Pager,
+    /// The loaded page of consultations.
+    pub c_rows: Vec<ConsultationRow>,
 }
 
 impl QueueState {
-    /// The selected row, if loaded.
+    /// The selected application, if loaded.
     pub fn selected_row(&self) -> Option<&QueueRow> {
-        self.selected.checked_sub(self.top).and_then(|i| self.rows.get(i))
+        self.pager.selected_in_page().and_then(|i| self.rows.get(i))
     }
 
-    /// Sets the number of visible rows (on start and resize); returns the page request it needs.
+    /// Sets the number of visible rows (on start and resize); returns the page requests it needs.
     pub fn set_viewport(&mut self, rows: usize) -> Vec<Effect> {
-        self.viewport = rows.max(1);
-        self.scroll_into_view();
+        self.pager.set_viewport(rows);
+        self.c_pager.set_viewport(rows);
         vec![self.request_page()]
+    }
+
+    /// Selects the first row (after creating a record, which sorts first).
+    pub fn select_first(&mut self) {
+        self.pager.reset();
+        self.filter.status = None;
+        self.consultations = false;
     }
 
     /// Handles a command of the list scope.
     pub fn command(&mut self, cmd: Command) -> Vec<Effect> {
-        let last = self.total.saturating_sub(1);
-        let before = self.selected;
         match cmd {
-            Command::Up => self.selected = self.selected.saturating_sub(1),
-            Command::Down => self.selected = (self.selected + 1).min(last),
-            Command::Top => self.selected = 0,
-            Command::Bottom => self.selected = last,
-            Command::PageUp => self.selected = self.selected.saturating_sub(self.viewport),
-            Command::PageDown => self.selected = (self.selected + self.viewport).min(last),
-            Command::Open => {
+            Command::Open if !self.consultations => {
                 self.detail_open = self.selected_row().is_some();
-                return Vec::new();
+                Vec::new()
             }
             Command::Back if self.detail_open => {
                 self.detail_open = false;
-                return Vec::new();
+                Vec::new()
             }
-            Command::CycleStatusFilter => {
+            Command::CycleStatusFilter if !self.consultations => {
                 self.filter.status = next_filter(self.filter.status);
-                self.selected = 0;
-                self.top = 0;
+                self.pager.reset();
                 self.detail = None;
-                return vec![self.request_page()];
+                vec![self.request_page()]
             }
-            Command::Refresh => return vec![self.request_page()],
-            _ => return Vec::new(),
-        }
-        if self.selected == before {
-            return Vec::new();
-        }
-        self.detail = None;
-        let old_top = self.top;
-        self.scroll_into_view();
-        if self.top != old_top || self.selected_row().is_none() {
-            vec![self.request_page()]
-        } else {
-            self.selected_row().map(|r| vec![Effect::LoadDetail { id: r.id }]).unwrap_or_default()
+            Command::ToggleConsultations => {
+                self.consultations = !self.consultations;
+                self.detail_open = false;
+                vec![self.request_page()]
+            }
+            Command::Refresh => vec![self.request_page()],
+            _ if self.consultations => match self.c_pager.apply(cmd) {
+                Moved::NewPage => vec![self.request_page()],
+                _ => Vec::new(),
+            },
+            _ => match self.pager.apply(cmd) {
+                Moved::No => Vec::new(),
+                Moved::NewPage => {
+                    self.detail = None;
+                    vec![self.request_page()]
+                }
+                Moved::WithinPage => {
+                    self.detail = None;
+                    self.selected_row().map(|r| vec![Effect::LoadDetail { id: r.id }]).unwrap_or_default()
+                }
+            },
         }
     }
 
-    /// Takes a loaded page (dropping replies to superseded requests); returns the detail request.
+    /// Takes a loaded page of applications; returns the detail request.
     pub fn page_loaded(&mut self, generation: u64, total: usize, top: usize, rows: Vec<QueueRow>) -> Vec<Effect> {
-        if generation != self.generation {
+        if !self.pager.accept(generation, total, top) {
             return Vec::new();
         }
-        self.total = total;
-        self.top = top;
         self.rows = rows;
-        self.selected = self.selected.min(total.saturating_sub(1));
         match self.selected_row() {
-            Some(r) if self.detail.as_ref().is_none_or(|d| d.row.id != r.id) => vec![Effect::LoadDetail { id: r.id }],
-            Some(_) => Vec::new(),
+            Some(r) => vec![Effect::LoadDetail { id: r.id }],
             None => {
                 self.detail = None;
                 Vec::new()
             }
+        }
+    }
+
+    /// Takes a loaded page of consultations.
+    pub fn consultations_loaded(&mut self, generation: u64, total: usize, top: usize, rows: Vec<ConsultationRow>) {
+        if self.c_pager.accept(generation, total, top) {
+            self.c_rows = rows;
         }
     }
 
@@ -113,21 +123,13 @@ impl QueueState {
         }
     }
 
-    fn scroll_into_view(&mut self) {
-        if self.selected < self.top {
-            self.top = self.selected;
-        } else if self.selected >= self.top + self.viewport {
-            self.top = self.selected + 1 - self.viewport;
-        }
-    }
-
     fn request_page(&mut self) -> Effect {
-        self.generation += 1;
-        Effect::LoadQueuePage {
-            generation: self.generation,
-            filter: self.filter.clone(),
-            offset: self.top,
-            limit: self.viewport,
+        if self.consultations {
+            let p = &mut self.c_pager;
+            Effect::LoadConsultations { generation: p.request(), offset: p.top, limit: p.viewport }
+        } else {
+            let p = &mut self.pager;
+            Effect::LoadQueuePage { generation: p.request(), filter: self.filter.clone(), offset: p.top, limit: p.viewport }
         }
     }
 }
@@ -136,9 +138,7 @@ impl QueueState {
 fn next_filter(current: Option<DispatchStatus>) -> Option<DispatchStatus> {
     match current {
         None => DispatchStatus::ALL.first().copied(),
-        Some(s) => {
-            DispatchStatus::ALL.iter().position(|x| *x == s).and_then(|i| DispatchStatus::ALL.get(i + 1)).copied()
-        }
+        Some(s) => DispatchStatus::ALL.iter().position(|x| *x == s).and_then(|i| DispatchStatus::ALL.get(i + 1)).copied(),
     }
 }
 
@@ -178,7 +178,7 @@ mod tests {
     fn moving_within_the_page_asks_only_for_the_detail() {
         let mut s = loaded(10);
         let fx = s.command(Command::Down);
-        assert_eq!(s.selected, 1);
+        assert_eq!(s.pager.selected, 1);
         assert_eq!(fx, vec![Effect::LoadDetail { id: 2 }]);
     }
 
@@ -189,8 +189,8 @@ mod tests {
             s.command(Command::Down);
         }
         let fx = s.command(Command::Down);
-        assert_eq!(s.selected, 10);
-        assert_eq!(s.top, 1);
+        assert_eq!(s.pager.selected, 10);
+        assert_eq!(s.pager.top, 1);
         assert!(matches!(fx[0], Effect::LoadQueuePage { offset: 1, limit: 10, .. }), "{fx:?}");
     }
 
@@ -198,19 +198,19 @@ mod tests {
     fn bottom_and_top() {
         let mut s = loaded(10);
         let fx = s.command(Command::Bottom);
-        assert_eq!(s.selected, 299);
+        assert_eq!(s.pager.selected, 299);
         assert!(matches!(fx[0], Effect::LoadQueuePage { offset: 290, .. }));
         s.command(Command::Top);
-        assert_eq!((s.selected, s.top), (0, 0));
+        assert_eq!((s.pager.selected, s.pager.top), (0, 0));
     }
 
     #[test]
     fn stale_page_replies_are_dropped() {
         let mut s = loaded(10);
         s.command(Command::Bottom);
-        let stale = s.generation - 1;
+        let stale = s.pager.generation - 1;
         assert!(s.page_loaded(stale, 300, 0, rows(0, 10)).is_empty());
-        assert_eq!(s.top, 290);
+        assert_eq!(s.pager.top, 290);
     }
 
     #[test]
@@ -234,5 +234,14 @@ mod tests {
         assert!(s.detail_open);
         s.command(Command::Back);
         assert!(!s.detail_open);
+    }
+
+    #[test]
+    fn consultations_view_has_its_own_pages() {
+        let mut s = loaded(10);
+        let fx = s.command(Command::ToggleConsultations);
+        assert!(matches!(fx[0], Effect::LoadConsultations { offset: 0, limit: 10, .. }), "{fx:?}");
+        let fx = s.command(Command::ToggleConsultations);
+        assert!(matches!(fx[0], Effect::LoadQueuePage { .. }));
     }
 }

@@ -27,6 +27,10 @@ pub fn list_rows(height: u16) -> usize {
 /// Draws the queue into `area`.
 pub fn draw(f: &mut Frame, area: Rect, q: &QueueState, s: &Session, theme: &Theme) {
     let t = i18n::console(s.lang);
+    if q.consultations {
+        draw_consultations(f, area, q, s, theme, t);
+        return;
+    }
     if q.detail_open && area.width < SIDE_BY_SIDE_MIN_WIDTH {
         draw_detail(f, area, q.detail.as_ref(), s, theme, t);
         return;
@@ -92,12 +96,39 @@ fn draw_list(f: &mut Frame, area: Rect, q: &QueueState, s: &Session, theme: &The
     let right = |c: usize| matches!(c, 6 | 7);
     let header = line_of(&cols.iter().map(|&(c, w)| (t.queue_columns[c].to_string(), w, right(c))).collect::<Vec<_>>());
     let mut lines = vec![Line::styled(header, theme.heading())];
-    if q.total == 0 && q.generation > 0 {
+    if q.pager.total == 0 && q.pager.generation > 0 {
         lines.push(Line::styled(format!(" {}", t.empty), theme.dim()));
     }
     for (i, row) in q.rows.iter().enumerate() {
         let text = line_of(&cols.iter().map(|&(c, w)| (cell(row, c, s, t), w, right(c))).collect::<Vec<_>>());
-        let style = if q.top + i == q.selected { theme.selected() } else { theme.normal() };
+        let style = if q.pager.top + i == q.pager.selected { theme.selected() } else { theme.normal() };
+        lines.push(Line::styled(text, style));
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_consultations(f: &mut Frame, area: Rect, q: &QueueState, s: &Session, theme: &Theme, t: &ConsoleText) {
+    let w = usize::from(area.width.saturating_sub(2));
+    let flex = w.saturating_sub(10 + 8 + 12 + 12 + 8 + 6) / 2;
+    let widths = [10, 8, 12, flex.max(8), flex.max(8), 12, 8];
+    let header: Vec<(String, usize, bool)> =
+        t.consultation_columns.iter().zip(widths).map(|(h, w)| (h.to_string(), w, false)).collect();
+    let mut lines = vec![Line::styled(line_of(&header), theme.heading())];
+    if q.c_pager.total == 0 && q.c_pager.generation > 0 {
+        lines.push(Line::styled(format!(" {}", t.empty), theme.dim()));
+    }
+    for (i, r) in q.c_rows.iter().enumerate() {
+        let cells = [
+            r.received_on.to_string(),
+            label::channel(s.lang, r.channel).to_string(),
+            r.caller_name.clone(),
+            r.business.clone().unwrap_or_default(),
+            r.content.clone(),
+            label::outcome(s.lang, r.outcome).to_string(),
+            r.dispatch.map(|n| n.to_string()).unwrap_or_default(),
+        ];
+        let text = line_of(&cells.into_iter().zip(widths).map(|(c, w)| (c, w, false)).collect::<Vec<_>>());
+        let style = if q.c_pager.top + i == q.c_pager.selected { theme.selected() } else { theme.normal() };
         lines.push(Line::styled(text, style));
     }
     f.render_widget(Paragraph::new(lines), area);

@@ -37,6 +37,10 @@ pub struct ConsoleText {
     pub tab_applications: &'static str,
     /// Column headers of the queue: number, received, business, chamber, theme, expert, visits, hours, status.
     pub queue_columns: [&'static str; 9],
+    /// Column headers of the desk consultations: date, channel, caller, business, content, outcome, application.
+    pub consultation_columns: [&'static str; 7],
+    /// Tab 1's second view.
+    pub consultations_title: &'static str,
     /// Chamber cell of an application received directly by the desk (R-A1).
     pub direct: &'static str,
     /// Filter label when no status filter is set.
@@ -55,8 +59,8 @@ pub struct ConsoleText {
     pub staff: &'static str,
     /// Help overlay title.
     pub help_title: &'static str,
-    /// Help section titles: everywhere, lists, help.
-    pub help_sections: [&'static str; 3],
+    /// Help section titles: everywhere, lists, forms, help.
+    pub help_sections: [&'static str; 4],
     /// About title.
     pub about_title: &'static str,
     /// About lines (desk address, phone, e-mail).
@@ -113,6 +117,27 @@ pub mod label {
             Lang::En => en::labels::accompaniment(k),
         }
     }
+    /// Rejection ground (R-D5).
+    pub fn rejection_ground(lang: Lang, n: u8) -> &'static str {
+        match lang {
+            Lang::Ja => ja::labels::rejection_ground(n),
+            Lang::En => en::labels::rejection_ground(n),
+        }
+    }
+    /// Consultation channel.
+    pub fn channel(lang: Lang, c: ConsultationChannel) -> &'static str {
+        match lang {
+            Lang::Ja => ja::labels::channel(c),
+            Lang::En => en::labels::channel(c),
+        }
+    }
+    /// Consultation outcome.
+    pub fn outcome(lang: Lang, o: ConsultationOutcome) -> &'static str {
+        match lang {
+            Lang::Ja => ja::labels::outcome(o),
+            Lang::En => en::labels::outcome(o),
+        }
+    }
     /// Legal form.
     pub fn legal_form(lang: Lang, f: LegalForm) -> &'static str {
         match lang {
@@ -132,9 +157,10 @@ mod tests {
             let t = console(lang);
             let all: Vec<&str> = [t.app_name, t.tab_applications, t.direct, t.filter_all, t.count, t.empty]
                 .into_iter()
-                .chain([t.period_left, t.period_ended, t.year_fallback, t.staff, t.help_title, t.about_title])
+                .chain([t.consultations_title, t.period_left, t.period_ended, t.year_fallback, t.staff, t.help_title, t.about_title])
                 .chain([t.eligible, t.remaining, t.no_visits, t.override_label, t.reason_label, t.select_hint])
                 .chain(t.queue_columns)
+                .chain(t.consultation_columns)
                 .chain(t.help_sections)
                 .chain(t.detail_sections)
                 .chain(t.detail_labels)
@@ -149,5 +175,108 @@ mod tests {
         let f = Finding::TotalHoursExceeded { used_minutes: 900, adding_minutes: 60, limit: 900 };
         assert_eq!(finding(Lang::Ja, &f), "R-D1: この申請の派遣は既に15.0時間です (上限15.0時間、今回1.0時間)");
         assert!(finding(Lang::En, &f).starts_with("R-D1: this application already has 15.0 hours"));
+    }
+}
+
+/// The texts of the queue's forms in one language (a struct: both languages must define every text).
+#[derive(Debug)]
+pub struct FormText {
+    /// Titles: new application, add visit, change status, reject, new desk consultation.
+    pub titles: [&'static str; 5],
+    /// Business.
+    pub business: &'static str,
+    /// Applying chamber (empty: received directly).
+    pub chamber: &'static str,
+    /// Received on.
+    pub received_on: &'static str,
+    /// Theme.
+    pub theme: &'static str,
+    /// Recommended expert.
+    pub recommended_expert: &'static str,
+    /// Date.
+    pub date: &'static str,
+    /// Start time.
+    pub start: &'static str,
+    /// End time.
+    pub end: &'static str,
+    /// Place (R-D2).
+    pub place: &'static str,
+    /// Place note.
+    pub place_note: &'static str,
+    /// Accompanied by (R-D3).
+    pub accompanied_by: &'static str,
+    /// Name of the person accompanying.
+    pub accompanying_name: &'static str,
+    /// Reason for R-D3.
+    pub accompaniment_reason: &'static str,
+    /// Override reason for R-D1.
+    pub override_reason: &'static str,
+    /// Next status.
+    pub to_status: &'static str,
+    /// Expert (on approval).
+    pub expert: &'static str,
+    /// Support report summary.
+    pub report_summary: &'static str,
+    /// Rejection grounds.
+    pub grounds: &'static str,
+    /// Ground 8 text.
+    pub ground_note: &'static str,
+    /// Channel.
+    pub channel: &'static str,
+    /// Caller.
+    pub caller_name: &'static str,
+    /// Caller's phone.
+    pub caller_phone: &'static str,
+    /// Content.
+    pub content: &'static str,
+    /// Outcome.
+    pub outcome: &'static str,
+    /// "Required".
+    pub required: &'static str,
+    /// Saving in progress.
+    pub saving: &'static str,
+    /// Saved.
+    pub saved: &'static str,
+    /// "{status}の申請にはできません (他の端末で変更された可能性があります)".
+    pub wrong_status: &'static str,
+    /// The record no longer exists.
+    pub missing: &'static str,
+    /// Second Esc discards.
+    pub confirm_discard: &'static str,
+    /// Visits need an approved application.
+    pub needs_approval: &'static str,
+    /// Nothing to move to from this status.
+    pub no_transition: &'static str,
+    /// Select an application first.
+    pub select_first: &'static str,
+    /// "No matches" in a record picker.
+    pub no_candidates: &'static str,
+    /// The R-D1 override prompt shown when a limit is reached.
+    pub override_hint: &'static str,
+    /// Hint of the form footer.
+    pub footer: &'static str,
+}
+
+/// The form texts of a language.
+pub fn forms(lang: Lang) -> &'static FormText {
+    match lang {
+        Lang::Ja => &ja::forms::TEXT,
+        Lang::En => &en::forms::TEXT,
+    }
+}
+
+/// A date that could not be read, worded for the field.
+pub fn date_error(lang: Lang, e: &crate::domain::parse::DateError) -> String {
+    match lang {
+        Lang::Ja => ja::parse::date_error(e),
+        Lang::En => en::parse::date_error(e),
+    }
+}
+
+/// A time that could not be read, worded for the field.
+pub fn time_error(lang: Lang, e: &crate::domain::parse::TimeError) -> String {
+    match lang {
+        Lang::Ja => ja::parse::time_error(e),
+        Lang::En => en::parse::time_error(e),
     }
 }

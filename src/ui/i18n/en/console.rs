@@ -7,6 +7,8 @@ pub const TEXT: ConsoleText = ConsoleText {
     app_name: "madoguchi",
     tab_applications: "1 Applications",
     queue_columns: ["No.", "Received", "Business", "Chamber", "Theme", "Expert", "Visits", "Hours", "Status"],
+    consultation_columns: ["Date", "Channel", "Caller", "Business", "Content", "Outcome", "Appl."],
+    consultations_title: "Desk consultations",
     direct: "direct",
     filter_all: "all",
     count: "{n}",
@@ -16,7 +18,7 @@ pub const TEXT: ConsoleText = ConsoleText {
     year_fallback: "FY{year} not configured: showing the latest year",
     staff: "staff",
     help_title: "Help (all keys)  Esc/q to close",
-    help_sections: ["Everywhere", "Lists", "Help"],
+    help_sections: ["Everywhere", "Lists", "Forms (letters and digits are text)", "Help"],
     about_title: "Kumamoto SME Digital Consultation Desk",
     about_lines: &[
         "at the Kumamoto Prefectural Federation of Societies of Commerce and Industry",

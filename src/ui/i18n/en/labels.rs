@@ -158,3 +158,17 @@ pub fn payment_status(s: PaymentStatus) -> &'static str {
         PaymentStatus::Paid => "paid",
     }
 }
+
+/// Short name of a rejection ground (R-D5).
+pub fn rejection_ground(n: u8) -> &'static str {
+    match n {
+        1 => "expert belongs to the applicant or a related company",
+        2 => "part of an advisory contract",
+        3 => "expert solicited the dispatch",
+        4 => "dates or plan arranged without the desk",
+        5 => "general knowledge or staff training",
+        6 => "doing the business's work / brokering",
+        7 => "producing material (plans, web, logos...)",
+        _ => "otherwise inappropriate (write the reason)",
+    }
+}

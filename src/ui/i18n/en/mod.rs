@@ -1,5 +1,7 @@
 //! The English catalogue.
 
 pub mod console;
+pub mod forms;
 pub mod labels;
+pub mod parse;
 pub mod rules;

@@ -7,6 +7,8 @@ pub const TEXT: ConsoleText = ConsoleText {
     app_name: "窓口",
     tab_applications: "1 申請",
     queue_columns: ["番号", "受付日", "事業者", "商工会等", "テーマ", "専門家", "回数", "時間", "状態"],
+    consultation_columns: ["受付日", "経路", "相談者", "事業者", "相談内容", "対応結果", "申請"],
+    consultations_title: "窓口相談",
     direct: "窓口直接",
     filter_all: "すべて",
     count: "{n}件",
@@ -16,7 +18,7 @@ pub const TEXT: ConsoleText = ConsoleText {
     year_fallback: "{year}年度は未設定のため最新の年度を表示",
     staff: "担当",
     help_title: "ヘルプ (キー一覧)  Esc/q で閉じる",
-    help_sections: ["どこでも", "一覧", "ヘルプ"],
+    help_sections: ["どこでも", "一覧", "入力フォーム (文字・数字はそのまま入力)", "ヘルプ"],
     about_title: "くまもと中小企業デジタル相談窓口",
     about_lines: &[
         "熊本県商工会連合会 内",

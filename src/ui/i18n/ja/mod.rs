@@ -1,5 +1,7 @@
 //! 日本語のテキスト (the Japanese catalogue).
 
 pub mod console;
+pub mod forms;
 pub mod labels;
+pub mod parse;
 pub mod rules;

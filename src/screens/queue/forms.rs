@@ -1,0 +1,317 @@
+//! The queue's forms: new application (Form 1), visit, status change, rejection, desk consultation — how each
+//! is built from the session and the selected application, and how a filled form becomes a save request.
+
+use chrono::NaiveDate;
+
+use crate::app::form::{Field, Form, RecordKind};
+use crate::app::{SaveRequest, Session};
+use crate::domain::model::*;
+use crate::domain::parse::{format_time, parse_date, parse_time};
+use crate::domain::records::{NewConsultation, NewDispatch, NewVisit};
+use crate::domain::rules::{Finding, RuleId};
+use crate::store::queue::DispatchDetail;
+use crate::store::workflow::TransitionDetails;
+use crate::ui::i18n::{self, Lang, label};
+
+/// What an open form is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// A new Form 1 application, possibly from a desk consultation.
+    NewDispatch {
+        /// The consultation it came from.
+        consultation: Option<i64>,
+    },
+    /// A visit of an application.
+    AddVisit {
+        /// The application.
+        dispatch_id: i64,
+    },
+    /// A status change.
+    Transition {
+        /// The application.
+        id: i64,
+        /// Its status when the form opened.
+        from: DispatchStatus,
+    },
+    /// A rejection (R-D5).
+    Reject {
+        /// The application.
+        id: i64,
+    },
+    /// A desk consultation.
+    NewConsultation,
+}
+
+fn themes(s: &Session) -> Vec<(String, String)> {
+    s.fy.dispatch_themes()
+        .iter()
+        .map(|t| (t.number.to_string(), format!("{} {}", t.number, if s.lang == Lang::Ja { &t.ja } else { &t.en })))
+        .collect()
+}
+
+fn options<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str, label: impl Fn(T) -> &'static str) -> Vec<(String, String)> {
+    all.iter().map(|x| (code(*x).to_string(), label(*x).to_string())).collect()
+}
+
+/// A prefilled business and content for an application made from a desk consultation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prefill {
+    /// The consultation.
+    pub consultation: i64,
+    /// The business (id, label), if known.
+    pub business: Option<(i64, String)>,
+    /// What the caller asked: goes into the consultation section.
+    pub content: String,
+}
+
+/// The new-application form (Form 1 sections from the fiscal-year file).
+pub fn new_dispatch(s: &Session, prefill: Option<&Prefill>) -> Form {
+    let t = i18n::forms(s.lang);
+    let mut fields = vec![
+        Field::record("business", t.business, RecordKind::Business, prefill.and_then(|p| p.business.clone())),
+        Field::record("chamber", t.chamber, RecordKind::Organisation, None),
+        Field::text("received_on", t.received_on, &s.today.to_string()),
+        Field::choice("theme", t.theme, themes(s), 0),
+    ];
+    let last = s.fy.form1_sections.len().saturating_sub(1);
+    for (i, sec) in s.fy.form1_sections.iter().enumerate() {
+        let title = if s.lang == Lang::Ja { &sec.ja } else { &sec.en };
+        let value = if i == last { prefill.map(|p| p.content.as_str()).unwrap_or("") } else { "" };
+        fields.push(Field::multiline(&format!("section:{}", sec.key), title, value));
+    }
+    fields.push(Field::record("expert", t.recommended_expert, RecordKind::Expert, None));
+    Form::new(t.titles[0], fields)
+}
+
+/// The add-visit form, defaulting to today 10:00–12:00 at the premises with the assigned officer.
+pub fn add_visit(s: &Session) -> Form {
+    let t = i18n::forms(s.lang);
+    let lang = s.lang;
+    Form::new(
+        t.titles[1],
+        vec![
+            Field::text("date", t.date, &s.today.to_string()),
+            Field::text("start", t.start, &format_time(600)),
+            Field::text("end", t.end, &format_time(720)),
+            Field::choice("place", t.place, options(PlaceKind::ALL, PlaceKind::code, |p| label::place(lang, p)), 3),
+            Field::text("place_note", t.place_note, ""),
+            Field::choice(
+                "accompanied_by",
+                t.accompanied_by,
+                options(AccompanimentKind::ALL, AccompanimentKind::code, |k| label::accompaniment(lang, k)),
+                0,
+            ),
+            Field::text("accompanying_name", t.accompanying_name, ""),
+            Field::text("reason", t.accompaniment_reason, ""),
+            Field::text("override", t.override_reason, "").hidden(),
+        ],
+    )
+}
+
+/// The status-change form: only the legal next statuses are offered (rejection has its own form).
+pub fn transition(s: &Session, d: &DispatchDetail) -> Option<Form> {
+    let t = i18n::forms(s.lang);
+    let next: Vec<DispatchStatus> =
+        d.row.status.next().iter().copied().filter(|x| *x != DispatchStatus::Rejected).collect();
+    if next.is_empty() {
+        return None;
+    }
+    let opts = options(&next, DispatchStatus::code, |x| label::dispatch_status(s.lang, x));
+    let mut fields =
+        vec![Field::choice("to", t.to_status, opts, 0), Field::text("date", t.date, &s.today.to_string())];
+    if next.contains(&DispatchStatus::Approved) {
+        fields.push(Field::record("expert", t.expert, RecordKind::Expert, None));
+    }
+    if next.contains(&DispatchStatus::ReportReceived) {
+        fields.push(Field::multiline("summary", t.report_summary, ""));
+    }
+    Some(Form::new(t.titles[2], fields))
+}
+
+/// The rejection form (R-D5): grounds 1..8, the text of ground 8, the date.
+pub fn reject(s: &Session) -> Form {
+    let t = i18n::forms(s.lang);
+    Form::new(
+        t.titles[3],
+        vec![
+            Field::grounds("grounds", t.grounds),
+            Field::text("note", t.ground_note, ""),
+            Field::text("date", t.date, &s.today.to_string()),
+        ],
+    )
+}
+
+/// The quick desk-consultation form, usable while the caller talks.
+pub fn new_consultation(s: &Session) -> Form {
+    let t = i18n::forms(s.lang);
+    let lang = s.lang;
+    Form::new(
+        t.titles[4],
+        vec![
+            Field::choice(
+                "channel",
+                t.channel,
+                options(ConsultationChannel::ALL, ConsultationChannel::code, |c| label::channel(lang, c)),
+                0,
+            ),
+            Field::text("caller", t.caller_name, ""),
+            Field::text("phone", t.caller_phone, ""),
+            Field::record("business", t.business, RecordKind::Business, None),
+            Field::multiline("content", t.content, ""),
+            Field::choice(
+                "outcome",
+                t.outcome,
+                options(ConsultationOutcome::ALL, ConsultationOutcome::code, |o| label::outcome(lang, o)),
+                1,
+            ),
+            Field::text("date", t.date, &s.today.to_string()),
+        ],
+    )
+}
+
+type Errors = Vec<(String, String)>;
+
+fn date(form: &Form, key: &str, s: &Session, errors: &mut Errors) -> Option<NaiveDate> {
+    parse_date(&form.text(key), s.today).map_err(|e| errors.push((key.into(), i18n::date_error(s.lang, &e)))).ok()
+}
+
+fn time(form: &Form, key: &str, s: &Session, errors: &mut Errors) -> Option<u16> {
+    parse_time(&form.text(key)).map_err(|e| errors.push((key.into(), i18n::time_error(s.lang, &e)))).ok()
+}
+
+fn required(key: &str, s: &Session, errors: &mut Errors) {
+    errors.push((key.into(), i18n::forms(s.lang).required.into()));
+}
+
+/// Turns a filled form into a save request, or the messages to show next to its fields (nothing is lost:
+/// the form keeps what was typed).
+pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequest, Errors> {
+    let mut errors = Errors::new();
+    let code = |key: &str| form.choice(key).unwrap_or_default().to_string();
+    let request = match purpose {
+        Purpose::NewDispatch { consultation } => {
+            let business = form.record("business");
+            if business.is_none() {
+                required("business", s, &mut errors);
+            }
+            let received = date(form, "received_on", s, &mut errors);
+            let sections = s
+                .fy
+                .form1_sections
+                .iter()
+                .map(|sec| (sec.key.clone(), form.text(&format!("section:{}", sec.key))))
+                .filter(|(_, v)| !v.is_empty())
+                .collect();
+            match (business, received) {
+                (Some(business_id), Some(received_on)) => SaveRequest::CreateDispatch {
+                    dispatch: NewDispatch {
+                        fiscal_year: s.fy.year,
+                        business_id,
+                        chamber_id: form.record("chamber"),
+                        guidance_officer_id: None,
+                        received_on,
+                        theme: code("theme").parse().unwrap_or(1),
+                        sections,
+                        recommended_expert_id: form.record("expert"),
+                    },
+                    consultation,
+                },
+                _ => return Err(errors),
+            }
+        }
+        Purpose::AddVisit { dispatch_id } => {
+            let d = date(form, "date", s, &mut errors);
+            let start = time(form, "start", s, &mut errors);
+            let end = time(form, "end", s, &mut errors);
+            let (Some(date), Some(start_min), Some(end_min)) = (d, start, end) else { return Err(errors) };
+            SaveRequest::AddVisit {
+                visit: NewVisit {
+                    dispatch_id,
+                    date,
+                    start_min,
+                    end_min,
+                    place: PlaceKind::from_code(&code("place")).unwrap_or(PlaceKind::Premises),
+                    place_note: form.text("place_note"),
+                    expert_id: None,
+                    accompanied_by: AccompanimentKind::from_code(&code("accompanied_by"))
+                        .unwrap_or(AccompanimentKind::AssignedOfficer),
+                    accompanying_staff_id: None,
+                    accompanying_desk_staff_id: None,
+                    accompaniment_reason: [form.text("accompanying_name"), form.text("reason")]
+                        .into_iter()
+                        .filter(|x| !x.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(": "),
+                },
+                override_reason: form.text("override"),
+            }
+        }
+        Purpose::Transition { id, from } => {
+            let to = DispatchStatus::from_code(&code("to")).unwrap_or(from);
+            let on = date(form, "date", s, &mut errors);
+            let expert_id = form.record("expert");
+            if to == DispatchStatus::Approved && expert_id.is_none() {
+                required("expert", s, &mut errors);
+            }
+            let Some(on) = on.filter(|_| errors.is_empty()) else { return Err(errors) };
+            SaveRequest::Transition {
+                id,
+                from,
+                to,
+                on,
+                details: TransitionDetails { expert_id, report_summary: form.text("summary") },
+            }
+        }
+        Purpose::Reject { id } => {
+            let Some(on) = date(form, "date", s, &mut errors) else { return Err(errors) };
+            let grounds = form.grounds("grounds").into_iter().filter_map(RejectionGround::new).collect();
+            SaveRequest::Reject { id, grounds, note: form.text("note"), on }
+        }
+        Purpose::NewConsultation => {
+            let Some(received_on) = date(form, "date", s, &mut errors) else { return Err(errors) };
+            let content = form.text("content");
+            if content.is_empty() {
+                required("content", s, &mut errors);
+                return Err(errors);
+            }
+            let outcome = ConsultationOutcome::from_code(&code("outcome")).unwrap_or(ConsultationOutcome::Open);
+            SaveRequest::CreateConsultation {
+                consultation: NewConsultation {
+                    fiscal_year: s.fy.year,
+                    received_on,
+                    received_min: None,
+                    channel: ConsultationChannel::from_code(&code("channel")).unwrap_or(ConsultationChannel::Phone),
+                    caller_name: form.text("caller"),
+                    caller_phone: form.text("phone"),
+                    business_id: form.record("business"),
+                    chamber_id: None,
+                    theme: None,
+                    content,
+                    handled_by_id: None,
+                    outcome,
+                },
+                business_label: form.record("business").map(|id| (id, form.text("business"))),
+            }
+        }
+    };
+    if errors.is_empty() { Ok(request) } else { Err(errors) }
+}
+
+/// The field a rule's finding belongs next to.
+pub fn field_for(f: &Finding) -> &'static str {
+    match f {
+        Finding::OutsidePeriod { .. } | Finding::FeedbackBeforeReport => "date",
+        Finding::TooManyVisits { .. } | Finding::VisitTooLong { .. } | Finding::TotalHoursExceeded { .. } => "override",
+        Finding::VisitEndsBeforeStart => "end",
+        Finding::PlaceNeedsNote => "place_note",
+        Finding::AccompanimentNeedsReason { .. } => "reason",
+        Finding::RejectionNeedsGround => "grounds",
+        Finding::OtherGroundNeedsText => "note",
+        _ => "date",
+    }
+}
+
+/// Whether a finding is one the desk may go beyond with a recorded override (R-D1 here).
+pub fn overridable(f: &Finding) -> bool {
+    f.rule() == RuleId::D1 && !matches!(f, Finding::VisitEndsBeforeStart)
+}

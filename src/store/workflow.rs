@@ -1,0 +1,149 @@
+//! The writes of the applications queue, each run inside one action: the facts are read in the same
+//! transaction, the domain rules judge them, and a refusal rolls everything back.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::domain::fiscal_year::FiscalYear;
+use crate::domain::model::{DispatchNumber, DispatchStatus, RejectionGround};
+use crate::domain::records::{NewConsultation, NewDispatch, NewVisit};
+use crate::domain::rules::dispatch::{self, VisitPlan, VisitUsage};
+use crate::domain::rules::{Finding, RuleId, Severity};
+use crate::store::{consultations, dispatches};
+
+/// Why a write was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Rules that do not hold (with their ids).
+    Findings(Vec<Finding>),
+    /// The application is not in a status that allows this (someone may have changed it).
+    WrongStatus(DispatchStatus),
+    /// The record no longer exists.
+    Missing,
+}
+
+/// The outcome of a write: done, or refused without any change.
+pub type Outcome<T> = std::result::Result<T, Refusal>;
+
+fn status_of(conn: &Connection, id: i64) -> Result<Option<DispatchStatus>> {
+    Ok(conn.query_row("SELECT status FROM dispatch WHERE id = ?1", [id], |r| r.get(0)).optional()?)
+}
+
+/// Creates a received application, linked to the desk consultation it came from, if any.
+pub fn create_dispatch(conn: &Connection, d: &NewDispatch, consultation: Option<i64>) -> Result<(i64, DispatchNumber)> {
+    let (id, number) = dispatches::insert(conn, d)?;
+    if let Some(c) = consultation {
+        consultations::link_dispatch(conn, c, id)?;
+    }
+    Ok((id, number))
+}
+
+/// Adds a visit. R-P1, R-D1, R-D2 and R-D3 are checked against the application's visits as stored now;
+/// R-D1's limits are "in principle": with an override reason the visit is recorded with the override.
+pub fn add_visit(
+    conn: &Connection,
+    fy: &FiscalYear,
+    v: &NewVisit,
+    override_reason: &str,
+    staff: &str,
+) -> Result<Outcome<i64>> {
+    let Some(status) = status_of(conn, v.dispatch_id)? else { return Ok(Err(Refusal::Missing)) };
+    if !matches!(status, DispatchStatus::Approved | DispatchStatus::Visiting) {
+        return Ok(Err(Refusal::WrongStatus(status)));
+    }
+    let used: VisitUsage = conn.query_row(
+        "SELECT COUNT(*), COALESCE(SUM(end_min - start_min), 0) FROM visit WHERE dispatch_id = ?1",
+        [v.dispatch_id],
+        |r| Ok(VisitUsage { visits: r.get(0)?, minutes: r.get(1)? }),
+    )?;
+    let plan = VisitPlan {
+        date: v.date,
+        start_min: v.start_min,
+        end_min: v.end_min,
+        place: v.place,
+        place_note: &v.place_note,
+        accompanied_by: v.accompanied_by,
+        accompaniment_reason: &v.accompaniment_reason,
+    };
+    let findings = dispatch::check_new_visit(&fy.period, &fy.visits, used, &plan);
+    let overridden = !override_reason.trim().is_empty();
+    let blocking: Vec<Finding> = findings
+        .iter()
+        .filter(|f| !(overridden && f.rule() == RuleId::D1 && f.severity() == Severity::NeedsOverride))
+        .cloned()
+        .collect();
+    if !blocking.is_empty() {
+        return Ok(Err(Refusal::Findings(blocking)));
+    }
+    let id = dispatches::insert_visit(conn, v)?;
+    if findings.iter().any(|f| f.rule() == RuleId::D1) {
+        dispatches::insert_override(conn, RuleId::D1, "visit", id, override_reason.trim(), staff)?;
+    }
+    if status == DispatchStatus::Approved {
+        dispatches::set_status(conn, v.dispatch_id, DispatchStatus::Visiting, v.date)?;
+    }
+    Ok(Ok(id))
+}
+
+/// What a status change records besides the status.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TransitionDetails {
+    /// The expert assigned on approval.
+    pub expert_id: Option<i64>,
+    /// The support report's summary (R-D4).
+    pub report_summary: String,
+}
+
+/// Moves an application from `from` to `to` on `on` (only legal transitions; refused if someone changed it).
+pub fn transition(
+    conn: &Connection,
+    id: i64,
+    from: DispatchStatus,
+    to: DispatchStatus,
+    on: NaiveDate,
+    details: &TransitionDetails,
+) -> Result<Outcome<()>> {
+    let Some(status) = status_of(conn, id)? else { return Ok(Err(Refusal::Missing)) };
+    if status != from || !from.next().contains(&to) || to == DispatchStatus::Rejected {
+        return Ok(Err(Refusal::WrongStatus(status)));
+    }
+    match to {
+        DispatchStatus::Approved => match details.expert_id {
+            Some(e) => dispatches::assign_expert(conn, id, e)?,
+            None => return Ok(Err(Refusal::WrongStatus(status))),
+        },
+        DispatchStatus::ReportReceived => dispatches::set_report_summary(conn, id, &details.report_summary)?,
+        DispatchStatus::FeedbackSent => {
+            let report: Option<NaiveDate> =
+                conn.query_row("SELECT report_received_on FROM dispatch WHERE id = ?1", [id], |r| r.get(0))?;
+            if let Some(f) = dispatch::check_feedback(report, on) {
+                return Ok(Err(Refusal::Findings(vec![f])));
+            }
+        }
+        _ => {}
+    }
+    dispatches::set_status(conn, id, to, on)?;
+    Ok(Ok(()))
+}
+
+/// Rejects an application under review with its R-D5 grounds (ground 8 with its text).
+pub fn reject(conn: &Connection, id: i64, grounds: &[RejectionGround], note: &str, on: NaiveDate) -> Result<Outcome<()>> {
+    let Some(status) = status_of(conn, id)? else { return Ok(Err(Refusal::Missing)) };
+    if !status.next().contains(&DispatchStatus::Rejected) {
+        return Ok(Err(Refusal::WrongStatus(status)));
+    }
+    let findings = dispatch::check_rejection(grounds, note);
+    if !findings.is_empty() {
+        return Ok(Err(Refusal::Findings(findings)));
+    }
+    dispatches::insert_rejection(conn, id, grounds, note.trim())?;
+    dispatches::set_status(conn, id, DispatchStatus::Rejected, on)?;
+    Ok(Ok(()))
+}
+
+/// Records a desk consultation; returns its id.
+pub fn create_consultation(conn: &Connection, c: &NewConsultation) -> Result<i64> {
+    consultations::insert(conn, c)
+}
+
