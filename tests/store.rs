@@ -154,12 +154,18 @@ fn lookup_index_is_written_with_the_record_and_folds_queries() {
         .unwrap();
     let other = store.act("business.create", |tx| businesses::insert(tx, &business("髙橋工務店"))).unwrap();
     let conn = store.conn();
-    for q in ["ﾀﾅｶｼｮｳﾃﾝ", "タナカ", "田中", "田中商店", "株式会社田中商店", "tanaka", "0961234567", "096-123-4567", "4567"] {
+    for q in
+        ["ﾀﾅｶｼｮｳﾃﾝ", "タナカ", "田中", "田中商店", "株式会社田中商店", "tanaka", "0961234567", "096-123-4567", "4567"]
+    {
         let found = find(conn, Kind::Business, q, 10).unwrap();
         assert!(found.contains(&id), "{q} finds 田中商店: {found:?}");
     }
     assert_eq!(find(conn, Kind::Business, "高橋", 10).unwrap(), vec![other], "variant kanji fold");
     assert!(find(conn, Kind::Business, "鈴木", 10).unwrap().is_empty());
     let chambers = find(conn, Kind::Organisation, "やつしろ", 10).unwrap();
-    assert_eq!(chambers.len(), 2, "八代商工会議所 and 八代市商工会: reference organisations are indexed by the migration: {chambers:?}");
+    assert_eq!(
+        chambers.len(),
+        2,
+        "八代商工会議所 and 八代市商工会: reference organisations are indexed by the migration: {chambers:?}"
+    );
 }

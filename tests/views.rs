@@ -175,3 +175,96 @@ fn tiny_and_odd_sizes_never_panic() {
         render(&app, w, h);
     }
 }
+
+fn with_detail_status(app: &mut App, status: DispatchStatus) {
+    let mut d = app.queue.detail.clone().unwrap();
+    d.row.status = status;
+    app.queue.detail = Some(d);
+}
+
+#[test]
+fn new_application_form_80x24() {
+    let mut app = loaded_app(Lang::Ja, 80, 24);
+    reduce(&mut app, Action::Key(Key::Char('n')));
+    for c in "ﾀﾅｶ".chars() {
+        reduce(&mut app, Action::Key(Key::Char(c)));
+    }
+    reduce(
+        &mut app,
+        Action::Candidates {
+            field: 0,
+            query: "ﾀﾅｶ".into(),
+            found: vec![(1, "田中商店  南小国町  0967-42-1111".into()), (2, "ｶﾌｪ ﾀﾅｶ  阿蘇市".into())],
+        },
+    );
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn visit_form_refused_with_r_d1_160x48() {
+    let mut app = loaded_app(Lang::Ja, 160, 48);
+    with_detail_status(&mut app, DispatchStatus::Visiting);
+    reduce(&mut app, Action::Key(Key::Char('v')));
+    let fx = reduce(&mut app, Action::Key(Key::Ctrl('s')));
+    assert!(matches!(fx.as_slice(), [Effect::Save(_)]), "{fx:?}");
+    use madoguchi::domain::rules::Finding;
+    use madoguchi::store::workflow::Refusal;
+    reduce(&mut app, Action::Refused(Refusal::Findings(vec![Finding::TooManyVisits { visits: 5, limit: 5 }])));
+    let screen = render(&app, 160, 48);
+    assert!(screen.contains("R-D1: この申請の派遣は既に5回です (上限5回)"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn reject_form_with_two_grounds_80x24() {
+    let mut app = loaded_app(Lang::Ja, 80, 24);
+    with_detail_status(&mut app, DispatchStatus::UnderReview);
+    reduce(&mut app, Action::Key(Key::Char('x')));
+    reduce(&mut app, Action::Key(Key::Char('1')));
+    reduce(&mut app, Action::Key(Key::Char('7')));
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn consultation_form_160x48() {
+    let mut app = loaded_app(Lang::Ja, 160, 48);
+    reduce(&mut app, Action::Key(Key::Char('c')));
+    reduce(&mut app, Action::Key(Key::Char('n')));
+    reduce(&mut app, Action::Key(Key::Tab));
+    for c in "阿蘇のカフェ".chars() {
+        reduce(&mut app, Action::Key(Key::Char(c)));
+    }
+    insta::assert_snapshot!(render(&app, 160, 48));
+}
+
+#[test]
+fn the_terminal_cursor_sits_at_the_caret_after_kanji() {
+    let mut app = loaded_app(Lang::Ja, 80, 24);
+    reduce(&mut app, Action::Key(Key::Char('c')));
+    reduce(&mut app, Action::Key(Key::Char('n')));
+    reduce(&mut app, Action::Key(Key::Tab));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| frame::draw(f, &app)).unwrap();
+    let before = terminal.get_cursor_position().unwrap();
+    for c in "阿蘇".chars() {
+        reduce(&mut app, Action::Key(Key::Char(c)));
+    }
+    terminal.draw(|f| frame::draw(f, &app)).unwrap();
+    let after = terminal.get_cursor_position().unwrap();
+    assert_eq!((after.x - before.x, after.y), (4, before.y), "two kanji = four cells");
+}
+
+#[test]
+fn the_caret_follows_halfwidth_katakana_as_drawn() {
+    let mut app = loaded_app(Lang::Ja, 80, 24);
+    reduce(&mut app, Action::Key(Key::Char('n')));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| frame::draw(f, &app)).unwrap();
+    let before = terminal.get_cursor_position().unwrap();
+    for c in "ﾀﾅｶ".chars() {
+        reduce(&mut app, Action::Key(Key::Char(c)));
+    }
+    terminal.draw(|f| frame::draw(f, &app)).unwrap();
+    let after = terminal.get_cursor_position().unwrap();
+    assert_eq!(after.x - before.x, 6, "ﾀﾅｶ is drawn as タナカ: six cells");
+}

@@ -61,7 +61,14 @@ pub struct Field {
 impl Field {
     /// A one-line text field.
     pub fn text(key: &str, label: &str, value: &str) -> Field {
-        Field { key: key.into(), label: label.into(), kind: FieldKind::Text, input: LineInput::new(value), error: None, hidden: false }
+        Field {
+            key: key.into(),
+            label: label.into(),
+            kind: FieldKind::Text,
+            input: LineInput::new(value),
+            error: None,
+            hidden: false,
+        }
     }
 
     /// A multi-line text field.
@@ -358,7 +365,12 @@ mod tests {
             "テスト",
             vec![
                 Field::text("date", "日付", ""),
-                Field::choice("place", "場所", vec![("a".into(), "事業所".into()), ("b".into(), "オンライン".into())], 0),
+                Field::choice(
+                    "place",
+                    "場所",
+                    vec![("a".into(), "事業所".into()), ("b".into(), "オンライン".into())],
+                    0,
+                ),
                 Field::text("reason", "理由", "").hidden(),
                 Field::grounds("grounds", "否決理由"),
                 Field::multiline("memo", "メモ", ""),

@@ -22,9 +22,9 @@ impl LineInput {
         &self.text
     }
 
-    /// Cells from the start of the text to the caret.
+    /// Cells from the start of the text to the caret, as the text is drawn (half-width katakana full-width).
     pub fn caret_cells(&self) -> usize {
-        crate::ui::text::width(&self.text[..self.caret])
+        crate::ui::text::width(&crate::ui::text::display(&self.text[..self.caret]))
     }
 
     /// Inserts text at the caret (typed characters, committed IME text, paste with newlines turned into spaces).
@@ -89,10 +89,10 @@ mod tests {
     #[test]
     fn caret_counts_cells_not_characters() {
         let mut i = LineInput::new("田中ｶﾌｪ");
-        assert_eq!(i.caret_cells(), 7, "kanji two cells each, half-width katakana one");
+        assert_eq!(i.caret_cells(), 10, "kanji two cells each; half-width katakana are drawn full-width");
         i.left();
         i.left();
-        assert_eq!(i.caret_cells(), 5);
+        assert_eq!(i.caret_cells(), 6);
         i.left();
         assert_eq!(i.caret_cells(), 4);
         i.left();

@@ -174,7 +174,13 @@ const LIST: &[Binding] = &[
     b(&[Key::Char('v')], Command::AddVisit, "派遣 (訪問) を追加", "add a visit", true),
     b(&[Key::Char('t')], Command::Transition, "状態を進める", "move to the next status", true),
     b(&[Key::Char('x')], Command::Reject, "否決 (R-D5)", "reject (R-D5)", false),
-    b(&[Key::Char('c')], Command::ToggleConsultations, "申請 ⇔ 窓口相談の一覧", "applications ⇔ desk consultations", true),
+    b(
+        &[Key::Char('c')],
+        Command::ToggleConsultations,
+        "申請 ⇔ 窓口相談の一覧",
+        "applications ⇔ desk consultations",
+        true,
+    ),
     b(&[Key::Char('s')], Command::CycleStatusFilter, "状態で絞り込み (順に切替)", "filter by status (cycles)", true),
     b(&[Key::Char('?')], Command::Help, "ヘルプ", "help", true),
     b(&[Key::Char('A')], Command::About, "窓口の連絡先 (About)", "about the desk", false),
@@ -193,12 +199,24 @@ const FORM: &[Binding] = &[
     b(&[Key::Tab], Command::NextField, "次の項目", "next field", true),
     b(&[Key::BackTab], Command::PrevField, "前の項目", "previous field", false),
     b(&[Key::Esc], Command::Cancel, "取消 (入力があれば確認)", "cancel (asks when something was typed)", true),
-    b(&[Key::Left, Key::Right], Command::EditField, "カーソル移動・選択肢の切替", "move the caret / change a choice", false),
+    b(
+        &[Key::Left, Key::Right],
+        Command::EditField,
+        "カーソル移動・選択肢の切替",
+        "move the caret / change a choice",
+        false,
+    ),
     b(&[Key::Home, Key::End], Command::EditField, "行頭・行末", "start / end of the line", false),
     b(&[Key::Backspace, Key::Delete], Command::EditField, "1文字削除", "delete a character", false),
     b(&[Key::Ctrl('u')], Command::EditField, "項目を空にする", "clear the field", false),
     b(&[Key::Enter], Command::EditField, "次の項目・改行・候補を選ぶ", "next field / new line / pick", false),
-    b(&[Key::Up, Key::Down], Command::EditField, "候補を選ぶ・複数行の移動", "choose a candidate / move in text", false),
+    b(
+        &[Key::Up, Key::Down],
+        Command::EditField,
+        "候補を選ぶ・複数行の移動",
+        "choose a candidate / move in text",
+        false,
+    ),
 ];
 
 /// Every scope, in the order help lists them.

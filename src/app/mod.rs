@@ -267,7 +267,10 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) => {
             let cmd = keymap::resolve(&app.scopes(), key);
-            if app.popups.is_empty() && app.form.is_some() && !matches!(cmd, Some(Command::Help | Command::Quit | Command::Refresh)) {
+            if app.popups.is_empty()
+                && app.form.is_some()
+                && !matches!(cmd, Some(Command::Help | Command::Quit | Command::Refresh))
+            {
                 return form_key(app, cmd, key);
             }
             match cmd {

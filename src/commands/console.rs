@@ -9,8 +9,8 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, Ke
 use ratatui::layout::Rect;
 
 use super::context::Context;
-use crate::app::keymap::Key;
 use crate::app::form::RecordKind;
+use crate::app::keymap::Key;
 use crate::app::{Action, App, Effect, SaveRequest, Saved, Session, reduce};
 use crate::domain::model::ConsultationOutcome;
 use crate::screens::queue::forms::Prefill;
@@ -132,9 +132,8 @@ fn save(store: &mut Store, session: &Session, request: SaveRequest) -> Result<Ac
             Ok(Action::Saved(Saved::Dispatch { id, number }))
         }
         SaveRequest::AddVisit { visit, override_reason } => {
-            let outcome = store.act_if("dispatch.add_visit", |tx| {
-                workflow::add_visit(tx, &fy, &visit, &override_reason, &staff)
-            })?;
+            let outcome = store
+                .act_if("dispatch.add_visit", |tx| workflow::add_visit(tx, &fy, &visit, &override_reason, &staff))?;
             Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
         }
         SaveRequest::Transition { id, from, to, on, details } => {

@@ -128,7 +128,13 @@ pub fn transition(
 }
 
 /// Rejects an application under review with its R-D5 grounds (ground 8 with its text).
-pub fn reject(conn: &Connection, id: i64, grounds: &[RejectionGround], note: &str, on: NaiveDate) -> Result<Outcome<()>> {
+pub fn reject(
+    conn: &Connection,
+    id: i64,
+    grounds: &[RejectionGround],
+    note: &str,
+    on: NaiveDate,
+) -> Result<Outcome<()>> {
     let Some(status) = status_of(conn, id)? else { return Ok(Err(Refusal::Missing)) };
     if !status.next().contains(&DispatchStatus::Rejected) {
         return Ok(Err(Refusal::WrongStatus(status)));
@@ -146,4 +152,3 @@ pub fn reject(conn: &Connection, id: i64, grounds: &[RejectionGround], note: &st
 pub fn create_consultation(conn: &Connection, c: &NewConsultation) -> Result<i64> {
     consultations::insert(conn, c)
 }
-

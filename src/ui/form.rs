@@ -34,11 +34,10 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, lang: Lang, theme: &Theme) {
         }
         let focused = i == form.focus;
         let marker = if focused { "▶" } else { " " };
-        let label = Span::styled(format!("{marker}{} ", fit(&field.label, LABEL_CELLS)), if focused {
-            theme.heading()
-        } else {
-            theme.normal()
-        });
+        let label = Span::styled(
+            format!("{marker}{} ", fit(&field.label, LABEL_CELLS)),
+            if focused { theme.heading() } else { theme.normal() },
+        );
         let y = lines.len();
         match &field.kind {
             FieldKind::Text | FieldKind::Record { .. } => {
@@ -59,7 +58,10 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, lang: Lang, theme: &Theme) {
                     && !text.is_empty()
                 {
                     if candidates.is_empty() {
-                        lines.push(Line::styled(format!("{}  {}", " ".repeat(LABEL_CELLS), t.no_candidates), theme.dim()));
+                        lines.push(Line::styled(
+                            format!("{}  {}", " ".repeat(LABEL_CELLS), t.no_candidates),
+                            theme.dim(),
+                        ));
                     }
                     for (k, (_, c)) in candidates.iter().enumerate() {
                         let style = if k == *highlighted { theme.selected() } else { theme.dim() };
@@ -89,7 +91,10 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, lang: Lang, theme: &Theme) {
             }
             FieldKind::Choice(opts, i) => {
                 let value = opts.get(*i).map(|o| o.1.as_str()).unwrap_or("");
-                lines.push(Line::from(vec![label, Span::raw(format!("◀ {} ▶", truncate(value, value_cells.saturating_sub(4))))]));
+                lines.push(Line::from(vec![
+                    label,
+                    Span::raw(format!("◀ {} ▶", truncate(value, value_cells.saturating_sub(4)))),
+                ]));
             }
             FieldKind::Grounds(ticks) => {
                 lines.push(Line::from(vec![label]));
@@ -98,11 +103,10 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, lang: Lang, theme: &Theme) {
                     let text = format!("{mark} {} {}", k + 1, i18n::label::rejection_ground(lang, k as u8 + 1));
                     lines.push(Line::from(vec![
                         Span::raw("  "),
-                        Span::styled(truncate(&text, usize::from(inner.width) - 3), if *ticked {
-                            theme.warn()
-                        } else {
-                            theme.normal()
-                        }),
+                        Span::styled(
+                            truncate(&text, usize::from(inner.width) - 3),
+                            if *ticked { theme.warn() } else { theme.normal() },
+                        ),
                     ]));
                 }
             }

@@ -1,15 +1,45 @@
 //! Measuring and cutting text by display width (cells), so wide characters never break a column.
 
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
+
+/// Whether a character is half-width katakana (U+FF61..U+FF9F), including the voiced-sound marks.
+fn is_halfwidth_kana(c: char) -> bool {
+    ('\u{FF61}'..='\u{FF9F}').contains(&c)
+}
+
+/// Text as it is drawn: half-width katakana become full-width (ｶﾞ → ガ), because a half-width voiced mark is a
+/// separate code point that terminals and ratatui's diff disagree about; everything else is left as typed.
+pub fn display(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_halfwidth_kana) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() * 2);
+    let mut run = String::new();
+    for c in s.chars() {
+        if is_halfwidth_kana(c) {
+            run.push(c);
+        } else {
+            out.extend(run.nfkc());
+            run.clear();
+            out.push(c);
+        }
+    }
+    out.extend(run.nfkc());
+    Cow::Owned(out)
+}
 
 /// Display width of a string in terminal cells.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
-/// Cuts `s` to at most `max` cells by whole graphemes, ending with `…` when cut.
+/// Cuts `s` (as displayed) to at most `max` cells by whole graphemes, ending with `…` when cut.
 pub fn truncate(s: &str, max: usize) -> String {
+    let s = &*display(s);
     if width(s) <= max {
         return s.to_string();
     }
@@ -53,6 +83,13 @@ mod tests {
     fn wide_characters_count_two_cells() {
         assert_eq!(width("田中商店"), 8);
         assert_eq!(width("ﾀﾅｶ"), 3);
+    }
+
+    #[test]
+    fn halfwidth_katakana_is_drawn_full_width() {
+        assert_eq!(display("ｶﾌｪ ﾀﾞｲﾆﾝｸﾞ"), "カフェ ダイニング");
+        assert_eq!(display("㈱髙橋"), "㈱髙橋", "nothing else changes");
+        assert_eq!(fit("ｶﾞ", 3), "ガ ");
     }
 
     #[test]

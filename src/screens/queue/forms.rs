@@ -49,7 +49,11 @@ fn themes(s: &Session) -> Vec<(String, String)> {
         .collect()
 }
 
-fn options<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str, label: impl Fn(T) -> &'static str) -> Vec<(String, String)> {
+fn options<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+) -> Vec<(String, String)> {
     all.iter().map(|x| (code(*x).to_string(), label(*x).to_string())).collect()
 }
 
@@ -117,8 +121,7 @@ pub fn transition(s: &Session, d: &DispatchDetail) -> Option<Form> {
         return None;
     }
     let opts = options(&next, DispatchStatus::code, |x| label::dispatch_status(s.lang, x));
-    let mut fields =
-        vec![Field::choice("to", t.to_status, opts, 0), Field::text("date", t.date, &s.today.to_string())];
+    let mut fields = vec![Field::choice("to", t.to_status, opts, 0), Field::text("date", t.date, &s.today.to_string())];
     if next.contains(&DispatchStatus::Approved) {
         fields.push(Field::record("expert", t.expert, RecordKind::Expert, None));
     }
@@ -195,13 +198,12 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequ
                 required("business", s, &mut errors);
             }
             let received = date(form, "received_on", s, &mut errors);
-            let sections = s
-                .fy
-                .form1_sections
-                .iter()
-                .map(|sec| (sec.key.clone(), form.text(&format!("section:{}", sec.key))))
-                .filter(|(_, v)| !v.is_empty())
-                .collect();
+            let sections =
+                s.fy.form1_sections
+                    .iter()
+                    .map(|sec| (sec.key.clone(), form.text(&format!("section:{}", sec.key))))
+                    .filter(|(_, v)| !v.is_empty())
+                    .collect();
             match (business, received) {
                 (Some(business_id), Some(received_on)) => SaveRequest::CreateDispatch {
                     dispatch: NewDispatch {

@@ -129,7 +129,12 @@ impl QueueState {
             Effect::LoadConsultations { generation: p.request(), offset: p.top, limit: p.viewport }
         } else {
             let p = &mut self.pager;
-            Effect::LoadQueuePage { generation: p.request(), filter: self.filter.clone(), offset: p.top, limit: p.viewport }
+            Effect::LoadQueuePage {
+                generation: p.request(),
+                filter: self.filter.clone(),
+                offset: p.top,
+                limit: p.viewport,
+            }
         }
     }
 }
@@ -138,7 +143,9 @@ impl QueueState {
 fn next_filter(current: Option<DispatchStatus>) -> Option<DispatchStatus> {
     match current {
         None => DispatchStatus::ALL.first().copied(),
-        Some(s) => DispatchStatus::ALL.iter().position(|x| *x == s).and_then(|i| DispatchStatus::ALL.get(i + 1)).copied(),
+        Some(s) => {
+            DispatchStatus::ALL.iter().position(|x| *x == s).and_then(|i| DispatchStatus::ALL.get(i + 1)).copied()
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use crate::domain::rules::eligibility::{BusinessFacts, check_eligibility, check_
 use crate::domain::wareki::format_iso_wareki;
 use crate::store::queue::{DispatchDetail, QueueRow};
 use crate::ui::i18n::{self, ConsoleText, label};
-use crate::ui::text::{fit, fit_right};
+use crate::ui::text::{display, fit, fit_right};
 use crate::ui::theme::Theme;
 
 /// Width from which the detail pane sits beside the list.
@@ -142,7 +142,12 @@ fn draw_detail(f: &mut Frame, area: Rect, d: Option<&DispatchDetail>, s: &Sessio
         f.render_widget(Paragraph::new(Line::styled(t.select_hint, theme.dim())), inner);
         return;
     };
-    let lines = detail_lines(d, s, theme, t);
+    let mut lines = detail_lines(d, s, theme, t);
+    for span in lines.iter_mut().flat_map(|l| l.spans.iter_mut()) {
+        if let std::borrow::Cow::Owned(text) = display(&span.content) {
+            span.content = text.into();
+        }
+    }
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 

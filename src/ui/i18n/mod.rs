@@ -157,7 +157,15 @@ mod tests {
             let t = console(lang);
             let all: Vec<&str> = [t.app_name, t.tab_applications, t.direct, t.filter_all, t.count, t.empty]
                 .into_iter()
-                .chain([t.consultations_title, t.period_left, t.period_ended, t.year_fallback, t.staff, t.help_title, t.about_title])
+                .chain([
+                    t.consultations_title,
+                    t.period_left,
+                    t.period_ended,
+                    t.year_fallback,
+                    t.staff,
+                    t.help_title,
+                    t.about_title,
+                ])
                 .chain([t.eligible, t.remaining, t.no_visits, t.override_label, t.reason_label, t.select_hint])
                 .chain(t.queue_columns)
                 .chain(t.consultation_columns)

@@ -1,0 +1,152 @@
+//! End to end, the applications queue in a pseudo-terminal on a database made by `demo --out`: create an
+//! application, add visits until the 6th is refused with R-D1 and then accepted with an override reason,
+//! reject another with two grounds, record a desk consultation and turn it into an application, quit, reopen
+//! and find it all.
+
+mod common;
+
+use common::{Console, run_ok};
+
+const ESC: &str = "\x1b";
+const TAB: &str = "\t";
+const ENTER: &str = "\r";
+const CTRL_S: &str = "\x13";
+
+fn names(db: &std::path::Path) -> (String, String) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let business: String = conn
+        .query_row("SELECT name FROM business WHERE municipality_id IS NOT NULL ORDER BY id LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    let expert: String = conn
+        .query_row("SELECT name FROM expert WHERE retired_on IS NULL ORDER BY id LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    (business, expert)
+}
+
+/// Types `query` into the focused record field, waits for `name` among the candidates and picks it.
+fn pick(c: &mut Console, query: &str, name: &str) {
+    c.send(query);
+    c.wait_until(&format!("candidate {name}"), |s| s.lines().filter(|l| l.contains(name)).count() >= 2);
+    c.send(ENTER);
+    c.wait_for("✓");
+}
+
+#[test]
+fn the_desk_day_from_form_1_to_reopening() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("desk.db");
+    let dbs = db.to_str().unwrap();
+    run_ok(home.path(), &["demo", "--scale", "1", "--out", dbs]);
+    let (business, expert) = names(&db);
+    let args = ["--db", dbs, "--today", "2025-11-04"];
+    let mut c = Console::start(home.path(), &args, 160, 48);
+    c.wait_for("R7-0300");
+
+    // A new application (Form 1).
+    c.send("n");
+    c.wait_for("新規申請");
+    pick(&mut c, &business, &business);
+    c.send(&TAB.repeat(5));
+    c.send("在庫管理をクラウド化したい");
+    c.send(CTRL_S);
+    c.wait_for("R7-0301 保存しました");
+
+    // Review, then approval with an expert.
+    c.send("t");
+    c.wait_for("状態の変更");
+    c.send(CTRL_S);
+    c.wait_until("under review", |s| s.contains("R7-0301") && s.contains("審査中"));
+    c.send("t");
+    c.wait_for("状態の変更");
+    c.send(&TAB.repeat(2));
+    pick(&mut c, &expert, &expert);
+    c.send(CTRL_S);
+    c.wait_until("approved", |s| s.contains("保存しました") && s.contains(&format!("専門家: {expert}")));
+
+    // Five visits of two hours are within R-D1.
+    for n in 1..=5 {
+        c.send("v");
+        c.wait_for("派遣の追加");
+        c.send(CTRL_S);
+        c.wait_for(&format!("残り {}.0時間・{}回", 15 - 2 * n, 5 - n));
+    }
+    // The sixth is refused with R-D1, the form keeps its input and asks for an override reason.
+    c.send("v");
+    c.wait_for("派遣の追加");
+    c.send(CTRL_S);
+    let screen = c.wait_for("R-D1: この申請の派遣は既に5回です (上限5回)");
+    assert!(screen.contains("例外承認の理由"), "{screen}");
+    c.send("年度末の導入期限に間に合わせるため (所長承認)");
+    c.send(CTRL_S);
+    let screen = c.wait_for("R-D1 例外承認: 年度末の導入期限に間に合わせるため");
+    assert!(screen.contains("残り 3.0時間・0回"), "{screen}");
+
+    // Reject another application under review with grounds 1 and 7.
+    c.send("s");
+    c.send("s");
+    c.wait_for("[審査中]");
+    c.send("x");
+    c.wait_for("否決 (R-D5)");
+    c.send("17");
+    c.send(CTRL_S);
+    c.wait_for("保存しました");
+    c.send("s".repeat(7).as_str());
+    c.wait_for("[すべて]");
+
+    // A desk consultation becomes an application with its content prefilled.
+    c.send("c");
+    c.wait_for("[窓口相談]");
+    c.send("n");
+    c.wait_for("窓口相談の記録");
+    c.send(TAB);
+    c.send("ﾀﾅｶ様");
+    c.send(TAB);
+    c.send("０９６－１２３－４５６７");
+    c.send(TAB);
+    pick(&mut c, &business, &business);
+    c.send("ECサイトの立ち上げ相談");
+    c.send(TAB);
+    c.send("\x1b[C"); // → to 専門家派遣へ
+    c.wait_for("◀ 専門家派遣へ ▶");
+    c.send(CTRL_S);
+    let screen = c.wait_for("新規申請");
+    assert!(screen.contains("ECサイトの立ち上げ相談"), "content carried over:\n{screen}");
+    c.send(CTRL_S);
+    c.wait_for("R7-0302 保存しました");
+    c.send("q");
+    assert!(c.wait_exit());
+
+    // Reopen: everything is there.
+    let mut c = Console::start(home.path(), &args, 160, 48);
+    let screen = c.wait_for("R7-0302");
+    assert!(screen.contains("302件"), "{screen}");
+    c.send("j");
+    let screen = c.wait_for("R-D1 例外承認");
+    assert!(screen.contains("R7-0301") && screen.contains("6/5"), "{screen}");
+    c.send("c");
+    // Drawn full-width (half-width katakana are normalised for display), stored as typed.
+    c.wait_until("the consultation linked to R7-0302", |s| {
+        s.lines().any(|l| l.contains("タナカ様") && l.contains("専門家派遣へ") && l.contains("R7-0302"))
+    });
+    c.send(ESC);
+    c.send("q");
+    assert!(c.wait_exit());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let grounds: String = conn
+        .query_row(
+            "SELECT group_concat(g.ground) FROM rejection_ground g JOIN dispatch d ON d.id = g.dispatch_id
+             WHERE d.status = 'rejected' AND d.id = (SELECT DISTINCT au.record_id FROM action a
+                 JOIN audit au ON au.action_id = a.id AND au.tbl = 'dispatch' WHERE a.label = 'dispatch.reject')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(grounds, "1,7");
+    let caller: String =
+        conn.query_row("SELECT caller_name FROM desk_consultation ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(caller, "ﾀﾅｶ様", "stored as typed");
+    let staff_actions: i64 = conn.query_row("SELECT COUNT(*) FROM action", [], |r| r.get(0)).unwrap();
+    assert!(staff_actions >= 12, "each save is one audited action: {staff_actions}");
+    let out = run_ok(home.path(), &["--db", dbs, "check", "--lang", "en"]);
+    assert!(out.contains("no problems"), "overrides make the 6th visit legal for check too:\n{out}");
+}
