@@ -47,6 +47,19 @@ fn browsing_a_demo_database() {
     c.wait_for("R7-0300");
     c.send("s");
     c.wait_for("[受付]");
+    // 要対応: the morning view; Enter lands on the application in the list.
+    c.send("w");
+    let screen = c.wait_for("【審査待ち (受付・審査中)】");
+    assert!(screen.contains("[要対応]"), "{screen}");
+    assert!(screen.contains("【承認済み・派遣未実施】"), "{screen}");
+    let first = screen
+        .lines()
+        .find_map(|l| l.split_whitespace().find(|w| w.starts_with("R7-")).map(str::to_string))
+        .expect("an item with its number");
+    c.send("\r");
+    let screen =
+        c.wait_until("the located application", |s| s.contains("[すべて]") && s.contains(&format!("│{first}  ")));
+    assert!(screen.contains("【申請】"), "{screen}");
     c.send("q");
     assert!(c.wait_exit());
 }

@@ -24,6 +24,7 @@ fn session(lang: Lang) -> Session {
         fy: Arc::new(FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml")).unwrap()),
         fallback_from: None,
         staff: "山田".into(),
+        report_overdue_days: 30,
         color: false,
     }
 }

@@ -109,6 +109,8 @@ pub enum Command {
     Reject,
     /// Switch between the applications and the desk consultations.
     ToggleConsultations,
+    /// Show what needs action (要対応).
+    NeedsAction,
     /// Save the form.
     Save,
     /// Cancel the form (asking first when something was typed).
@@ -181,6 +183,7 @@ const LIST: &[Binding] = &[
         "applications ⇔ desk consultations",
         true,
     ),
+    b(&[Key::Char('w')], Command::NeedsAction, "要対応 (待ち・期限切れ) の一覧", "what needs action", true),
     b(&[Key::Char('s')], Command::CycleStatusFilter, "状態で絞り込み (順に切替)", "filter by status (cycles)", true),
     b(&[Key::Char('?')], Command::Help, "ヘルプ", "help", true),
     b(&[Key::Char('A')], Command::About, "窓口の連絡先 (About)", "about the desk", false),

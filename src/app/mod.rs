@@ -16,6 +16,7 @@ use crate::domain::records::{NewConsultation, NewDispatch, NewVisit};
 use crate::screens::queue::QueueState;
 use crate::screens::queue::forms::{self, Prefill, Purpose};
 use crate::store::consultations::ConsultationRow;
+use crate::store::needs_action::{Item, Reason};
 use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow};
 use crate::store::workflow::{Refusal, TransitionDetails};
 use crate::ui::i18n::{self, Lang};
@@ -54,6 +55,8 @@ pub struct Session {
     pub fallback_from: Option<i32>,
     /// The staff member recorded with changes.
     pub staff: String,
+    /// Days after the last visit before a missing support report needs action.
+    pub report_overdue_days: u32,
     /// Colours on.
     pub color: bool,
 }
@@ -113,6 +116,10 @@ pub enum Action {
     },
     /// The detail of an application arrived.
     Detail(Option<Box<DispatchDetail>>),
+    /// The needs-action groups arrived.
+    NeedsAction(Vec<(Reason, usize, Vec<Item>)>),
+    /// An application's position in the unfiltered list arrived.
+    Located(usize),
     /// Candidates for a record field of the open form.
     Candidates {
         /// Field index.
@@ -224,6 +231,13 @@ pub enum Effect {
         /// Rows.
         limit: usize,
     },
+    /// Load the needs-action view.
+    LoadNeedsAction,
+    /// Find where an application stands in the unfiltered list, to show it.
+    Locate {
+        /// The application.
+        dispatch_id: i64,
+    },
     /// Find records for a form's record field.
     Search {
         /// Field index.
@@ -294,6 +308,11 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             app.error = None;
             app.queue.page_loaded(generation, total, offset, rows)
         }
+        Action::NeedsAction(groups) => {
+            app.queue.needs_action_loaded(groups);
+            Vec::new()
+        }
+        Action::Located(position) => app.queue.locate(position),
         Action::ConsultationPage { generation, total, offset, rows } => {
             app.queue.consultations_loaded(generation, total, offset, rows);
             Vec::new()
@@ -395,7 +414,7 @@ fn open_form(app: &mut App, cmd: Command) {
     let detail = app.queue.detail.clone();
     app.notice = None;
     let opened = match (cmd, &detail) {
-        (Command::New, _) if app.queue.consultations => Ok((Purpose::NewConsultation, forms::new_consultation(s))),
+        (Command::New, _) if app.queue.consultations() => Ok((Purpose::NewConsultation, forms::new_consultation(s))),
         (Command::New, _) => Ok((Purpose::NewDispatch { consultation: None }, forms::new_dispatch(s, None))),
         (_, None) => Err(t.select_first),
         (Command::AddVisit, Some(d)) if matches!(d.row.status, DispatchStatus::Approved | DispatchStatus::Visiting) => {
@@ -471,6 +490,7 @@ mod tests {
             fy: Arc::new(fy),
             fallback_from: None,
             staff: "山田".into(),
+            report_overdue_days: 30,
             color: true,
         })
     }

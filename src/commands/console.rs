@@ -15,7 +15,7 @@ use crate::app::{Action, App, Effect, SaveRequest, Saved, Session, reduce};
 use crate::domain::model::ConsultationOutcome;
 use crate::screens::queue::forms::Prefill;
 use crate::store::workflow::{self, Refusal};
-use crate::store::{Store, consultations, queue, search};
+use crate::store::{Store, consultations, needs_action, queue, search};
 use crate::ui::frame;
 
 /// Opens the console on the context's database and runs it until the user quits.
@@ -39,6 +39,7 @@ pub fn session(ctx: &Context) -> Session {
         fy: Arc::new(ctx.year.clone()),
         fallback_from: ctx.year_fallback_from,
         staff: ctx.staff.clone(),
+        report_overdue_days: ctx.config.report_overdue_days,
         color: ctx.config.color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
 }
@@ -88,6 +89,23 @@ pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Actio
                     rows: consultations::page(conn, fiscal_year, offset, limit)?,
                 })
             })
+        }
+        Effect::LoadNeedsAction => {
+            let settings = needs_action::Settings {
+                today: session.today,
+                report_overdue_days: session.report_overdue_days,
+                period_end_warning_days: 30,
+            };
+            needs_action::Reason::ALL
+                .iter()
+                .map(|r| {
+                    needs_action::items(store.conn(), &session.fy, &settings, *r, 20).map(|(n, items)| (*r, n, items))
+                })
+                .collect::<Result<Vec<_>>>()
+                .map(Action::NeedsAction)
+        }
+        Effect::Locate { dispatch_id } => {
+            needs_action::queue_position(store.conn(), fiscal_year, dispatch_id).map(Action::Located)
         }
         Effect::Search { field, kind, query } => {
             let kind = match kind {

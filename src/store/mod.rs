@@ -13,6 +13,7 @@ pub mod events;
 pub mod experts;
 pub mod ledger;
 pub mod migrations;
+pub mod needs_action;
 pub mod organisations;
 pub mod queue;
 pub mod reference;

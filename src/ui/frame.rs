@@ -9,7 +9,7 @@ use crate::app::keymap;
 use crate::app::{App, Popup, Tab};
 use crate::domain::rules::period::days_left;
 use crate::domain::wareki::{format_fiscal_year, format_iso_wareki};
-use crate::screens::queue;
+use crate::screens::queue::{self, QueueView};
 use crate::ui::i18n::{self, Lang};
 use crate::ui::theme::Theme;
 
@@ -50,9 +50,12 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let filter =
         app.queue.filter.status.map(|s| i18n::label::dispatch_status(app.session.lang, s)).unwrap_or(t.filter_all);
     let q = &app.queue;
-    let total = if q.consultations { q.c_pager.total } else { q.pager.total };
+    let (view, total) = match q.view {
+        QueueView::Applications => (filter, q.pager.total),
+        QueueView::Consultations => (t.consultations_title, q.c_pager.total),
+        QueueView::NeedsAction => (t.needs_action_title, q.needs_action.groups.iter().map(|g| g.1).sum()),
+    };
     let count = t.count.replace("{n}", &total.to_string());
-    let view = if q.consultations { t.consultations_title } else { filter };
     let line = Line::from(vec![
         Span::styled(format!(" {} ", t.app_name), theme.heading()),
         Span::raw("│ "),

@@ -332,8 +332,10 @@ mod plan_tests {
         v.end_min = 900;
         v.place = PlaceKind::Other;
         v.accompanied_by = AccompanimentKind::Nobody;
-        let rules: Vec<RuleId> =
-            check_new_visit(&period, &limits, VisitUsage { visits: 5, minutes: 800 }, &v).iter().map(|f| f.rule()).collect();
+        let rules: Vec<RuleId> = check_new_visit(&period, &limits, VisitUsage { visits: 5, minutes: 800 }, &v)
+            .iter()
+            .map(|f| f.rule())
+            .collect();
         assert_eq!(rules, vec![RuleId::P1, RuleId::D1, RuleId::D1, RuleId::D1, RuleId::D2, RuleId::D3]);
     }
 }

@@ -9,7 +9,36 @@ use crate::app::keymap::Command;
 use crate::app::pager::{Moved, Pager};
 use crate::domain::model::DispatchStatus;
 use crate::store::consultations::ConsultationRow;
+use crate::store::needs_action::{Item, Reason};
 use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow};
+
+/// The three views of tab 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QueueView {
+    /// The applications (Form 1).
+    #[default]
+    Applications,
+    /// The desk consultations.
+    Consultations,
+    /// 要対応: what is waiting or overdue.
+    NeedsAction,
+}
+
+/// The needs-action view: for each reason, how many and the oldest few.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NeedsAction {
+    /// (reason, total, oldest items) in display order.
+    pub groups: Vec<(Reason, usize, Vec<Item>)>,
+    /// Index of the selected item across all groups.
+    pub selected: usize,
+}
+
+impl NeedsAction {
+    /// All listed items in display order.
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.groups.iter().flat_map(|g| g.2.iter())
+    }
+}
 
 /// The queue's view state: only the visible page of rows is held.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,8 +53,10 @@ pub struct QueueState {
     pub detail: Option<DispatchDetail>,
     /// Whether the detail is open full-screen (narrow terminals).
     pub detail_open: bool,
-    /// Whether the desk consultations are shown instead of the applications.
-    pub consultations: bool,
+    /// Which view of the tab is shown.
+    pub view: QueueView,
+    /// The needs-action view.
+    pub needs_action: NeedsAction,
     /// Positions in the consultations list.
     pub c_pager: Pager,
     /// The loaded page of consultations.
@@ -49,13 +80,45 @@ impl QueueState {
     pub fn select_first(&mut self) {
         self.pager.reset();
         self.filter.status = None;
-        self.consultations = false;
+        self.view = QueueView::Applications;
+    }
+
+    /// Shows the application at `position` of the unfiltered list (a jump from 要対応 or the lookup).
+    pub fn locate(&mut self, position: usize) -> Vec<Effect> {
+        self.view = QueueView::Applications;
+        self.filter.status = None;
+        self.pager.selected = position;
+        self.pager.top = position.saturating_sub(self.pager.viewport / 2);
+        self.detail = None;
+        vec![self.request_page()]
+    }
+
+    /// Whether the consultations are shown.
+    pub fn consultations(&self) -> bool {
+        self.view == QueueView::Consultations
     }
 
     /// Handles a command of the list scope.
     pub fn command(&mut self, cmd: Command) -> Vec<Effect> {
         match cmd {
-            Command::Open if !self.consultations => {
+            Command::Open if self.view == QueueView::NeedsAction => self
+                .needs_action
+                .items()
+                .nth(self.needs_action.selected)
+                .map(|i| vec![Effect::Locate { dispatch_id: i.dispatch_id }])
+                .unwrap_or_default(),
+            Command::Up | Command::Down | Command::Top | Command::Bottom if self.view == QueueView::NeedsAction => {
+                let last = self.needs_action.items().count().saturating_sub(1);
+                let n = &mut self.needs_action.selected;
+                *n = match cmd {
+                    Command::Up => n.saturating_sub(1),
+                    Command::Down => (*n + 1).min(last),
+                    Command::Top => 0,
+                    _ => last,
+                };
+                Vec::new()
+            }
+            Command::Open if self.view == QueueView::Applications => {
                 self.detail_open = self.selected_row().is_some();
                 Vec::new()
             }
@@ -63,19 +126,17 @@ impl QueueState {
                 self.detail_open = false;
                 Vec::new()
             }
-            Command::CycleStatusFilter if !self.consultations => {
+            Command::CycleStatusFilter if self.view == QueueView::Applications => {
                 self.filter.status = next_filter(self.filter.status);
                 self.pager.reset();
                 self.detail = None;
                 vec![self.request_page()]
             }
-            Command::ToggleConsultations => {
-                self.consultations = !self.consultations;
-                self.detail_open = false;
-                vec![self.request_page()]
-            }
+            Command::ToggleConsultations => self.switch(QueueView::Consultations),
+            Command::NeedsAction => self.switch(QueueView::NeedsAction),
             Command::Refresh => vec![self.request_page()],
-            _ if self.consultations => match self.c_pager.apply(cmd) {
+            _ if self.view == QueueView::NeedsAction => Vec::new(),
+            _ if self.view == QueueView::Consultations => match self.c_pager.apply(cmd) {
                 Moved::NewPage => vec![self.request_page()],
                 _ => Vec::new(),
             },
@@ -123,17 +184,35 @@ impl QueueState {
         }
     }
 
+    /// Takes the needs-action groups.
+    pub fn needs_action_loaded(&mut self, groups: Vec<(Reason, usize, Vec<Item>)>) {
+        self.needs_action.groups = groups;
+        let last = self.needs_action.items().count().saturating_sub(1);
+        self.needs_action.selected = self.needs_action.selected.min(last);
+    }
+
+    /// Toggles `view` (back to the applications when it is already shown).
+    fn switch(&mut self, view: QueueView) -> Vec<Effect> {
+        self.view = if self.view == view { QueueView::Applications } else { view };
+        self.detail_open = false;
+        vec![self.request_page()]
+    }
+
     fn request_page(&mut self) -> Effect {
-        if self.consultations {
-            let p = &mut self.c_pager;
-            Effect::LoadConsultations { generation: p.request(), offset: p.top, limit: p.viewport }
-        } else {
-            let p = &mut self.pager;
-            Effect::LoadQueuePage {
-                generation: p.request(),
-                filter: self.filter.clone(),
-                offset: p.top,
-                limit: p.viewport,
+        match self.view {
+            QueueView::Consultations => {
+                let p = &mut self.c_pager;
+                Effect::LoadConsultations { generation: p.request(), offset: p.top, limit: p.viewport }
+            }
+            QueueView::NeedsAction => Effect::LoadNeedsAction,
+            QueueView::Applications => {
+                let p = &mut self.pager;
+                Effect::LoadQueuePage {
+                    generation: p.request(),
+                    filter: self.filter.clone(),
+                    offset: p.top,
+                    limit: p.viewport,
+                }
             }
         }
     }
@@ -241,6 +320,28 @@ mod tests {
         assert!(s.detail_open);
         s.command(Command::Back);
         assert!(!s.detail_open);
+    }
+
+    #[test]
+    fn needs_action_enter_locates_the_application() {
+        use crate::domain::model::DispatchNumber;
+        let mut s = loaded(10);
+        assert_eq!(s.command(Command::NeedsAction), vec![Effect::LoadNeedsAction]);
+        let item = |id| Item {
+            reason: Reason::AwaitingReview,
+            dispatch_id: id,
+            number: DispatchNumber { fiscal_year: 2025, seq: id as u32 },
+            business: "阿蘇の里".into(),
+            since: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+            minutes_left: None,
+        };
+        s.needs_action_loaded(vec![(Reason::AwaitingReview, 2, vec![item(5), item(9)])]);
+        s.command(Command::Down);
+        assert_eq!(s.command(Command::Open), vec![Effect::Locate { dispatch_id: 9 }]);
+        let fx = s.locate(120);
+        assert_eq!(s.view, QueueView::Applications);
+        assert_eq!(s.pager.selected, 120);
+        assert!(matches!(fx[0], Effect::LoadQueuePage { offset: 115, .. }), "{fx:?}");
     }
 
     #[test]

@@ -5,12 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::QueueState;
+use super::{QueueState, QueueView};
 use crate::app::Session;
 use crate::domain::parse::{format_hours, format_time};
 use crate::domain::rules::dispatch::{VisitUsage, remaining};
 use crate::domain::rules::eligibility::{BusinessFacts, check_eligibility, check_size, eligibility_basis};
 use crate::domain::wareki::format_iso_wareki;
+use crate::store::needs_action::Reason;
 use crate::store::queue::{DispatchDetail, QueueRow};
 use crate::ui::i18n::{self, ConsoleText, label};
 use crate::ui::text::{display, fit, fit_right};
@@ -27,9 +28,10 @@ pub fn list_rows(height: u16) -> usize {
 /// Draws the queue into `area`.
 pub fn draw(f: &mut Frame, area: Rect, q: &QueueState, s: &Session, theme: &Theme) {
     let t = i18n::console(s.lang);
-    if q.consultations {
-        draw_consultations(f, area, q, s, theme, t);
-        return;
+    match q.view {
+        QueueView::Consultations => return draw_consultations(f, area, q, s, theme, t),
+        QueueView::NeedsAction => return draw_needs_action(f, area, q, theme, t),
+        QueueView::Applications => {}
     }
     if q.detail_open && area.width < SIDE_BY_SIDE_MIN_WIDTH {
         draw_detail(f, area, q.detail.as_ref(), s, theme, t);
@@ -132,6 +134,37 @@ fn draw_consultations(f: &mut Frame, area: Rect, q: &QueueState, s: &Session, th
         lines.push(Line::styled(text, style));
     }
     f.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_needs_action(f: &mut Frame, area: Rect, q: &QueueState, theme: &Theme, t: &ConsoleText) {
+    let w = usize::from(area.width.saturating_sub(2));
+    let mut lines = Vec::new();
+    let mut index = 0;
+    for (reason, total, items) in &q.needs_action.groups {
+        let i = Reason::ALL.iter().position(|r| r == reason).unwrap_or(0);
+        lines.push(Line::styled(format!("【{}】 {total}", t.needs_action_reasons[i]), theme.heading()));
+        for item in items {
+            let left =
+                item.minutes_left.map(|m| format!("  R-D1 {}h", format_hours(m.max(0) as u32))).unwrap_or_default();
+            let text = format!("  {}  {}  {}{left}", item.number, format_iso_wareki(item.since), item.business);
+            let style = if index == q.needs_action.selected { theme.selected() } else { theme.normal() };
+            lines.push(Line::styled(fit(&text, w), style));
+            index += 1;
+        }
+        if *total > items.len() {
+            lines.push(Line::styled(
+                format!("  {}", t.more.replace("{n}", &(total - items.len()).to_string())),
+                theme.dim(),
+            ));
+        }
+    }
+    if index == 0 && !q.needs_action.groups.is_empty() {
+        lines.push(Line::styled(t.nothing_to_do, theme.ok()));
+    }
+    // Keep the selected item on screen.
+    let selected_line = lines.iter().position(|l| l.style == theme.selected()).unwrap_or(0);
+    let scroll = selected_line.saturating_sub(usize::from(area.height).saturating_sub(2)) as u16;
+    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
 }
 
 fn draw_detail(f: &mut Frame, area: Rect, d: Option<&DispatchDetail>, s: &Session, theme: &Theme, t: &ConsoleText) {

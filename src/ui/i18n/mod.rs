@@ -41,6 +41,14 @@ pub struct ConsoleText {
     pub consultation_columns: [&'static str; 7],
     /// Tab 1's second view.
     pub consultations_title: &'static str,
+    /// Tab 1's needs-action view.
+    pub needs_action_title: &'static str,
+    /// Needs-action reasons: awaiting review, no visit yet, report overdue, feedback pending, hours left.
+    pub needs_action_reasons: [&'static str; 5],
+    /// "…ほか{n}件".
+    pub more: &'static str,
+    /// Nothing needs action.
+    pub nothing_to_do: &'static str,
     /// Chamber cell of an application received directly by the desk (R-A1).
     pub direct: &'static str,
     /// Filter label when no status filter is set.
@@ -169,6 +177,7 @@ mod tests {
                 .chain([t.eligible, t.remaining, t.no_visits, t.override_label, t.reason_label, t.select_hint])
                 .chain(t.queue_columns)
                 .chain(t.consultation_columns)
+                .chain(t.needs_action_reasons)
                 .chain(t.help_sections)
                 .chain(t.detail_sections)
                 .chain(t.detail_labels)

@@ -1,0 +1,119 @@
+//! 要対応 (needs action): what is waiting or overdue, from every area of the desk. Each area contributes its
+//! items through [`items`]; later tabs add their sources here (events not yet announced, unpaid claims...).
+
+use anyhow::Result;
+use chrono::{Days, NaiveDate};
+use rusqlite::{Connection, params};
+
+use crate::domain::fiscal_year::FiscalYear;
+use crate::domain::model::DispatchNumber;
+
+/// Why an item needs action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Reason {
+    /// Received or under review: waiting for the desk's decision (R-A2).
+    AwaitingReview,
+    /// Approved, no visit yet.
+    NoVisitYet,
+    /// Visits done, no support report after the configured days (R-D4).
+    ReportOverdue,
+    /// Report received, no feedback to the chamber yet (R-D4).
+    FeedbackPending,
+    /// Hours left while the program period ends soon (R-P1, R-D1).
+    HoursLeftNearPeriodEnd,
+}
+
+impl Reason {
+    /// Every reason, in the order the view lists them.
+    pub const ALL: &'static [Reason] = &[
+        Reason::AwaitingReview,
+        Reason::NoVisitYet,
+        Reason::ReportOverdue,
+        Reason::FeedbackPending,
+        Reason::HoursLeftNearPeriodEnd,
+    ];
+}
+
+/// One thing to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Why.
+    pub reason: Reason,
+    /// The application.
+    pub dispatch_id: i64,
+    /// Its number.
+    pub number: DispatchNumber,
+    /// The business.
+    pub business: String,
+    /// The date the wait started (received, decided, last visit, report).
+    pub since: NaiveDate,
+    /// Minutes of visits left (for the period-end reason).
+    pub minutes_left: Option<i64>,
+}
+
+/// Settings of the needs-action view.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// Today.
+    pub today: NaiveDate,
+    /// Days after the last visit before a missing report is overdue.
+    pub report_overdue_days: u32,
+    /// Days before the period ends from which hours left are listed.
+    pub period_end_warning_days: u32,
+}
+
+/// Items of one reason, oldest first, at most `limit` (and how many there are in all).
+pub fn items(
+    conn: &Connection,
+    fy: &FiscalYear,
+    s: &Settings,
+    reason: Reason,
+    limit: usize,
+) -> Result<(usize, Vec<Item>)> {
+    let select = "SELECT d.id, d.fiscal_year, d.seq, b.name, {since}, {left}
+        FROM dispatch d JOIN business b ON b.id = d.business_id
+        WHERE d.fiscal_year = ?1 AND {cond} AND coalesce(?2, ?3, ?4, 1) IS NOT NULL";
+    // (Every statement names all five parameters, so one binding serves each reason.)
+    let overdue_before = s.today.checked_sub_days(Days::new(u64::from(s.report_overdue_days))).unwrap_or(s.today);
+    let warn_from =
+        fy.period.end.checked_sub_days(Days::new(u64::from(s.period_end_warning_days))).unwrap_or(fy.period.end);
+    let last_visit = "(SELECT MAX(v.visit_date) FROM visit v WHERE v.dispatch_id = d.id)";
+    let used = "(SELECT COALESCE(SUM(v.end_min - v.start_min), 0) FROM visit v WHERE v.dispatch_id = d.id)";
+    let (since, cond) = match reason {
+        Reason::AwaitingReview => ("d.received_on", "d.status IN ('received', 'under_review')".to_string()),
+        Reason::NoVisitYet => (
+            "COALESCE(d.decided_on, d.status_on)",
+            "d.status = 'approved' AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.dispatch_id = d.id)".to_string(),
+        ),
+        Reason::ReportOverdue => (last_visit, format!("d.status = 'visiting' AND {last_visit} < ?2")),
+        Reason::FeedbackPending => ("d.report_received_on", "d.status = 'report_received'".to_string()),
+        Reason::HoursLeftNearPeriodEnd => {
+            ("d.status_on", format!("d.status IN ('approved', 'visiting') AND ?3 >= ?4 AND {used} < ?5"))
+        }
+    };
+    let left = format!("?5 - {used}");
+    let sql = select.replace("{since}", since).replace("{left}", &left).replace("{cond}", &cond);
+    let bind = params![fy.year, overdue_before, s.today, warn_from, fy.visits.max_total_minutes];
+    let total: usize = conn.query_row(&format!("SELECT COUNT(*) FROM ({sql})"), bind, |r| r.get::<_, i64>(0))? as usize;
+    let mut st = conn.prepare_cached(&format!("{sql} ORDER BY 5, d.seq LIMIT {limit}"))?;
+    let rows = st.query_map(bind, |r| {
+        Ok(Item {
+            reason,
+            dispatch_id: r.get(0)?,
+            number: DispatchNumber { fiscal_year: r.get(1)?, seq: r.get(2)? },
+            business: r.get(3)?,
+            since: r.get(4)?,
+            minutes_left: (reason == Reason::HoursLeftNearPeriodEnd).then(|| r.get(5)).transpose()?,
+        })
+    })?;
+    Ok((total, rows.collect::<rusqlite::Result<_>>()?))
+}
+
+/// The position of an application in the unfiltered queue (newest number first), to jump to it.
+pub fn queue_position(conn: &Connection, fiscal_year: i32, dispatch_id: i64) -> Result<usize> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM dispatch WHERE fiscal_year = ?1 AND seq > (SELECT seq FROM dispatch WHERE id = ?2)",
+        params![fiscal_year, dispatch_id],
+        |r| r.get::<_, i64>(0),
+    )? as usize)
+}
