@@ -47,6 +47,14 @@ fn browsing_a_demo_database() {
     c.wait_for("R7-0300");
     c.send("s");
     c.wait_for("[受付]");
+    // Text filter: an application number typed as the caller says it, then cleared with Esc.
+    c.send("s".repeat(8).as_str());
+    c.wait_for("[すべて] 300件");
+    c.send("/R7-12");
+    let screen = c.wait_until("R7-12 alone", |s| s.contains("[すべて] 1件  /R7-12") && s.contains("R7-0012"));
+    assert!(!screen.contains("R7-0011"), "{screen}");
+    c.send("\x1b");
+    c.wait_for("[すべて] 300件");
     // 要対応: the morning view; Enter lands on the application in the list.
     c.send("w");
     let screen = c.wait_for("【審査待ち (受付・審査中)】");

@@ -121,6 +121,12 @@ pub enum Command {
     PrevField,
     /// A key the focused field interprets (listed for help).
     EditField,
+    /// Filter the list by typed text.
+    Filter,
+    /// Keep the typed filter and go back to the list.
+    ApplyFilter,
+    /// Clear the filter.
+    ClearFilter,
 }
 
 /// Where a binding applies.
@@ -134,6 +140,8 @@ pub enum Scope {
     Help,
     /// In a form; letters are text there.
     Form,
+    /// Typing a list filter.
+    Filter,
 }
 
 /// One row of the key table.
@@ -184,6 +192,13 @@ const LIST: &[Binding] = &[
         true,
     ),
     b(&[Key::Char('w')], Command::NeedsAction, "要対応 (待ち・期限切れ) の一覧", "what needs action", true),
+    b(
+        &[Key::Char('/')],
+        Command::Filter,
+        "文字で絞り込み (事業者名・よみ・電話・番号)",
+        "filter by text (name, reading, phone, number)",
+        true,
+    ),
     b(&[Key::Char('s')], Command::CycleStatusFilter, "状態で絞り込み (順に切替)", "filter by status (cycles)", true),
     b(&[Key::Char('?')], Command::Help, "ヘルプ", "help", true),
     b(&[Key::Char('A')], Command::About, "窓口の連絡先 (About)", "about the desk", false),
@@ -222,8 +237,16 @@ const FORM: &[Binding] = &[
     ),
 ];
 
+const FILTER: &[Binding] = &[
+    b(&[Key::Enter], Command::ApplyFilter, "絞り込みを確定して一覧へ", "keep the filter, back to the list", true),
+    b(&[Key::Esc], Command::ClearFilter, "絞り込みを解除", "clear the filter", true),
+    b(&[Key::Left, Key::Right], Command::EditField, "カーソル移動", "move the caret", false),
+    b(&[Key::Backspace, Key::Delete], Command::EditField, "1文字削除", "delete a character", false),
+    b(&[Key::Ctrl('u')], Command::EditField, "全部消す", "clear the text", false),
+];
+
 /// Every scope, in the order help lists them.
-pub const ALL_SCOPES: &[Scope] = &[Scope::Global, Scope::List, Scope::Form, Scope::Help];
+pub const ALL_SCOPES: &[Scope] = &[Scope::Global, Scope::List, Scope::Form, Scope::Filter, Scope::Help];
 
 /// The bindings of a scope.
 pub fn bindings(scope: Scope) -> &'static [Binding] {
@@ -232,6 +255,7 @@ pub fn bindings(scope: Scope) -> &'static [Binding] {
         Scope::List => LIST,
         Scope::Help => HELP,
         Scope::Form => FORM,
+        Scope::Filter => FILTER,
     }
 }
 
@@ -246,7 +270,8 @@ pub fn markdown() -> String {
         "# Keys / キー一覧\n\nGenerated from `src/app/keymap.rs` (a test fails when this file is stale).\n\
          In a form, letters and digits are text (digits 1-8 tick R-D5 grounds in the grounds field).\n",
     );
-    let titles = ["Everywhere / どこでも", "Lists / 一覧", "Forms / 入力フォーム", "Help / ヘルプ"];
+    let titles =
+        ["Everywhere / どこでも", "Lists / 一覧", "Forms / 入力フォーム", "Filter / 絞り込み", "Help / ヘルプ"];
     for (scope, title) in ALL_SCOPES.iter().zip(titles) {
         out.push_str(&format!("\n## {title}\n\n| keys | 説明 | description |\n|---|---|---|\n"));
         for b in bindings(*scope) {

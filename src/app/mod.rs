@@ -268,10 +268,11 @@ impl App {
 
     /// The key scopes in force, topmost first.
     pub fn scopes(&self) -> Vec<Scope> {
-        match (self.popups.last(), &self.form) {
-            (Some(_), _) => vec![Scope::Help, Scope::Global],
-            (None, Some(_)) => vec![Scope::Form, Scope::Global],
-            (None, None) => vec![Scope::List, Scope::Global],
+        match (self.popups.last(), &self.form, &self.queue.filter_input) {
+            (Some(_), _, _) => vec![Scope::Help, Scope::Global],
+            (None, Some(_), _) => vec![Scope::Form, Scope::Global],
+            (None, None, Some(_)) => vec![Scope::Filter, Scope::Global],
+            (None, None, None) => vec![Scope::List, Scope::Global],
         }
     }
 }
@@ -281,11 +282,12 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) => {
             let cmd = keymap::resolve(&app.scopes(), key);
-            if app.popups.is_empty()
-                && app.form.is_some()
-                && !matches!(cmd, Some(Command::Help | Command::Quit | Command::Refresh))
-            {
+            let global = matches!(cmd, Some(Command::Help | Command::Quit | Command::Refresh));
+            if app.popups.is_empty() && app.form.is_some() && !global {
                 return form_key(app, cmd, key);
+            }
+            if app.popups.is_empty() && app.queue.filter_input.is_some() && !global {
+                return app.queue.filter_key(cmd, key);
             }
             match cmd {
                 Some(cmd) => command(app, cmd),
@@ -536,5 +538,29 @@ mod tests {
         let mut a = app();
         reduce(&mut a, Action::Failed("database is locked".into()));
         assert_eq!(a.error.as_deref(), Some("database is locked"));
+    }
+}
+#[cfg(test)]
+mod filter_flow_tests {
+    use super::*;
+    use crate::domain::fiscal_year::FiscalYear;
+
+    #[test]
+    fn slash_then_text_goes_into_the_filter() {
+        let fy = FiscalYear::from_toml(include_str!("../../assets/fiscal-years/2025.toml")).unwrap();
+        let mut a = App::new(Session {
+            lang: Lang::Ja,
+            today: NaiveDate::from_ymd_opt(2025, 11, 4).unwrap(),
+            fy: Arc::new(fy),
+            fallback_from: None,
+            staff: "山田".into(),
+            report_overdue_days: 30,
+            color: true,
+        });
+        reduce(&mut a, Action::Resize { list_rows: 10 });
+        reduce(&mut a, Action::Key(Key::Char('/')));
+        assert!(a.queue.filter_input.is_some());
+        let fx = reduce(&mut a, Action::Key(Key::Char('R')));
+        assert_eq!(a.queue.filter.text, "R", "{fx:?}");
     }
 }

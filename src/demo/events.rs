@@ -250,11 +250,28 @@ impl Gen<'_> {
                 };
                 let registrations =
                     if cohort.is_empty() { (f64::from(capacity) * share) as usize } else { cohort.len() };
-                let attendees: Vec<Attendee> = if !cohort.is_empty() {
-                    cohort.to_vec()
-                } else {
-                    (0..registrations).map(|_| self.attendee(spec.theme, area)).collect()
-                };
+                let mut attendees: Vec<Attendee> = cohort.to_vec();
+                if cohort.is_empty() {
+                    // A business registers once per seminar (after a few tries, an individual instead).
+                    let mut seen: Vec<u32> = Vec::with_capacity(registrations);
+                    while attendees.len() < registrations {
+                        let mut a = self.attendee(spec.theme, area);
+                        for _ in 0..5 {
+                            match a {
+                                Attendee::Business(b) if seen.contains(&b) => a = self.attendee(spec.theme, area),
+                                _ => break,
+                            }
+                        }
+                        match a {
+                            Attendee::Business(b) if seen.contains(&b) => {
+                                a = Attendee::Founder(self.pools.person(&mut self.rng));
+                            }
+                            Attendee::Business(b) => seen.push(b),
+                            Attendee::Founder(_) => {}
+                        }
+                        attendees.push(a);
+                    }
+                }
                 let attendance = held.then(|| {
                     let rate = if cohort.is_empty() { self.rng.random_range(0.75..1.0) } else { 0.88 };
                     ((registrations as f64) * rate).round() as usize

@@ -330,6 +330,11 @@ pub fn pick<'a, T>(rng: &mut DemoRng, items: &'a [T]) -> &'a T {
     &items[rng.random_range(0..items.len())]
 }
 
+/// One string of a non-empty list.
+pub fn pick_str(rng: &mut DemoRng, items: &[&'static str]) -> &'static str {
+    items[rng.random_range(0..items.len())]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@
 use rand::Rng;
 
 use super::DemoRng;
-use super::pools::{Trade, pick};
+use super::pools::{Trade, pick, pick_str};
 
 /// Tools and topics a theme is about (also the experts' keywords).
 pub fn tools(theme: u8) -> &'static [&'static str] {
@@ -41,7 +41,7 @@ pub fn tools(theme: u8) -> &'static [&'static str] {
 
 /// One tool of a theme.
 pub fn tool(rng: &mut DemoRng, theme: u8) -> &'static str {
-    *pick(rng, tools(theme))
+    pick_str(rng, tools(theme))
 }
 
 /// Form 1 section text for `key` (the keys of the fiscal-year file; unknown keys get a neutral text).
@@ -91,7 +91,7 @@ fn company_overview(rng: &mut DemoRng, f: &Form1Facts) -> String {
 }
 
 fn business_condition(rng: &mut DemoRng) -> &'static str {
-    *pick(
+    pick_str(
         rng,
         &[
             "売上はコロナ前の水準に戻りつつあるが、原材料費と光熱費の高騰で利益率が低下している。",
@@ -240,7 +240,7 @@ pub fn place_note(rng: &mut DemoRng, word: &str) -> String {
 /// The reason of an R-D1 override.
 pub fn override_reason(rng: &mut DemoRng, too_many: bool, too_long: bool) -> &'static str {
     if too_long {
-        *pick(
+        pick_str(
             rng,
             &[
                 "現地での機器設定とデータ移行に時間を要したため4時間で実施 (所長決裁)",
@@ -248,7 +248,7 @@ pub fn override_reason(rng: &mut DemoRng, too_many: bool, too_long: bool) -> &'s
             ],
         )
     } else if too_many {
-        *pick(
+        pick_str(
             rng,
             &[
                 "繁忙期前の導入完了のため延長 (所長決裁)",

@@ -443,3 +443,49 @@ mod tests {
         assert_eq!(RejectionGround::all().count(), 8);
     }
 }
+
+impl DispatchNumber {
+    /// Reads an application number as staff type it: `R7-12`, `r7-0012`, `Ｒ７－１２`, or just `12` / `0012`
+    /// (then in `current_fiscal_year`).
+    pub fn parse(input: &str, current_fiscal_year: i32) -> Option<DispatchNumber> {
+        use unicode_normalization::UnicodeNormalization;
+        let s: String = input.nfkc().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+        let s = s.replace(['ー', '−', '‐', '―'], "-");
+        let digits = |t: &str| !t.is_empty() && t.len() <= 6 && t.chars().all(|c| c.is_ascii_digit());
+        if digits(&s) {
+            return Some(DispatchNumber { fiscal_year: current_fiscal_year, seq: s.parse().ok().filter(|n| *n > 0)? });
+        }
+        let (head, seq) = s.split_once('-')?;
+        let mut chars = head.chars();
+        let letter = chars.next()?;
+        let year: i32 = chars.as_str().parse().ok()?;
+        let era = crate::domain::wareki::find_era(&letter.to_string())?;
+        if !digits(seq) {
+            return None;
+        }
+        Some(DispatchNumber {
+            fiscal_year: crate::domain::wareki::to_gregorian_year(era, year),
+            seq: seq.parse().ok().filter(|n| *n > 0)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::DispatchNumber;
+
+    #[test]
+    fn application_numbers_as_typed() {
+        let n = |fy, seq| Some(DispatchNumber { fiscal_year: fy, seq });
+        assert_eq!(DispatchNumber::parse("R7-12", 2025), n(2025, 12));
+        assert_eq!(DispatchNumber::parse("r7-0012", 2025), n(2025, 12));
+        assert_eq!(DispatchNumber::parse("Ｒ７－１２", 2025), n(2025, 12));
+        assert_eq!(DispatchNumber::parse("12", 2025), n(2025, 12));
+        assert_eq!(DispatchNumber::parse("0012", 2026), n(2026, 12));
+        assert_eq!(DispatchNumber::parse("R6-3", 2025), n(2024, 3));
+        assert_eq!(DispatchNumber::parse("田中", 2025), None);
+        assert_eq!(DispatchNumber::parse("R7-", 2025), None);
+        assert_eq!(DispatchNumber::parse("0", 2025), None);
+        assert_eq!(DispatchNumber::parse("096-123-4567", 2025), None);
+    }
+}

@@ -36,6 +36,30 @@ pub struct QueueRow {
 pub struct QueueFilter {
     /// Only this status.
     pub status: Option<DispatchStatus>,
+    /// Only applications whose business matches this text (folded as in the lookup) or whose number it is.
+    pub text: String,
+}
+
+/// Most businesses a text filter considers (the best matches first).
+const TEXT_FILTER_BUSINESSES: usize = 500;
+
+/// The WHERE clause of a filter; the text is resolved to business ids through the lookup index first.
+fn condition(conn: &Connection, fiscal_year: i32, f: &QueueFilter) -> Result<String> {
+    let mut sql = format!("d.fiscal_year = {fiscal_year}");
+    if let Some(s) = f.status {
+        sql.push_str(&format!(" AND d.status = '{}'", s.code()));
+    }
+    let text = f.text.trim();
+    if !text.is_empty() {
+        let ids = crate::store::search::find(conn, crate::store::search::Kind::Business, text, TEXT_FILTER_BUSINESSES)?;
+        let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+        let mut any = vec![format!("d.business_id IN ({})", ids.join(","))];
+        if let Some(n) = DispatchNumber::parse(text, fiscal_year) {
+            any.push(format!("(d.fiscal_year = {} AND d.seq = {})", n.fiscal_year, n.seq));
+        }
+        sql.push_str(&format!(" AND ({})", any.join(" OR ")));
+    }
+    Ok(sql)
 }
 
 const ROW_SELECT: &str = "SELECT d.id, d.fiscal_year, d.seq, d.received_on, b.name, o.name, d.theme, e.name, d.status,
@@ -62,11 +86,8 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<QueueRow> {
 
 /// Number of applications of a fiscal year matching the filter.
 pub fn count(conn: &Connection, fiscal_year: i32, f: &QueueFilter) -> Result<usize> {
-    Ok(conn.query_row(
-        "SELECT COUNT(*) FROM dispatch d WHERE d.fiscal_year = ?1 AND (?2 IS NULL OR d.status = ?2)",
-        params![fiscal_year, f.status],
-        |r| r.get::<_, i64>(0),
-    )? as usize)
+    let sql = format!("SELECT COUNT(*) FROM dispatch d WHERE {}", condition(conn, fiscal_year, f)?);
+    Ok(conn.prepare_cached(&sql)?.query_row([], |r| r.get::<_, i64>(0))? as usize)
 }
 
 /// One page of the list, newest number first: only the rows that will be drawn.
@@ -78,10 +99,11 @@ pub fn page(
     limit: usize,
 ) -> Result<Vec<QueueRow>> {
     let sql = format!(
-        "{ROW_SELECT} WHERE d.fiscal_year = ?1 AND (?2 IS NULL OR d.status = ?2) ORDER BY d.seq DESC LIMIT ?3 OFFSET ?4"
+        "{ROW_SELECT} WHERE {} ORDER BY d.fiscal_year DESC, d.seq DESC LIMIT ?1 OFFSET ?2",
+        condition(conn, fiscal_year, f)?
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params![fiscal_year, f.status, limit as i64, offset as i64], row)?;
+    let rows = st.query_map(params![limit as i64, offset as i64], row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -56,13 +56,24 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         QueueView::NeedsAction => (t.needs_action_title, q.needs_action.groups.iter().map(|g| g.1).sum()),
     };
     let count = t.count.replace("{n}", &total.to_string());
-    let line = Line::from(vec![
+    let head = format!("  [{view}] {count}");
+    let mut spans = vec![
         Span::styled(format!(" {} ", t.app_name), theme.heading()),
         Span::raw("│ "),
         Span::styled(t.tab_applications, theme.selected()),
-        Span::raw(format!("  [{view}] {count}")),
-    ]);
-    f.render_widget(Paragraph::new(line), area);
+        Span::raw(head.clone()),
+    ];
+    let used = crate::ui::text::width(&format!(" {} │ {}{head}", t.app_name, t.tab_applications));
+    if let Some(input) = &q.filter_input {
+        spans.push(Span::styled(format!("  /{}", crate::ui::text::display(input.text())), theme.warn()));
+        let x = area.x as usize + used + 3 + input.caret_cells();
+        if x < usize::from(area.x + area.width) {
+            f.set_cursor_position((x as u16, area.y));
+        }
+    } else if !q.filter.text.is_empty() {
+        spans.push(Span::styled(format!("  /{}", crate::ui::text::display(&q.filter.text)), theme.warn()));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -5,7 +5,9 @@ pub mod forms;
 pub mod view;
 
 use crate::app::Effect;
+use crate::app::input::LineInput;
 use crate::app::keymap::Command;
+use crate::app::keymap::Key;
 use crate::app::pager::{Moved, Pager};
 use crate::domain::model::DispatchStatus;
 use crate::store::consultations::ConsultationRow;
@@ -53,6 +55,8 @@ pub struct QueueState {
     pub detail: Option<DispatchDetail>,
     /// Whether the detail is open full-screen (narrow terminals).
     pub detail_open: bool,
+    /// The filter text being typed (`/`), if the input is open.
+    pub filter_input: Option<LineInput>,
     /// Which view of the tab is shown.
     pub view: QueueView,
     /// The needs-action view.
@@ -93,6 +97,42 @@ impl QueueState {
         vec![self.request_page()]
     }
 
+    /// A key while the filter input is open: edits re-run the list query on every keystroke.
+    pub fn filter_key(&mut self, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+        let Some(input) = &mut self.filter_input else { return Vec::new() };
+        match cmd {
+            Some(Command::ApplyFilter) => {
+                self.filter_input = None;
+                return Vec::new();
+            }
+            Some(Command::ClearFilter) => {
+                self.filter_input = None;
+                if self.filter.text.is_empty() {
+                    return Vec::new();
+                }
+                self.filter.text.clear();
+            }
+            _ => {
+                match key {
+                    Key::Char(c) => input.insert(c.encode_utf8(&mut [0; 4])),
+                    Key::Backspace => input.backspace(),
+                    Key::Delete => input.delete(),
+                    Key::Left => input.left(),
+                    Key::Right => input.right(),
+                    Key::Ctrl('u') => input.clear(),
+                    _ => return Vec::new(),
+                }
+                if input.text() == self.filter.text {
+                    return Vec::new();
+                }
+                self.filter.text = input.text().to_string();
+            }
+        }
+        self.pager.reset();
+        self.detail = None;
+        vec![self.request_page()]
+    }
+
     /// Whether the consultations are shown.
     pub fn consultations(&self) -> bool {
         self.view == QueueView::Consultations
@@ -124,6 +164,10 @@ impl QueueState {
             }
             Command::Back if self.detail_open => {
                 self.detail_open = false;
+                Vec::new()
+            }
+            Command::Filter if self.view == QueueView::Applications => {
+                self.filter_input = Some(LineInput::new(&self.filter.text));
                 Vec::new()
             }
             Command::CycleStatusFilter if self.view == QueueView::Applications => {
@@ -342,6 +386,23 @@ mod tests {
         assert_eq!(s.view, QueueView::Applications);
         assert_eq!(s.pager.selected, 120);
         assert!(matches!(fx[0], Effect::LoadQueuePage { offset: 115, .. }), "{fx:?}");
+    }
+
+    #[test]
+    fn typing_a_filter_requeries_from_the_top_and_esc_clears_it() {
+        let mut s = loaded(10);
+        s.command(Command::Bottom);
+        s.command(Command::Filter);
+        let fx = s.filter_key(None, Key::Char('田'));
+        assert_eq!(s.filter.text, "田");
+        assert!(matches!(&fx[0], Effect::LoadQueuePage { offset: 0, filter, .. } if filter.text == "田"), "{fx:?}");
+        assert_eq!(s.pager.selected, 0);
+        assert!(s.filter_key(Some(Command::ApplyFilter), Key::Enter).is_empty());
+        assert!(s.filter_input.is_none());
+        assert_eq!(s.filter.text, "田", "the filter stays after Enter");
+        s.command(Command::Filter);
+        let fx = s.filter_key(Some(Command::ClearFilter), Key::Esc);
+        assert!(s.filter.text.is_empty() && !fx.is_empty());
     }
 
     #[test]

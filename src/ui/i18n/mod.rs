@@ -68,7 +68,7 @@ pub struct ConsoleText {
     /// Help overlay title.
     pub help_title: &'static str,
     /// Help section titles: everywhere, lists, forms, help.
-    pub help_sections: [&'static str; 4],
+    pub help_sections: [&'static str; 5],
     /// About title.
     pub about_title: &'static str,
     /// About lines (desk address, phone, e-mail).

@@ -28,7 +28,7 @@ pub const TEXT: ConsoleText = ConsoleText {
     year_fallback: "FY{year} not configured: showing the latest year",
     staff: "staff",
     help_title: "Help (all keys)  Esc/q to close",
-    help_sections: ["Everywhere", "Lists", "Forms (letters and digits are text)", "Help"],
+    help_sections: ["Everywhere", "Lists", "Forms (letters and digits are text)", "Typing a filter", "Help"],
     about_title: "Kumamoto SME Digital Consultation Desk",
     about_lines: &[
         "at the Kumamoto Prefectural Federation of Societies of Commerce and Industry",

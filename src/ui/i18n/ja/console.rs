@@ -28,7 +28,7 @@ pub const TEXT: ConsoleText = ConsoleText {
     year_fallback: "{year}年度は未設定のため最新の年度を表示",
     staff: "担当",
     help_title: "ヘルプ (キー一覧)  Esc/q で閉じる",
-    help_sections: ["どこでも", "一覧", "入力フォーム (文字・数字はそのまま入力)", "ヘルプ"],
+    help_sections: ["どこでも", "一覧", "入力フォーム (文字・数字はそのまま入力)", "絞り込み入力", "ヘルプ"],
     about_title: "くまもと中小企業デジタル相談窓口",
     about_lines: &[
         "熊本県商工会連合会 内",
