@@ -107,7 +107,7 @@ fn the_desk_day_from_form_1_to_reopening() {
     c.send("ECサイトの立ち上げ相談");
     c.send(TAB);
     c.send("\x1b[C"); // → to 専門家派遣へ
-    c.wait_for("◀ 専門家派遣へ ▶");
+    c.wait_for("< 専門家派遣へ >");
     c.send(CTRL_S);
     let screen = c.wait_for("新規申請");
     assert!(screen.contains("ECサイトの立ち上げ相談"), "content carried over:\n{screen}");

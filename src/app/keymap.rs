@@ -127,6 +127,8 @@ pub enum Command {
     ApplyFilter,
     /// Clear the filter.
     ClearFilter,
+    /// Open the global lookup.
+    Lookup,
 }
 
 /// Where a binding applies.
@@ -142,6 +144,8 @@ pub enum Scope {
     Form,
     /// Typing a list filter.
     Filter,
+    /// In the global lookup.
+    Lookup,
 }
 
 /// One row of the key table.
@@ -164,6 +168,13 @@ const fn b(keys: &'static [Key], command: Command, ja: &'static str, en: &'stati
 }
 
 const GLOBAL: &[Binding] = &[
+    b(
+        &[Key::Ctrl('k')],
+        Command::Lookup,
+        "検索 (どの画面からでも・入力中でも)",
+        "look up any record (from anywhere)",
+        true,
+    ),
     b(&[Key::F(1)], Command::Help, "ヘルプ (キー一覧)", "help (all keys)", false),
     b(&[Key::Ctrl('c')], Command::Quit, "終了 (未保存があれば確認)", "quit (asks when something is unsaved)", false),
     b(&[Key::Ctrl('l')], Command::Refresh, "再読み込み", "refresh from the database", false),
@@ -245,8 +256,22 @@ const FILTER: &[Binding] = &[
     b(&[Key::Ctrl('u')], Command::EditField, "全部消す", "clear the text", false),
 ];
 
+const LOOKUP: &[Binding] = &[
+    b(&[Key::Enter], Command::Open, "選んだ記録を開く", "open the chosen record", true),
+    b(&[Key::Up, Key::Down], Command::EditField, "候補を選ぶ", "choose a result", false),
+    b(&[Key::Esc], Command::Back, "閉じて元の画面へ", "close, back where you were", true),
+    b(&[Key::Backspace, Key::Delete], Command::EditField, "1文字削除", "delete a character", false),
+    b(
+        &[Key::Ctrl('u')],
+        Command::EditField,
+        "全部消す (最近開いた記録を表示)",
+        "clear (shows recently opened records)",
+        false,
+    ),
+];
+
 /// Every scope, in the order help lists them.
-pub const ALL_SCOPES: &[Scope] = &[Scope::Global, Scope::List, Scope::Form, Scope::Filter, Scope::Help];
+pub const ALL_SCOPES: &[Scope] = &[Scope::Global, Scope::List, Scope::Form, Scope::Filter, Scope::Lookup, Scope::Help];
 
 /// The bindings of a scope.
 pub fn bindings(scope: Scope) -> &'static [Binding] {
@@ -256,6 +281,7 @@ pub fn bindings(scope: Scope) -> &'static [Binding] {
         Scope::Help => HELP,
         Scope::Form => FORM,
         Scope::Filter => FILTER,
+        Scope::Lookup => LOOKUP,
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod form;
 pub mod input;
 pub mod keymap;
+pub mod lookup;
 pub mod pager;
 
 use chrono::NaiveDate;
@@ -16,12 +17,14 @@ use crate::domain::records::{NewConsultation, NewDispatch, NewVisit};
 use crate::screens::queue::QueueState;
 use crate::screens::queue::forms::{self, Prefill, Purpose};
 use crate::store::consultations::ConsultationRow;
+use crate::store::lookup::{Groups, HitKind};
 use crate::store::needs_action::{Item, Reason};
-use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow};
+use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow, RecordFilter};
 use crate::store::workflow::{Refusal, TransitionDetails};
 use crate::ui::i18n::{self, Lang};
 use form::{Form, FormEvent, RecordKind};
 use keymap::{Command, Key, Scope};
+use lookup::{LookupEvent, LookupState};
 
 /// The tabs across the top (a tab appears once its issue is built).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +77,10 @@ pub struct App {
     pub queue: QueueState,
     /// The open form, if any (above the screen, below the help).
     pub form: Option<(Purpose, Form)>,
+    /// A form put aside when a lookup result was opened from inside it; `Esc` returns to it.
+    pub draft: Option<(Purpose, Form)>,
+    /// The global lookup, when open (above everything).
+    pub lookup: Option<LookupState>,
     /// The last error to show on the status line.
     pub error: Option<String>,
     /// The last confirmation to show on the status line ("保存しました").
@@ -116,6 +123,13 @@ pub enum Action {
     },
     /// The detail of an application arrived.
     Detail(Option<Box<DispatchDetail>>),
+    /// Lookup results arrived.
+    LookupResults {
+        /// The query's generation.
+        generation: u64,
+        /// Hits by kind.
+        groups: Groups,
+    },
     /// The needs-action groups arrived.
     NeedsAction(Vec<(Reason, usize, Vec<Item>)>),
     /// An application's position in the unfiltered list arrived.
@@ -133,6 +147,8 @@ pub enum Action {
     Saved(Saved),
     /// A save was refused (rules, or the record changed); nothing was written.
     Refused(Refusal),
+    /// An effect that answers nothing finished.
+    Idle,
     /// An effect failed.
     Failed(String),
 }
@@ -231,6 +247,20 @@ pub enum Effect {
         /// Rows.
         limit: usize,
     },
+    /// Run the global lookup (empty query: the recently opened records).
+    Lookup {
+        /// Generation, to drop stale replies.
+        generation: u64,
+        /// What was typed.
+        query: String,
+    },
+    /// Remember a record opened from the lookup.
+    Remember {
+        /// Kind.
+        kind: HitKind,
+        /// Id.
+        id: i64,
+    },
     /// Load the needs-action view.
     LoadNeedsAction,
     /// Find where an application stands in the unfiltered list, to show it.
@@ -260,6 +290,8 @@ impl App {
             popups: Vec::new(),
             queue: QueueState::default(),
             form: None,
+            draft: None,
+            lookup: None,
             error: None,
             notice: None,
             quit: false,
@@ -268,6 +300,9 @@ impl App {
 
     /// The key scopes in force, topmost first.
     pub fn scopes(&self) -> Vec<Scope> {
+        if self.lookup.is_some() {
+            return vec![Scope::Lookup, Scope::Global];
+        }
         match (self.popups.last(), &self.form, &self.queue.filter_input) {
             (Some(_), _, _) => vec![Scope::Help, Scope::Global],
             (None, Some(_), _) => vec![Scope::Form, Scope::Global],
@@ -282,7 +317,10 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) => {
             let cmd = keymap::resolve(&app.scopes(), key);
-            let global = matches!(cmd, Some(Command::Help | Command::Quit | Command::Refresh));
+            let global = matches!(cmd, Some(Command::Help | Command::Quit | Command::Refresh | Command::Lookup));
+            if app.lookup.is_some() && cmd != Some(Command::Quit) {
+                return lookup_key(app, cmd, key);
+            }
             if app.popups.is_empty() && app.form.is_some() && !global {
                 return form_key(app, cmd, key);
             }
@@ -310,6 +348,12 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             app.error = None;
             app.queue.page_loaded(generation, total, offset, rows)
         }
+        Action::LookupResults { generation, groups } => {
+            if let Some(l) = &mut app.lookup {
+                l.results(generation, groups);
+            }
+            Vec::new()
+        }
         Action::NeedsAction(groups) => {
             app.queue.needs_action_loaded(groups);
             Vec::new()
@@ -323,12 +367,38 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             app.queue.detail_loaded(detail.map(|d| *d));
             Vec::new()
         }
+        Action::Idle => Vec::new(),
         Action::Failed(message) => {
             match &mut app.form {
                 Some((_, form)) => form.message = Some(message),
                 None => app.error = Some(message),
             }
             Vec::new()
+        }
+    }
+}
+
+/// A key in the lookup: typing queries; Enter opens the hit in its tab (a form in progress is kept as a draft).
+fn lookup_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    let Some(l) = &mut app.lookup else { return Vec::new() };
+    match l.key(cmd, key) {
+        LookupEvent::Effects(fx) => fx,
+        LookupEvent::Close => {
+            app.lookup = None;
+            Vec::new()
+        }
+        LookupEvent::Open(hit) => {
+            app.lookup = None;
+            app.popups.clear();
+            if let Some(form) = app.form.take() {
+                app.draft = Some(form);
+            }
+            let mut fx = vec![Effect::Remember { kind: hit.kind, id: hit.id }];
+            fx.extend(match hit.kind {
+                HitKind::Application => vec![Effect::Locate { dispatch_id: hit.id }],
+                kind => app.queue.show_record(RecordFilter { kind, id: hit.id, label: hit.title }),
+            });
+            fx
         }
     }
 }
@@ -458,6 +528,15 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         }
         Command::Back if !app.popups.is_empty() => {
             app.popups.pop();
+            Vec::new()
+        }
+        Command::Lookup => {
+            let (l, fx) = LookupState::open();
+            app.lookup = Some(l);
+            vec![fx]
+        }
+        Command::Back if app.draft.is_some() && !app.queue.detail_open => {
+            app.form = app.draft.take();
             Vec::new()
         }
         Command::Up | Command::Down if !app.popups.is_empty() => {

@@ -15,7 +15,7 @@ use crate::app::{Action, App, Effect, SaveRequest, Saved, Session, reduce};
 use crate::domain::model::ConsultationOutcome;
 use crate::screens::queue::forms::Prefill;
 use crate::store::workflow::{self, Refusal};
-use crate::store::{Store, consultations, needs_action, queue, search};
+use crate::store::{Store, consultations, lookup, needs_action, queue, search};
 use crate::ui::frame;
 
 /// Opens the console on the context's database and runs it until the user quits.
@@ -90,6 +90,16 @@ pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Actio
                 })
             })
         }
+        Effect::Lookup { generation, query } => {
+            let conn = store.conn();
+            let groups = if query.trim().is_empty() {
+                lookup::recent(conn, &session.fy, session.today, 20)
+            } else {
+                lookup::lookup(conn, &session.fy, session.today, &query, crate::app::lookup::PER_KIND)
+            };
+            groups.map(|groups| Action::LookupResults { generation, groups })
+        }
+        Effect::Remember { kind, id } => lookup::remember(store.conn(), kind, id).map(|_| Action::Idle),
         Effect::LoadNeedsAction => {
             let settings = needs_action::Settings {
                 today: session.today,

@@ -90,6 +90,10 @@ impl Gen<'_> {
             plans.push(Plan { received, biz, direct, theme, relation: None });
         }
         plans.sort_by_key(|p| p.received);
+        // The desk is live: the latest application arrived today and is still waiting for its review.
+        if let Some(last) = plans.last_mut() {
+            last.received = end;
+        }
         for plan in &plans {
             self.dispatch(plan)?;
         }
@@ -309,14 +313,15 @@ impl Gen<'_> {
         if done < planned {
             return Ok(());
         }
-        let report = self.later(last, 4, 20);
+        // Most experts report within three weeks; some are late (R-D4: the needs-action view lists them).
+        let report = if self.rng.random_bool(0.12) { self.later(last, 35, 80) } else { self.later(last, 4, 20) };
         if report > today {
             return Ok(());
         }
         dispatches::set_status(self.conn, id, DispatchStatus::ReportReceived, report)?;
         let summary = text::report_summary(&mut self.rng, plan.theme, tool);
         dispatches::set_report_summary(self.conn, id, &summary)?;
-        let feedback = self.later(report, 1, 7);
+        let feedback = if self.rng.random_bool(0.15) { self.later(report, 8, 25) } else { self.later(report, 1, 7) };
         if feedback > today {
             return Ok(());
         }

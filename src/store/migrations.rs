@@ -7,10 +7,11 @@ use rusqlite::{Connection, Transaction};
 use rusqlite_migration::{HookResult, M, Migrations};
 
 /// Tables that are not records: never audited.
-const NOT_AUDITED: &[&str] = &["meta", "action", "audit", "audit_context"];
+const NOT_AUDITED: &[&str] = &["meta", "action", "audit", "audit_context", "recent"];
 
-static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    Migrations::new(vec![
+/// Every migration, oldest first; the database's `user_version` counts those applied.
+fn all() -> Vec<M<'static>> {
+    vec![
         M::up_with_hook(include_str!("migrations/001_core.sql"), |tx: &Transaction| -> HookResult {
             super::reference::load(tx)?;
             refresh_audit_triggers(tx)?;
@@ -20,8 +21,11 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
             super::search::rebuild(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
             Ok(())
         }),
-    ])
-});
+        M::up(include_str!("migrations/003_recent.sql")),
+    ]
+}
+
+static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| Migrations::new(all()));
 
 /// Brings a database to the latest schema version.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
@@ -36,8 +40,7 @@ pub fn version(conn: &Connection) -> Result<i64> {
 
 /// The schema version this build migrates to.
 pub fn latest_version() -> usize {
-    // One entry per migration file; kept in step with MIGRATIONS by the test below.
-    2
+    all().len()
 }
 
 /// (Re)creates the insert/update/delete audit triggers of every record table from its current columns.
@@ -91,6 +94,15 @@ pub fn refresh_audit_triggers(tx: &Transaction) -> rusqlite::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_migration_applies_in_turn_from_empty() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for v in 1..=latest_version() {
+            MIGRATIONS.to_version(&mut conn, v).unwrap();
+            assert_eq!(version(&conn).unwrap() as usize, v);
+        }
+    }
 
     #[test]
     fn migrations_are_valid_and_latest_version_matches() {

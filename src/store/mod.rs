@@ -12,6 +12,7 @@ pub mod dispatches;
 pub mod events;
 pub mod experts;
 pub mod ledger;
+pub mod lookup;
 pub mod migrations;
 pub mod needs_action;
 pub mod organisations;

@@ -38,6 +38,19 @@ pub struct QueueFilter {
     pub status: Option<DispatchStatus>,
     /// Only applications whose business matches this text (folded as in the lookup) or whose number it is.
     pub text: String,
+    /// Only the applications of one business, expert or chamber (opened from the lookup).
+    pub record: Option<RecordFilter>,
+}
+
+/// The applications of one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordFilter {
+    /// Business, expert or organisation (chamber).
+    pub kind: crate::store::lookup::HitKind,
+    /// Its id.
+    pub id: i64,
+    /// Its name, for the tab bar.
+    pub label: String,
 }
 
 /// Most businesses a text filter considers (the best matches first).
@@ -48,6 +61,16 @@ fn condition(conn: &Connection, fiscal_year: i32, f: &QueueFilter) -> Result<Str
     let mut sql = format!("d.fiscal_year = {fiscal_year}");
     if let Some(s) = f.status {
         sql.push_str(&format!(" AND d.status = '{}'", s.code()));
+    }
+    if let Some(r) = &f.record {
+        use crate::store::lookup::HitKind;
+        let column = match r.kind {
+            HitKind::Business => "d.business_id",
+            HitKind::Expert => "d.expert_id",
+            HitKind::Organisation => "d.chamber_id",
+            HitKind::Application => "d.id",
+        };
+        sql.push_str(&format!(" AND {column} = {}", r.id));
     }
     let text = f.text.trim();
     if !text.is_empty() {

@@ -56,7 +56,8 @@ pub fn find(conn: &Connection, kind: Kind, query: &str, limit: usize) -> Result<
         }
     };
     let digits = phone_digits(query);
-    let mostly_digits = digits.len() >= 3 && digits.len() * 2 >= query.trim().chars().count();
+    // A phone number has no letters (R7-12 is an application number, not a phone fragment).
+    let mostly_digits = digits.len() >= 3 && !query.chars().any(char::is_alphabetic);
     for q in fold_query(query) {
         push(prefix(conn, kind, &q, limit)?, &mut out);
         if q.chars().count() >= 3 {

@@ -33,7 +33,7 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, lang: Lang, theme: &Theme) {
             continue;
         }
         let focused = i == form.focus;
-        let marker = if focused { "▶" } else { " " };
+        let marker = if focused { ">" } else { " " };
         let label = Span::styled(
             format!("{marker}{} ", fit(&field.label, LABEL_CELLS)),
             if focused { theme.heading() } else { theme.normal() },
@@ -93,7 +93,7 @@ pub fn draw(f: &mut Frame, area: Rect, form: &Form, lang: Lang, theme: &Theme) {
                 let value = opts.get(*i).map(|o| o.1.as_str()).unwrap_or("");
                 lines.push(Line::from(vec![
                     label,
-                    Span::raw(format!("◀ {} ▶", truncate(value, value_cells.saturating_sub(4)))),
+                    Span::raw(format!("< {} >", truncate(value, value_cells.saturating_sub(4)))),
                 ]));
             }
             FieldKind::Grounds(ticks) => {

@@ -37,6 +37,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         crate::ui::form::draw(f, body(area), form, app.session.lang, &theme);
     }
     draw_status(f, bottom, app, &theme);
+    if let Some(l) = &app.lookup {
+        crate::ui::lookup::draw(f, area, l, app.session.lang, &theme);
+    }
     for popup in &app.popups {
         match popup {
             Popup::Help { scroll } => draw_help(f, area, app, *scroll, &theme),
@@ -73,6 +76,9 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else if !q.filter.text.is_empty() {
         spans.push(Span::styled(format!("  /{}", crate::ui::text::display(&q.filter.text)), theme.warn()));
     }
+    if let Some(r) = &q.filter.record {
+        spans.push(Span::styled(format!("  《{}》", crate::ui::text::display(&r.label)), theme.warn()));
+    }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
@@ -94,6 +100,8 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if let Some(e) = &app.error {
         spans.push(Span::styled(format!(" {e}"), theme.error()));
+    } else if app.draft.is_some() && app.form.is_none() {
+        spans.push(Span::styled(format!(" {}", t.draft_waiting), theme.warn()));
     } else if let Some(n) = &app.notice {
         spans.push(Span::styled(format!(" {n}"), theme.ok()));
     } else {

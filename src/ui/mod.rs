@@ -3,5 +3,6 @@
 pub mod form;
 pub mod frame;
 pub mod i18n;
+pub mod lookup;
 pub mod text;
 pub mod theme;

@@ -12,7 +12,7 @@ use crate::app::pager::{Moved, Pager};
 use crate::domain::model::DispatchStatus;
 use crate::store::consultations::ConsultationRow;
 use crate::store::needs_action::{Item, Reason};
-use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow};
+use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow, RecordFilter};
 
 /// The three views of tab 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -87,10 +87,21 @@ impl QueueState {
         self.view = QueueView::Applications;
     }
 
+    /// Shows the applications of one business, expert or chamber (from the lookup).
+    pub fn show_record(&mut self, record: RecordFilter) -> Vec<Effect> {
+        self.view = QueueView::Applications;
+        self.filter = QueueFilter { record: Some(record), ..QueueFilter::default() };
+        self.filter_input = None;
+        self.detail_open = false;
+        self.pager.reset();
+        self.detail = None;
+        vec![self.request_page()]
+    }
+
     /// Shows the application at `position` of the unfiltered list (a jump from 要対応 or the lookup).
     pub fn locate(&mut self, position: usize) -> Vec<Effect> {
         self.view = QueueView::Applications;
-        self.filter.status = None;
+        self.filter = QueueFilter::default();
         self.pager.selected = position;
         self.pager.top = position.saturating_sub(self.pager.viewport / 2);
         self.detail = None;
@@ -165,6 +176,12 @@ impl QueueState {
             Command::Back if self.detail_open => {
                 self.detail_open = false;
                 Vec::new()
+            }
+            Command::Back if self.filter.record.is_some() || !self.filter.text.is_empty() => {
+                self.filter.record = None;
+                self.filter.text.clear();
+                self.pager.reset();
+                vec![self.request_page()]
             }
             Command::Filter if self.view == QueueView::Applications => {
                 self.filter_input = Some(LineInput::new(&self.filter.text));

@@ -252,7 +252,7 @@ fn detail_lines<'a>(d: &DispatchDetail, s: &Session, theme: &Theme, t: &ConsoleT
             place = format!("{place} ({})", v.place_note);
         }
         out.push(Line::from(format!(
-            "{}. {} {}–{} {}h {place}",
+            "{}. {} {}-{} {}h {place}",
             i + 1,
             format_iso_wareki(v.date),
             format_time(v.start_min),

@@ -49,6 +49,22 @@ pub struct ConsoleText {
     pub more: &'static str,
     /// Nothing needs action.
     pub nothing_to_do: &'static str,
+    /// Lookup: title.
+    pub lookup_title: &'static str,
+    /// Lookup: what can be typed.
+    pub lookup_hint: &'static str,
+    /// Lookup: kinds (business, expert, application, organisation).
+    pub lookup_kinds: [&'static str; 4],
+    /// Lookup: heading of the recently opened records.
+    pub lookup_recent: &'static str,
+    /// Lookup: nothing found.
+    pub lookup_none: &'static str,
+    /// Lookup facts: "次回 {date}".
+    pub next_date: &'static str,
+    /// Lookup facts: "残り{hours}h" (R-D1).
+    pub hours_left: &'static str,
+    /// Status line when a form waits as a draft.
+    pub draft_waiting: &'static str,
     /// Chamber cell of an application received directly by the desk (R-A1).
     pub direct: &'static str,
     /// Filter label when no status filter is set.
@@ -68,7 +84,7 @@ pub struct ConsoleText {
     /// Help overlay title.
     pub help_title: &'static str,
     /// Help section titles: everywhere, lists, forms, help.
-    pub help_sections: [&'static str; 5],
+    pub help_sections: [&'static str; 6],
     /// About title.
     pub about_title: &'static str,
     /// About lines (desk address, phone, e-mail).

@@ -1,0 +1,96 @@
+//! Drawing the global lookup: the input (with the terminal cursor at its caret) and the hits by kind.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::app::lookup::LookupState;
+use crate::domain::parse::format_hours;
+use crate::domain::wareki::format_iso_wareki;
+use crate::store::lookup::{Hit, HitKind};
+use crate::ui::i18n::{self, ConsoleText, Lang, label};
+use crate::ui::text::{display, truncate};
+use crate::ui::theme::Theme;
+
+/// Draws the lookup over `area`.
+pub fn draw(f: &mut Frame, area: Rect, l: &LookupState, lang: Lang, theme: &Theme) {
+    let t = i18n::console(lang);
+    let w = area.width.saturating_sub(4).clamp(20, 110);
+    let h = area.height.saturating_sub(2).max(3);
+    let r = Rect { x: area.x + (area.width.saturating_sub(w)) / 2, y: area.y + 1, width: w.min(area.width), height: h };
+    f.render_widget(Clear, Rect { x: r.x.saturating_sub(1).max(area.x), width: (r.width + 2).min(area.width), ..r });
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(t.lookup_title, theme.heading()));
+    let inner = block.inner(r);
+    f.render_widget(block, r);
+    let cells = usize::from(inner.width);
+    let mut lines =
+        vec![Line::from(vec![Span::styled("> ", theme.heading()), Span::raw(display(l.input.text()).into_owned())])];
+    if l.input.text().is_empty() {
+        lines.push(Line::styled(truncate(t.lookup_hint, cells), theme.dim()));
+        if !l.groups.is_empty() {
+            lines.push(Line::styled(t.lookup_recent, theme.heading()));
+        }
+    } else if l.groups.is_empty() {
+        lines.push(Line::styled(t.lookup_none, theme.dim()));
+    }
+    let mut index = 0;
+    let recent = l.input.text().is_empty();
+    for (kind, hits) in &l.groups {
+        if !recent {
+            lines.push(Line::styled(format!("{} ({})", kind_label(t, *kind), hits.len()), theme.heading()));
+        }
+        for hit in hits {
+            let style = if index == l.selected { theme.selected() } else { theme.normal() };
+            let prefix = if recent { format!("{} ", kind_label(t, hit.kind)) } else { String::new() };
+            lines.push(Line::styled(truncate(&format!(" {prefix}{}", facts(hit, lang, t)), cells), style));
+            index += 1;
+        }
+    }
+    let selected_line = lines.iter().position(|x| x.style == theme.selected()).unwrap_or(0);
+    let scroll = selected_line.saturating_sub(usize::from(inner.height).saturating_sub(1)) as u16;
+    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    if scroll == 0 {
+        let x = (2 + l.input.caret_cells()).min(cells.saturating_sub(1));
+        f.set_cursor_position(Position::new(inner.x + x as u16, inner.y));
+    }
+}
+
+fn kind_label(t: &ConsoleText, k: HitKind) -> &'static str {
+    let i = HitKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
+    t.lookup_kinds[i]
+}
+
+/// One line of key facts: the title, then what the desk is asked about on the phone.
+fn facts(h: &Hit, lang: Lang, t: &ConsoleText) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    match h.kind {
+        HitKind::Application => {
+            parts.extend(h.number.map(|n| n.to_string()));
+            parts.push(h.title.clone());
+            parts.extend(h.status.map(|s| label::dispatch_status(lang, s).to_string()));
+            parts.push(h.affiliation.clone().unwrap_or_else(|| t.direct.to_string()));
+            parts.extend(h.minutes_left.map(|m| t.hours_left.replace("{hours}", &format_hours(m.max(0) as u32))));
+        }
+        _ => {
+            parts.push(h.title.clone());
+            parts.extend(h.place.clone());
+            if !h.phone.is_empty() {
+                parts.push(h.phone.clone());
+            }
+            parts.extend(h.affiliation.clone());
+            parts.extend(h.organisation_kind.map(|k| {
+                match lang {
+                    Lang::Ja => i18n::ja::labels::organisation_kind(k),
+                    Lang::En => i18n::en::labels::organisation_kind(k),
+                }
+                .to_string()
+            }));
+            if let (Some(n), Some(s)) = (h.number, h.status) {
+                parts.push(format!("{n} {}", label::dispatch_status(lang, s)));
+            }
+        }
+    }
+    parts.extend(h.next_date.map(|d| t.next_date.replace("{date}", &format_iso_wareki(d))));
+    parts.join("  ")
+}
