@@ -198,8 +198,8 @@ const LIST: &[Binding] = &[
     b(
         &[Key::Char('c')],
         Command::ToggleConsultations,
-        "申請 ⇔ 窓口相談の一覧",
-        "applications ⇔ desk consultations",
+        "申請と窓口相談の一覧を切替",
+        "switch applications / desk consultations",
         true,
     ),
     b(&[Key::Char('w')], Command::NeedsAction, "要対応 (待ち・期限切れ) の一覧", "what needs action", true),
