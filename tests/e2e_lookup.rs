@@ -63,7 +63,7 @@ fn lookup_finds_what_the_caller_says() {
     let shown = |s: &str| s.contains(&name) || s.contains(&name.replace("㈱", "(株)"));
 
     let mut c = Console::start(home.path(), &["--db", dbs, "--today", "2025-11-04"], 160, 48);
-    let before = c.wait_for("R7-0300");
+    let before = c.wait_until("the list with its detail", |s| s.contains("R7-0300") && s.contains("【決定・報告】"));
 
     for query in [half_width(&katakana), romaji.clone(), digits.clone()] {
         c.send(CTRL_K);

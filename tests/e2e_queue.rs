@@ -50,12 +50,13 @@ fn the_desk_day_from_form_1_to_reopening() {
     c.send("在庫管理をクラウド化したい");
     c.send(CTRL_S);
     c.wait_for("R7-0301 保存しました");
+    c.wait_for("│R7-0301  2025-11-04 (R7.11.4)  受付");
 
     // Review, then approval with an expert.
     c.send("t");
     c.wait_for("状態の変更");
     c.send(CTRL_S);
-    c.wait_until("under review", |s| s.contains("R7-0301") && s.contains("審査中"));
+    c.wait_for("│R7-0301  2025-11-04 (R7.11.4)  審査中");
     c.send("t");
     c.wait_for("状態の変更");
     c.send(&TAB.repeat(2));
@@ -84,7 +85,9 @@ fn the_desk_day_from_form_1_to_reopening() {
     // Reject another application under review with grounds 1 and 7.
     c.send("s");
     c.send("s");
-    c.wait_for("[審査中]");
+    c.wait_until("an application under review with its detail", |s| {
+        s.contains("[審査中]") && s.lines().any(|l| l.contains("│R7-") && l.contains(")  審査中"))
+    });
     c.send("x");
     c.wait_for("否決 (R-D5)");
     c.send("17");

@@ -8,7 +8,10 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 
+use std::time::Duration;
+
 use super::context::Context;
+use super::worker::{Worker, is_read};
 use crate::app::form::RecordKind;
 use crate::app::keymap::Key;
 use crate::app::{Action, App, Effect, SaveRequest, Saved, Session, reduce};
@@ -45,26 +48,53 @@ pub fn session(ctx: &Context) -> Session {
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &mut Store) -> Result<()> {
+    let worker = Worker::start(store, app.session.clone())?;
     let size = terminal.size()?;
-    dispatch(app, store, Action::Resize { list_rows: frame::list_rows(Rect::new(0, 0, size.width, size.height)) });
+    let resize = |w, h| Action::Resize { list_rows: frame::list_rows(Rect::new(0, 0, w, h)) };
+    step(app, store, &worker, resize(size.width, size.height));
+    let mut dirty = true;
     while !app.quit {
-        terminal.draw(|f| frame::draw(f, app))?;
-        match event::read()? {
-            Event::Key(k) if k.kind == KeyEventKind::Press => {
-                if let Some(key) = key_of(k) {
-                    dispatch(app, store, Action::Key(key));
+        if dirty {
+            terminal.draw(|f| frame::draw(f, app))?;
+            dirty = false;
+        }
+        // Wait for a key, but wake often enough to show replies from the reader promptly.
+        if event::poll(Duration::from_millis(15))? {
+            dirty = true;
+            match event::read()? {
+                Event::Key(k) if k.kind == KeyEventKind::Press => {
+                    if let Some(key) = key_of(k) {
+                        step(app, store, &worker, Action::Key(key));
+                    }
                 }
+                Event::Resize(w, h) => step(app, store, &worker, resize(w, h)),
+                _ => {}
             }
-            Event::Resize(w, h) => {
-                dispatch(app, store, Action::Resize { list_rows: frame::list_rows(Rect::new(0, 0, w, h)) })
-            }
-            _ => {}
+        }
+        while let Ok(reply) = worker.replies.try_recv() {
+            step(app, store, &worker, reply);
+            dirty = true;
         }
     }
     Ok(())
 }
 
-/// Reduces an action and runs the effects it asks for until nothing is left to do.
+/// Reduces one action: reads go to the reader thread, writes run here as one short transaction each.
+fn step(app: &mut App, store: &mut Store, worker: &Worker, action: Action) {
+    let mut queue = std::collections::VecDeque::from([action]);
+    while let Some(action) = queue.pop_front() {
+        for effect in reduce(app, action) {
+            if is_read(&effect) {
+                worker.send(effect);
+            } else {
+                queue.push_back(run_effect(store, &app.session, effect));
+            }
+        }
+    }
+}
+
+/// Reduces an action and runs the effects it asks for on this thread until nothing is left to do (the
+/// headless driver used by tests and the benchmark).
 pub fn dispatch(app: &mut App, store: &mut Store, action: Action) {
     let mut queue = std::collections::VecDeque::from([action]);
     while let Some(action) = queue.pop_front() {

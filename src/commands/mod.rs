@@ -4,6 +4,7 @@ pub mod check;
 pub mod console;
 pub mod context;
 pub mod demo;
+pub mod worker;
 
 use std::process::ExitCode;
 

@@ -5,7 +5,8 @@
 use rand::Rng;
 
 use super::DemoRng;
-use super::pools::{Trade, pick, pick_str};
+use super::pools::{Trade, TradeForm, pick, pick_str};
+use crate::domain::model::IndustryCategory;
 
 /// Tools and topics a theme is about (also the experts' keywords).
 pub fn tools(theme: u8) -> &'static [&'static str] {
@@ -68,6 +69,17 @@ pub struct Form1Facts<'a> {
     pub tool: &'static str,
 }
 
+/// Whether a trade sells goods (rather than services or construction work), for the EC texts.
+fn sells_goods(trade: &Trade) -> bool {
+    let services =
+        ["建設", "工事", "工務店", "塗装", "住宅", "運送", "タクシー", "畜産", "酪農", "製材", "金属", "精密"];
+    match trade.industry {
+        IndustryCategory::Retail | IndustryCategory::Wholesale => true,
+        IndustryCategory::Manufacturing => !services.iter().any(|w| trade.label.contains(w)),
+        IndustryCategory::Services => false,
+    }
+}
+
 fn company_overview(rng: &mut DemoRng, f: &Form1Facts) -> String {
     let years = rng.random_range(3..80);
     let staff = match f.employees {
@@ -75,18 +87,33 @@ fn company_overview(rng: &mut DemoRng, f: &Form1Facts) -> String {
         n if n < 4 => format!("従業員{n}名 (家族従業員を含む)"),
         n => format!("従業員{n}名 (うちパート{}名)", n / 3),
     };
-    let feature = pick(
-        rng,
-        &[
-            "地元の常連客が中心",
-            "観光客の比率が高い",
-            "道の駅と物産館にも出品している",
-            "ふるさと納税の返礼品に採用されている",
-            "二代目が事業を引き継いだばかり",
-            "取引先は県内の小売店が中心",
-        ],
-    );
+    let feature = if sells_goods(f.trade) {
+        pick_str(
+            rng,
+            &[
+                "地元の常連客が中心",
+                "道の駅と物産館にも出品している",
+                "ふるさと納税の返礼品に採用されている",
+                "二代目が事業を引き継いだばかり",
+                "取引先は県内の小売店が中心",
+            ],
+        )
+    } else {
+        pick_str(
+            rng,
+            &[
+                "地元の常連客が中心",
+                "観光客の比率が高い",
+                "口コミでの紹介が中心",
+                "二代目が事業を引き継いだばかり",
+                "元請けからの受注が中心",
+            ],
+        )
+    };
     let place = if f.municipality.is_empty() { String::new() } else { format!("{}で", f.municipality) };
+    if let TradeForm::Ineligible(form) = f.trade.form {
+        return format!("{place}{}の事業を行う{}。職員{}名。", f.trade.label, form.name_ja(), f.employees.max(1));
+    }
     format!("{place}創業{years}年の{}。{}を扱う。{staff}。{feature}。", f.trade.label, f.trade.products)
 }
 
@@ -117,11 +144,17 @@ fn consultation(rng: &mut DemoRng, theme: u8, tool: &str, trade: &Trade) -> Stri
                 "会計を手書きの帳簿から{tool}へ移行したい。インボイス対応を含め、初期設定と運用の定着まで支援を希望。"
             ),
         ],
-        2 => [
+        2 if sells_goods(trade) => [
             format!(
                 "自社の{p}をネットで販売したい。{tool}でのショップ開設、商品ページの作り方、送料の設定について助言を希望。"
             ),
             format!("{tool}に出店しているが売上が伸びない。商品ページの改善と受注処理の効率化について相談したい。"),
+        ],
+        2 => [
+            format!(
+                "{p}の予約と問合せをネットで受け付けたい。自社サイトと予約サイトの使い分け、ネット決済の導入について助言を希望。"
+            ),
+            format!("{p}に関連する物販を{tool}で始められないか検討している。進め方について相談したい。"),
         ],
         3 => [
             format!(

@@ -83,6 +83,7 @@ impl QueueState {
     /// Selects the first row (after creating a record, which sorts first).
     pub fn select_first(&mut self) {
         self.pager.reset();
+        self.detail = None;
         self.filter.status = None;
         self.view = QueueView::Applications;
     }
@@ -221,6 +222,11 @@ impl QueueState {
             return Vec::new();
         }
         self.rows = rows;
+        // Never keep the detail of another application than the selected one: commands act on the detail.
+        let selected = self.selected_row().map(|r| r.id);
+        if self.detail.as_ref().map(|d| d.row.id) != selected {
+            self.detail = None;
+        }
         match self.selected_row() {
             Some(r) => vec![Effect::LoadDetail { id: r.id }],
             None => {
@@ -420,6 +426,39 @@ mod tests {
         s.command(Command::Filter);
         let fx = s.filter_key(Some(Command::ClearFilter), Key::Esc);
         assert!(s.filter.text.is_empty() && !fx.is_empty());
+    }
+
+    #[test]
+    fn a_detail_never_outlives_its_selection() {
+        let mut s = loaded(10);
+        s.detail_loaded(Some(detail_of(rows(0, 1)[0].clone())));
+        assert!(s.detail.is_some());
+        s.select_first();
+        assert!(s.detail.is_none(), "after creating a record the old detail is gone at once");
+        s.detail_loaded(Some(detail_of(rows(0, 1)[0].clone())));
+        let fx = s.command(Command::Refresh);
+        let Effect::LoadQueuePage { generation, .. } = fx[0].clone() else { panic!() };
+        s.page_loaded(generation, 301, 0, rows(5, 10));
+        assert!(s.detail.is_none(), "a page whose selected row is another application drops the detail");
+    }
+
+    fn detail_of(row: QueueRow) -> DispatchDetail {
+        DispatchDetail {
+            row,
+            legal_form: None,
+            municipality: None,
+            industry: None,
+            capital_yen: None,
+            employees: None,
+            guidance_officer: None,
+            sections: Vec::new(),
+            visits: Vec::new(),
+            grounds: Vec::new(),
+            rejection_note: String::new(),
+            report_received_on: None,
+            feedback_sent_on: None,
+            row_version: 1,
+        }
     }
 
     #[test]
