@@ -117,6 +117,8 @@ fn lookup_finds_what_the_caller_says() {
     c.send(ESC);
     c.wait_for("入力を破棄しますか");
     c.send(ESC);
+    // (Esc and q sent together would read as Alt-q.)
+    c.wait_until("the form discarded", |s| !s.contains("新規申請"));
     c.send("q");
     assert!(c.wait_exit());
 }

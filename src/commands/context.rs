@@ -60,7 +60,7 @@ impl Context {
         // --demo without --today fixes today inside the demo year's program period.
         let today = match (cli.today, cli.demo) {
             (Some(t), _) => t,
-            (None, true) => demo_today(&latest),
+            (None, true) => crate::demo::demo_today(&latest),
             (None, false) => chrono::Local::now().date_naive(),
         };
         let (year, year_fallback_from) = match cli.year {
@@ -113,9 +113,4 @@ impl Context {
         }
         Ok(OpenDb { store: Store::open(&self.db_path, &self.staff)?, _temp: None })
     }
-}
-
-/// A date inside the demo year's program period: the middle of November of its first calendar year.
-fn demo_today(fy: &FiscalYear) -> NaiveDate {
-    NaiveDate::from_ymd_opt(fy.year, 11, 4).unwrap_or(fy.period.start).clamp(fy.period.start, fy.period.end)
 }

@@ -33,10 +33,7 @@ pub fn insert(conn: &Connection, c: &NewConsultation) -> Result<i64> {
 
 /// Links a consultation to the dispatch application it became.
 pub fn link_dispatch(conn: &Connection, id: i64, dispatch_id: i64) -> Result<()> {
-    conn.execute(
-        "UPDATE desk_consultation SET dispatch_id = ?2, outcome = 'dispatch', row_version = row_version + 1 WHERE id = ?1",
-        params![id, dispatch_id],
-    )?;
+    conn.prepare_cached("UPDATE desk_consultation SET dispatch_id = ?2, outcome = 'dispatch', row_version = row_version + 1 WHERE id = ?1")?.execute(params![id, dispatch_id])?;
     Ok(())
 }
 

@@ -10,29 +10,27 @@ use crate::domain::rules::RuleId;
 
 /// Inserts a received application with the next number of its fiscal year; returns its id and number.
 pub fn insert(conn: &Connection, d: &NewDispatch) -> Result<(i64, DispatchNumber)> {
-    let seq: u32 = conn.query_row(
-        "SELECT COALESCE(MAX(seq), 0) + 1 FROM dispatch WHERE fiscal_year = ?1",
-        [d.fiscal_year],
-        |r| r.get(0),
-    )?;
+    let seq: u32 = conn
+        .prepare_cached("SELECT COALESCE(MAX(seq), 0) + 1 FROM dispatch WHERE fiscal_year = ?1")?
+        .query_row([d.fiscal_year], |r| r.get(0))?;
     let sections: serde_json::Map<String, serde_json::Value> =
         d.sections.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect();
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO dispatch (fiscal_year, seq, business_id, chamber_id, guidance_officer_id, received_on, theme,
              sections, recommended_expert_id, status, status_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'received', ?6)",
-        params![
-            d.fiscal_year,
-            seq,
-            d.business_id,
-            d.chamber_id,
-            d.guidance_officer_id,
-            d.received_on,
-            d.theme,
-            serde_json::Value::Object(sections).to_string(),
-            d.recommended_expert_id
-        ],
-    )?;
+    )?
+    .execute(params![
+        d.fiscal_year,
+        seq,
+        d.business_id,
+        d.chamber_id,
+        d.guidance_officer_id,
+        d.received_on,
+        d.theme,
+        serde_json::Value::Object(sections).to_string(),
+        d.recommended_expert_id
+    ])?;
     Ok((conn.last_insert_rowid(), DispatchNumber { fiscal_year: d.fiscal_year, seq }))
 }
 
@@ -51,39 +49,38 @@ pub fn set_status(conn: &Connection, id: i64, status: DispatchStatus, on: NaiveD
         "UPDATE dispatch SET status = ?2, status_on = ?3{set_date}, row_version = row_version + 1,
              updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?1"
     );
-    conn.execute(&sql, params![id, status, on])?;
+    conn.prepare_cached(&sql)?.execute(params![id, status, on])?;
     Ok(())
 }
 
 /// Assigns the expert of an application.
 pub fn assign_expert(conn: &Connection, id: i64, expert_id: i64) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE dispatch SET expert_id = ?2, row_version = row_version + 1,
              updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?1",
-        params![id, expert_id],
-    )?;
+    )?
+    .execute(params![id, expert_id])?;
     Ok(())
 }
 
 /// Records the support report summary (R-D4).
 pub fn set_report_summary(conn: &Connection, id: i64, summary: &str) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE dispatch SET report_summary = ?2, row_version = row_version + 1,
              updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?1",
-        params![id, summary],
-    )?;
+    )?
+    .execute(params![id, summary])?;
     Ok(())
 }
 
 /// Records the rejection grounds (R-D5) and the free text of ground 8.
 pub fn insert_rejection(conn: &Connection, id: i64, grounds: &[RejectionGround], note: &str) -> Result<()> {
     for g in grounds {
-        conn.execute("INSERT INTO rejection_ground (dispatch_id, ground) VALUES (?1, ?2)", params![id, g.number()])?;
+        conn.prepare_cached("INSERT INTO rejection_ground (dispatch_id, ground) VALUES (?1, ?2)")?
+            .execute(params![id, g.number()])?;
     }
-    conn.execute(
-        "UPDATE dispatch SET rejection_note = ?2, row_version = row_version + 1 WHERE id = ?1",
-        params![id, note],
-    )?;
+    conn.prepare_cached("UPDATE dispatch SET rejection_note = ?2, row_version = row_version + 1 WHERE id = ?1")?
+        .execute(params![id, note])?;
     Ok(())
 }
 
@@ -119,10 +116,10 @@ pub fn insert_override(
     reason: &str,
     staff: &str,
 ) -> Result<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO override (rule, record_table, record_id, reason, staff, at)
          VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))",
-        params![rule.as_str(), table, record_id, reason, staff],
-    )?;
+    )?
+    .execute(params![rule.as_str(), table, record_id, reason, staff])?;
     Ok(conn.last_insert_rowid())
 }

@@ -44,22 +44,22 @@ pub fn insert(conn: &Connection, e: &NewEvent) -> Result<i64> {
 
 /// Inserts a startup-seminar series; returns its id.
 pub fn insert_series(conn: &Connection, fiscal_year: i32, title: &str) -> Result<i64> {
-    conn.execute("INSERT INTO event_series (fiscal_year, title) VALUES (?1, ?2)", params![fiscal_year, title])?;
+    conn.prepare_cached("INSERT INTO event_series (fiscal_year, title) VALUES (?1, ?2)")?
+        .execute(params![fiscal_year, title])?;
     Ok(conn.last_insert_rowid())
 }
 
 /// Tags a session of a startup series with an area it covers (R-S10).
 pub fn insert_startup_area(conn: &Connection, event_id: i64, area: StartupArea) -> Result<()> {
-    conn.execute("INSERT OR IGNORE INTO event_startup_area (event_id, area) VALUES (?1, ?2)", params![event_id, area])?;
+    conn.prepare_cached("INSERT OR IGNORE INTO event_startup_area (event_id, area) VALUES (?1, ?2)")?
+        .execute(params![event_id, area])?;
     Ok(())
 }
 
 /// Adds an instructor (`instructor`) or consulting expert (`expert`) to an event.
 pub fn insert_event_expert(conn: &Connection, event_id: i64, expert_id: i64, role: &str) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO event_expert (event_id, expert_id, role) VALUES (?1, ?2, ?3)",
-        params![event_id, expert_id, role],
-    )?;
+    conn.prepare_cached("INSERT INTO event_expert (event_id, expert_id, role) VALUES (?1, ?2, ?3)")?
+        .execute(params![event_id, expert_id, role])?;
     Ok(conn.last_insert_rowid())
 }
 

@@ -8,11 +8,19 @@ use crate::domain::rules::money::net_yen;
 
 /// Inserts a Form 4 claim; returns its id.
 pub fn insert_claim(conn: &Connection, c: &NewClaim) -> Result<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO claim (fiscal_year, event_id, organisation_id, amount_yen, receipt_ref, claimed_on, status)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![c.fiscal_year, c.event_id, c.organisation_id, c.amount_yen, c.receipt_ref, c.claimed_on, c.status],
-    )?;
+    )?
+    .execute(params![
+        c.fiscal_year,
+        c.event_id,
+        c.organisation_id,
+        c.amount_yen,
+        c.receipt_ref,
+        c.claimed_on,
+        c.status
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 

@@ -18,6 +18,7 @@ fn all() -> Vec<M<'static>> {
             Ok(())
         }),
         M::up_with_hook(include_str!("migrations/002_search.sql"), |tx: &Transaction| -> HookResult {
+            tx.execute_batch(super::search::FTS_TRIGGERS)?;
             super::search::rebuild(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
             Ok(())
         }),

@@ -7,38 +7,36 @@ use crate::domain::records::{NewDeskStaff, NewOrganisation, NewOrganisationStaff
 
 /// Inserts an organisation and the municipalities it covers; returns its id.
 pub fn insert(conn: &Connection, o: &NewOrganisation) -> Result<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO organisation (kind, name, reading, municipality_id, address, phone, source)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![o.kind, o.name, o.reading, o.municipality_id, o.address, o.phone, o.source],
-    )?;
+    )?
+    .execute(params![o.kind, o.name, o.reading, o.municipality_id, o.address, o.phone, o.source])?;
     let id = conn.last_insert_rowid();
     let fields = [("name", o.name.as_str()), ("reading", o.reading.as_str()), ("phone", o.phone.as_str())];
     crate::store::search::index(conn, crate::store::search::Kind::Organisation, id, &fields)?;
     for m in &o.covers {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT OR IGNORE INTO organisation_municipality (organisation_id, municipality_id) VALUES (?1, ?2)",
-            params![id, m],
-        )?;
+        )?
+        .execute(params![id, m])?;
     }
     Ok(id)
 }
 
 /// Inserts a member of a chamber's staff; returns the id.
 pub fn insert_staff(conn: &Connection, s: &NewOrganisationStaff) -> Result<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO organisation_staff (organisation_id, name, reading, role) VALUES (?1, ?2, ?3, ?4)",
-        params![s.organisation_id, s.name, s.reading, s.role],
-    )?;
+    )?
+    .execute(params![s.organisation_id, s.name, s.reading, s.role])?;
     Ok(conn.last_insert_rowid())
 }
 
 /// Inserts a member of the desk's staff; returns the id.
 pub fn insert_desk_staff(conn: &Connection, s: &NewDeskStaff) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO desk_staff (name, reading, role) VALUES (?1, ?2, ?3)",
-        params![s.name, s.reading, s.role],
-    )?;
+    conn.prepare_cached("INSERT INTO desk_staff (name, reading, role) VALUES (?1, ?2, ?3)")?
+        .execute(params![s.name, s.reading, s.role])?;
     Ok(conn.last_insert_rowid())
 }
 

@@ -7,6 +7,32 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::domain::fold::{fold, fold_query};
 use crate::domain::parse::phone_digits;
 
+/// The triggers that keep the full-text index in step with `search_entry`.
+pub const FTS_TRIGGERS: &str = "
+CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN
+    INSERT INTO search_fts (rowid, folded) VALUES (NEW.id, NEW.folded);
+END;
+CREATE TRIGGER search_entry_ad AFTER DELETE ON search_entry BEGIN
+    INSERT INTO search_fts (search_fts, rowid, folded) VALUES ('delete', OLD.id, OLD.folded);
+END;
+CREATE TRIGGER search_entry_au AFTER UPDATE ON search_entry BEGIN
+    INSERT INTO search_fts (search_fts, rowid, folded) VALUES ('delete', OLD.id, OLD.folded);
+    INSERT INTO search_fts (rowid, folded) VALUES (NEW.id, NEW.folded);
+END;";
+
+/// Runs bulk writes with the full-text triggers off, then rebuilds the full-text index once (much faster
+/// than one index update per row when a demo or an import writes thousands of records).
+pub fn with_deferred_fts<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    conn.execute_batch(
+        "DROP TRIGGER IF EXISTS search_entry_ai; DROP TRIGGER IF EXISTS search_entry_ad;
+         DROP TRIGGER IF EXISTS search_entry_au;",
+    )?;
+    let out = f()?;
+    conn.execute("INSERT INTO search_fts (search_fts) VALUES ('rebuild')", [])?;
+    conn.execute_batch(FTS_TRIGGERS)?;
+    Ok(out)
+}
+
 /// Kinds of indexed records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {

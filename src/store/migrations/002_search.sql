@@ -13,14 +13,5 @@ CREATE INDEX search_entry_by_folded ON search_entry (folded);
 CREATE INDEX search_entry_by_record ON search_entry (record_id, kind);
 
 CREATE VIRTUAL TABLE search_fts USING fts5 (folded, content = 'search_entry', content_rowid = 'id', tokenize = 'trigram');
-
-CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN
-    INSERT INTO search_fts (rowid, folded) VALUES (NEW.id, NEW.folded);
-END;
-CREATE TRIGGER search_entry_ad AFTER DELETE ON search_entry BEGIN
-    INSERT INTO search_fts (search_fts, rowid, folded) VALUES ('delete', OLD.id, OLD.folded);
-END;
-CREATE TRIGGER search_entry_au AFTER UPDATE ON search_entry BEGIN
-    INSERT INTO search_fts (search_fts, rowid, folded) VALUES ('delete', OLD.id, OLD.folded);
-    INSERT INTO search_fts (rowid, folded) VALUES (NEW.id, NEW.folded);
-END;
+-- The triggers that keep search_fts in step with search_entry are created by the migration's hook
+-- (store::search::FTS_TRIGGERS), so bulk work can switch them off and rebuild the index once.
