@@ -70,3 +70,16 @@ fn browsing_a_demo_database() {
     c.send("q");
     assert!(c.wait_exit());
 }
+
+#[cfg(unix)]
+#[test]
+fn sigterm_ends_the_console_and_restores_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let mut c = Console::start(home.path(), &["--today", "2025-11-04"], 100, 30);
+    c.wait_for("令和7年度");
+    assert_eq!(c.terminal_modes(), (true, true), "alternate screen and mouse reporting while running");
+    let status = std::process::Command::new("kill").args(["-TERM", &c.pid().to_string()]).status().unwrap();
+    assert!(status.success());
+    assert!(c.wait_exit(), "a clean exit, not a crash");
+    c.wait_until("terminal restored", |_| c.terminal_modes() == (false, false));
+}

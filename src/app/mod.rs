@@ -123,6 +123,10 @@ pub enum Action {
     },
     /// The detail of an application arrived.
     Detail(Option<Box<DispatchDetail>>),
+    /// A click on the n-th visible row of the current list.
+    SelectRow(usize),
+    /// Text pasted into the terminal: goes into the text input in use, never read as commands.
+    Paste(String),
     /// Lookup results arrived.
     LookupResults {
         /// The query's generation.
@@ -353,6 +357,19 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
                 l.results(generation, groups);
             }
             Vec::new()
+        }
+        Action::SelectRow(n) => app.queue.select_visible(n),
+        Action::Paste(text) => {
+            let typing = app.lookup.is_some() || app.form.is_some() || app.queue.filter_input.is_some();
+            if !typing {
+                return Vec::new();
+            }
+            let mut fx = Vec::new();
+            for c in text.chars().filter(|c| !c.is_control()) {
+                fx = reduce(app, Action::Key(Key::Char(c)));
+            }
+            // Only the last keystroke's query matters.
+            fx
         }
         Action::NeedsAction(groups) => {
             app.queue.needs_action_loaded(groups);
@@ -623,6 +640,26 @@ mod tests {
 mod filter_flow_tests {
     use super::*;
     use crate::domain::fiscal_year::FiscalYear;
+
+    #[test]
+    fn paste_goes_into_the_input_and_never_runs_commands() {
+        let fy = FiscalYear::from_toml(include_str!("../../assets/fiscal-years/2025.toml")).unwrap();
+        let mut a = App::new(Session {
+            lang: Lang::Ja,
+            today: NaiveDate::from_ymd_opt(2025, 11, 4).unwrap(),
+            fy: Arc::new(fy),
+            fallback_from: None,
+            staff: "山田".into(),
+            report_overdue_days: 30,
+            color: true,
+        });
+        assert!(reduce(&mut a, Action::Paste("qn".into())).is_empty());
+        assert!(!a.quit && a.form.is_none(), "a paste in the list is ignored");
+        reduce(&mut a, Action::Key(Key::Ctrl('k')));
+        let fx = reduce(&mut a, Action::Paste("096-123\n4567".into()));
+        assert_eq!(a.lookup.as_ref().unwrap().input.text(), "096-1234567");
+        assert_eq!(fx.len(), 1, "one query for the whole paste: {fx:?}");
+    }
 
     #[test]
     fn slash_then_text_goes_into_the_filter() {

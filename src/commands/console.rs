@@ -5,7 +5,11 @@ use std::sync::Arc;
 
 use anyhow::Result;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, KeyCode,
+    KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
 
 use std::time::Duration;
@@ -29,7 +33,16 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     human_panic::setup_panic!();
     // ratatui::init installs a panic hook that restores the terminal before the earlier hook reports.
     let mut terminal = ratatui::init();
+    // Mouse (click a tab or row, wheel scrolls) and bracketed paste (addresses and names get pasted).
+    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        tracing::error!(%info, "panic");
+        ratatui_hook(info);
+    }));
     let result = event_loop(&mut terminal, &mut app, &mut store);
+    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result.map(|_| ExitCode::SUCCESS)
 }
@@ -52,8 +65,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &mut Store) 
     let size = terminal.size()?;
     let resize = |w, h| Action::Resize { list_rows: frame::list_rows(Rect::new(0, 0, w, h)) };
     step(app, store, &worker, resize(size.width, size.height));
+    let stop = stop_signals()?;
     let mut dirty = true;
-    while !app.quit {
+    while !app.quit && !stop.load(std::sync::atomic::Ordering::Relaxed) {
         if dirty {
             terminal.draw(|f| frame::draw(f, app))?;
             dirty = false;
@@ -68,6 +82,20 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &mut Store) 
                     }
                 }
                 Event::Resize(w, h) => step(app, store, &worker, resize(w, h)),
+                Event::Mouse(m) => {
+                    let size = terminal.size()?;
+                    let area = Rect::new(0, 0, size.width, size.height);
+                    let action = match m.kind {
+                        MouseEventKind::Down(MouseButton::Left) => frame::click(area, app, m.column, m.row),
+                        MouseEventKind::ScrollUp => Some(Action::Key(Key::Up)),
+                        MouseEventKind::ScrollDown => Some(Action::Key(Key::Down)),
+                        _ => None,
+                    };
+                    if let Some(a) = action {
+                        step(app, store, &worker, a);
+                    }
+                }
+                Event::Paste(text) => step(app, store, &worker, Action::Paste(text)),
                 _ => {}
             }
         }
@@ -77,6 +105,17 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &mut Store) 
         }
     }
     Ok(())
+}
+
+/// A flag set by SIGTERM or SIGHUP (closing the window), so the console ends cleanly: terminal restored,
+/// nothing half-written (every write is one transaction).
+fn stop_signals() -> Result<std::sync::Arc<std::sync::atomic::AtomicBool>> {
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, std::sync::Arc::clone(&flag))?;
+    }
+    Ok(flag)
 }
 
 /// Reduces one action: reads go to the reader thread, writes run here as one short transaction each.

@@ -23,6 +23,32 @@ pub fn list_rows(area: Rect) -> usize {
     queue::view::list_rows(body(area).height)
 }
 
+/// What a mouse click at (x, y) on a terminal of `area` means, if anything.
+pub fn click(area: Rect, app: &App, x: u16, y: u16) -> Option<crate::app::Action> {
+    use crate::app::Action;
+    use crate::app::keymap::Key;
+    if app.form.is_some() || app.lookup.is_some() || !app.popups.is_empty() {
+        return None;
+    }
+    if y == area.y {
+        let t = i18n::console(app.session.lang);
+        let start = crate::ui::text::width(&format!(" {} │ ", t.app_name)) as u16;
+        let end = start + crate::ui::text::width(t.tab_applications) as u16;
+        return (start..end).contains(&x).then_some(Action::Key(Key::Char('1')));
+    }
+    let body = body(area);
+    let first_row = body.y + 1;
+    let list_width = if body.width >= queue::view::SIDE_BY_SIDE_MIN_WIDTH {
+        body.width - (body.width * 2 / 5).max(50)
+    } else {
+        body.width
+    };
+    if y >= first_row && y < body.y + body.height && x < body.x + list_width && !app.queue.detail_open {
+        return Some(Action::SelectRow(usize::from(y - first_row)));
+    }
+    None
+}
+
 /// Draws the console.
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();

@@ -85,6 +85,22 @@ impl Console {
         self.writer.flush().expect("flush pty");
     }
 
+    /// Whether the program has the terminal in the alternate screen and in a mouse-reporting mode.
+    pub fn terminal_modes(&self) -> (bool, bool) {
+        self.parser
+            .lock()
+            .map(|p| {
+                let s = p.screen();
+                (s.alternate_screen(), s.mouse_protocol_mode() != vt100::MouseProtocolMode::None)
+            })
+            .unwrap_or((false, false))
+    }
+
+    /// The process id of the console.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a running console has a pid")
+    }
+
     /// Waits for the process to exit and returns whether it succeeded.
     pub fn wait_exit(&mut self) -> bool {
         let deadline = Instant::now() + Duration::from_secs(15);

@@ -88,6 +88,25 @@ impl QueueState {
         self.view = QueueView::Applications;
     }
 
+    /// Selects the n-th visible row (a mouse click).
+    pub fn select_visible(&mut self, n: usize) -> Vec<Effect> {
+        let pager = match self.view {
+            QueueView::Applications => &mut self.pager,
+            QueueView::Consultations => &mut self.c_pager,
+            QueueView::NeedsAction => return Vec::new(),
+        };
+        let target = pager.top + n;
+        if target >= pager.total || target == pager.selected {
+            return Vec::new();
+        }
+        pager.selected = target;
+        if self.view != QueueView::Applications {
+            return Vec::new();
+        }
+        self.detail = None;
+        self.selected_row().map(|r| vec![Effect::LoadDetail { id: r.id }]).unwrap_or_default()
+    }
+
     /// Shows the applications of one business, expert or chamber (from the lookup).
     pub fn show_record(&mut self, record: RecordFilter) -> Vec<Effect> {
         self.view = QueueView::Applications;
@@ -459,6 +478,15 @@ mod tests {
             feedback_sent_on: None,
             row_version: 1,
         }
+    }
+
+    #[test]
+    fn a_click_selects_the_visible_row() {
+        let mut s = loaded(10);
+        assert_eq!(s.select_visible(3), vec![Effect::LoadDetail { id: 4 }]);
+        assert_eq!(s.pager.selected, 3);
+        assert!(s.select_visible(3).is_empty());
+        assert!(s.select_visible(400).is_empty(), "below the last row");
     }
 
     #[test]
