@@ -51,6 +51,15 @@ pub enum Command {
     },
     /// Check the database: integrity, foreign keys, then every record that breaks a rule without an override.
     Check,
+    /// Measure start-up, keystroke-to-frame, lookup and list times (median, p99) on a demo database.
+    Bench {
+        /// Size of the demo database (built once and kept in the cache directory).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        scale: u32,
+        /// Print one JSON object: {"scale": N, "metrics": {"name": {"median": ms, "p99": ms}}}.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn parse_today(s: &str) -> Result<NaiveDate, String> {

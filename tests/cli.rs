@@ -159,3 +159,27 @@ fn unknown_config_keys_are_reported_on_stderr() {
     let out = madoguchi(home.path(), &["--config", cfg.to_str().unwrap(), "--db", db.to_str().unwrap(), "check"]);
     assert!(text(&out.stderr).contains("unknown key in the config file: langage"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn bench_json_has_every_metric() {
+    let home = tempfile::tempdir().unwrap();
+    let out = madoguchi(home.path(), &["bench", "--scale", "1", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_str(text(&out.stdout).trim()).expect("one JSON object");
+    assert_eq!(v["scale"], 1);
+    let m = v["metrics"].as_object().unwrap();
+    for name in [
+        "startup_first_frame_ms",
+        "lookup_ms",
+        "list_page_ms",
+        "keystroke_frame_ms.lookup.typing",
+        "keystroke_frame_ms.queue.move_down",
+    ] {
+        let x = &m[name];
+        assert!(
+            x["median"].as_f64().unwrap() > 0.0 && x["p99"].as_f64().unwrap() >= x["median"].as_f64().unwrap(),
+            "{name}: {x}"
+        );
+    }
+    assert!(home.path().join("cache/madoguchi/bench").is_dir(), "the demo database is kept in the cache directory");
+}

@@ -1,5 +1,6 @@
 //! The subcommands and the console start-up: everything `main` dispatches to.
 
+pub mod bench;
 pub mod check;
 pub mod console;
 pub mod context;
@@ -22,6 +23,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Some(Command::Demo { scale, out, seed }) => demo::run(&ctx, *scale, out, *seed),
         Some(Command::Check) => check::run(&ctx),
+        Some(Command::Bench { scale, json }) => bench::run(&ctx, *scale, *json),
         None => console::run(&ctx),
     }
 }
