@@ -26,7 +26,9 @@ fn names(db: &std::path::Path) -> (String, String) {
 /// Types `query` into the focused record field, waits for `name` among the candidates and picks it.
 fn pick(c: &mut Console, query: &str, name: &str) {
     c.send(query);
-    c.wait_until(&format!("candidate {name}"), |s| s.lines().filter(|l| l.contains(name)).count() >= 2);
+    // A candidate line of the picker: indented under the field's value inside the form.
+    let candidate = format!("{}{name}", " ".repeat(24));
+    c.wait_until(&format!("candidate {name}"), |s| s.lines().any(|l| l.contains(&candidate)));
     c.send(ENTER);
     c.wait_for("✓");
 }

@@ -301,8 +301,10 @@ impl Form {
         }
         let field = &mut self.fields[focus];
         match &mut field.kind {
-            FieldKind::Record { kind, chosen, highlighted, .. } if text_changed && !picked => {
+            FieldKind::Record { kind, chosen, candidates, highlighted } if text_changed && !picked => {
+                // Candidates of the previous text must never be picked for the new one.
                 *chosen = None;
+                candidates.clear();
                 *highlighted = 0;
                 FormEvent::Search { field: focus, kind: *kind, query: field.input.text().to_string() }
             }
@@ -438,6 +440,15 @@ mod tests {
         f.handle(None, Key::Enter);
         assert_eq!(f.record("b"), Some(9));
         assert_eq!(f.text("b"), "田村農園");
+        f.candidates(0, "ﾀ", vec![(7, "田中商店".into())]);
+        f.handle(None, Key::Backspace);
+        f.handle(None, Key::Char('ﾀ'));
+        f.candidates(0, "ﾀ", vec![(7, "田中商店".into())]);
+        f.handle(None, Key::Char('ﾅ'));
+        assert!(
+            matches!(&f.fields[0].kind, FieldKind::Record { candidates, .. } if candidates.is_empty()),
+            "typing on clears the candidates of the shorter text"
+        );
         f.candidates(0, "old query", vec![(1, "x".into())]);
         assert!(matches!(&f.fields[0].kind, FieldKind::Record { candidates, .. } if candidates.is_empty()));
     }

@@ -121,8 +121,12 @@ pub fn page(
     offset: usize,
     limit: usize,
 ) -> Result<Vec<QueueRow>> {
+    // Page the ids through the index first, then compute the row facts (visit sums...) for those rows only:
+    // SQLite evaluates the result columns of rows skipped by OFFSET too.
     let sql = format!(
-        "{ROW_SELECT} WHERE {} ORDER BY d.fiscal_year DESC, d.seq DESC LIMIT ?1 OFFSET ?2",
+        "{ROW_SELECT} JOIN (SELECT d.id AS pid FROM dispatch d WHERE {} ORDER BY d.fiscal_year DESC, d.seq DESC
+             LIMIT ?1 OFFSET ?2) p ON p.pid = d.id
+         ORDER BY d.fiscal_year DESC, d.seq DESC",
         condition(conn, fiscal_year, f)?
     );
     let mut st = conn.prepare_cached(&sql)?;

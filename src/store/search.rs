@@ -62,7 +62,16 @@ pub fn index(conn: &Connection, kind: Kind, record_id: i64, fields: &[(&str, &st
     let mut insert =
         conn.prepare_cached("INSERT INTO search_entry (kind, record_id, field, folded) VALUES (?1, ?2, ?3, ?4)")?;
     for (field, text) in fields {
-        let folded = if *field == "phone" { phone_digits(text) } else { fold(text) };
+        if *field == "phone" {
+            // Digits, and the digits reversed so "the last four digits" is a prefix search too.
+            let digits = phone_digits(text);
+            if !digits.is_empty() {
+                insert.execute(params![kind.code(), record_id, "phone", digits])?;
+                insert.execute(params![kind.code(), record_id, "phone_end", reversed(&digits)])?;
+            }
+            continue;
+        }
+        let folded = fold(text);
         if !folded.is_empty() {
             insert.execute(params![kind.code(), record_id, field, folded])?;
         }
@@ -84,25 +93,39 @@ pub fn find(conn: &Connection, kind: Kind, query: &str, limit: usize) -> Result<
     let digits = phone_digits(query);
     // A phone number has no letters (R7-12 is an application number, not a phone fragment).
     let mostly_digits = digits.len() >= 3 && !query.chars().any(char::is_alphabetic);
-    for q in fold_query(query) {
-        push(prefix(conn, kind, &q, limit)?, &mut out);
-        if q.chars().count() >= 3 {
-            push(trigram(conn, kind, &q, limit)?, &mut out);
+    if mostly_digits {
+        // A phone number, whole or its last digits: two prefix ranges on the btree, never the full-text index.
+        push(prefix(conn, kind, &digits, limit)?, &mut out);
+        push(prefix(conn, kind, &reversed(&digits), limit)?, &mut out);
+        return Ok(out);
+    }
+    let forms = fold_query(query);
+    // Prefix matches first (exact and "starts with" rank best); substring matches only while places are left,
+    // so a common prefix such as 096 never walks a long full-text list.
+    for q in &forms {
+        push(prefix(conn, kind, q, limit)?, &mut out);
+    }
+    for q in forms.iter().filter(|q| q.chars().count() >= 3) {
+        if out.len() < limit {
+            push(trigram(conn, kind, q, limit)?, &mut out);
         }
     }
-    if mostly_digits {
-        push(prefix(conn, kind, &digits, limit)?, &mut out);
-        push(trigram(conn, kind, &digits, limit)?, &mut out);
-    }
     Ok(out)
+}
+
+/// Digits back to front, marked with `~` so they never mix with a typed prefix.
+fn reversed(digits: &str) -> String {
+    std::iter::once('~').chain(digits.chars().rev()).collect()
 }
 
 fn prefix(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Vec<i64>> {
     // folded >= q AND folded < q + U+10FFFF: a range on the btree index.
     let upper = format!("{q}\u{10FFFF}");
+    // In index order the exact match comes first (it is the shortest string with the prefix), and the scan
+    // stops after `limit` rows however many entries share a short prefix.
     let mut st = conn.prepare_cached(
-        "SELECT record_id FROM search_entry WHERE folded >= ?1 AND folded < ?2 AND kind = ?3
-         ORDER BY folded = ?1 DESC, length(folded) LIMIT ?4",
+        "SELECT record_id FROM search_entry WHERE kind = ?3 AND folded >= ?1 AND folded < ?2
+         ORDER BY kind, folded LIMIT ?4",
     )?;
     let ids = st.query_map(params![q, upper, kind.code(), limit as i64], |r| r.get(0))?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)
@@ -111,8 +134,10 @@ fn prefix(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Vec<i6
 fn trigram(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Vec<i64>> {
     let phrase = format!("\"{}\"", q.replace('"', "\"\""));
     let mut st = conn.prepare_cached(
-        "SELECT e.record_id FROM search_fts f JOIN search_entry e ON e.id = f.rowid
-         WHERE search_fts MATCH ?1 AND e.kind = ?2 ORDER BY f.rank LIMIT ?3",
+        // CROSS JOIN keeps the full-text match as the outer loop (otherwise SQLite may walk every entry of
+        // the kind and probe the index for each).
+        "SELECT e.record_id FROM search_fts f CROSS JOIN search_entry e ON e.id = f.rowid
+         WHERE search_fts MATCH ?1 AND e.kind = ?2 LIMIT ?3",
     )?;
     let ids = st.query_map(params![phrase, kind.code(), limit as i64], |r| r.get(0))?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)

@@ -242,7 +242,7 @@ CREATE TABLE dispatch (
 );
 CREATE INDEX dispatch_by_status ON dispatch (fiscal_year, status, seq);
 CREATE INDEX dispatch_by_received ON dispatch (fiscal_year, received_on);
-CREATE INDEX dispatch_by_business ON dispatch (business_id);
+CREATE INDEX dispatch_by_business ON dispatch (business_id, fiscal_year, seq);
 CREATE INDEX dispatch_by_chamber ON dispatch (chamber_id, fiscal_year);
 CREATE INDEX dispatch_by_expert ON dispatch (expert_id, fiscal_year);
 CREATE INDEX dispatch_by_recommended ON dispatch (recommended_expert_id);

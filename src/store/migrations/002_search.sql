@@ -9,7 +9,7 @@ CREATE TABLE search_entry (
     folded    TEXT NOT NULL,
     UNIQUE (kind, record_id, field)
 );
-CREATE INDEX search_entry_by_folded ON search_entry (folded);
+CREATE INDEX search_entry_by_folded ON search_entry (kind, folded);
 CREATE INDEX search_entry_by_record ON search_entry (record_id, kind);
 
 CREATE VIRTUAL TABLE search_fts USING fts5 (folded, content = 'search_entry', content_rowid = 'id', tokenize = 'trigram');
