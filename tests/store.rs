@@ -169,3 +169,91 @@ fn lookup_index_is_written_with_the_record_and_folds_queries() {
         "八代商工会議所 and 八代市商工会: reference organisations are indexed by the migration: {chambers:?}"
     );
 }
+
+#[test]
+fn lookup_matches_every_kind_of_caller_input() {
+    use madoguchi::domain::fiscal_year::FiscalYear;
+    use madoguchi::domain::records::{NewDispatch, NewExpert};
+    use madoguchi::store::lookup::{HitKind, lookup};
+    use madoguchi::store::{dispatches, experts};
+    let fy = FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml")).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 11, 4).unwrap();
+    let (_dir, mut store) = temp_store();
+    let (business_id, expert_id) = store
+        .act("seed", |tx| {
+            let b = businesses::insert(
+                tx,
+                &NewBusiness {
+                    name: "山﨑カフェ".into(),
+                    reading: "やまさきかふぇ".into(),
+                    phone: "0967-12-3456".into(),
+                    ..Default::default()
+                },
+            )?;
+            let e = experts::insert(
+                tx,
+                &NewExpert {
+                    name: "髙橋 誠".into(),
+                    reading: "たかはし まこと".into(),
+                    keywords: "EC-CUBE、Instagram".into(),
+                    qualifications: "中小企業診断士".into(),
+                    phone: "090-1111-2222".into(),
+                    themes: vec![2, 3],
+                    ..Default::default()
+                },
+            )?;
+            for _ in 0..12 {
+                dispatches::insert(
+                    tx,
+                    &NewDispatch {
+                        fiscal_year: 2025,
+                        business_id: b,
+                        chamber_id: None,
+                        guidance_officer_id: None,
+                        received_on: chrono::NaiveDate::from_ymd_opt(2025, 6, 2).unwrap(),
+                        theme: 2,
+                        sections: vec![],
+                        recommended_expert_id: None,
+                    },
+                )?;
+            }
+            Ok((b, e))
+        })
+        .unwrap();
+    let find = |q: &str, kind: HitKind| -> Vec<i64> {
+        lookup(store.conn(), &fy, today, q, 8)
+            .unwrap()
+            .into_iter()
+            .filter(|g| g.0 == kind)
+            .flat_map(|g| g.1.into_iter().map(|h| h.id))
+            .collect()
+    };
+    // Names (variant kanji), readings (hiragana for a kanji name), romaji, half-width katakana.
+    assert!(find("山崎", HitKind::Business).contains(&business_id), "variant kanji 﨑/崎");
+    assert!(find("やまさき", HitKind::Business).contains(&business_id), "reading");
+    assert!(find("ﾔﾏｻｷｶﾌｪ", HitKind::Business).contains(&business_id), "half-width katakana");
+    assert!(find("ｶﾌｪ", HitKind::Business).contains(&business_id), "half-width katakana inside the name");
+    assert!(find("yamasaki", HitKind::Business).contains(&business_id), "romaji");
+    assert!(find("takahashi", HitKind::Expert).contains(&expert_id), "romaji for an expert");
+    assert!(find("高橋", HitKind::Expert).contains(&expert_id), "髙/高");
+    // Phone numbers with or without hyphens, and their last digits.
+    for q in ["0967123456", "0967-12-3456", "０９６７ １２ ３４５６", "3456"] {
+        assert!(find(q, HitKind::Business).contains(&business_id), "phone {q}");
+    }
+    // Expert specialties and qualifications.
+    assert!(find("instagram", HitKind::Expert).contains(&expert_id), "keyword");
+    assert!(find("診断士", HitKind::Expert).contains(&expert_id), "qualification");
+    // Application numbers in every form, and dates in ISO or 和暦.
+    let twelve: i64 = store
+        .conn()
+        .query_row("SELECT id FROM dispatch WHERE fiscal_year = 2025 AND seq = 12", [], |r| r.get(0))
+        .unwrap();
+    for q in ["R7-12", "R7-0012", "12", "ｒ７－１２"] {
+        assert_eq!(find(q, HitKind::Application).first(), Some(&twelve), "number {q}");
+    }
+    for q in ["2025-06-02", "R7.6.2", "令和7年6月2日"] {
+        assert!(!find(q, HitKind::Application).is_empty(), "date {q}");
+    }
+    // Organisations by reading.
+    assert!(!find("ひとよし", HitKind::Organisation).is_empty());
+}
