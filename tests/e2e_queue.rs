@@ -118,14 +118,35 @@ fn the_desk_day_from_form_1_to_reopening() {
     assert!(screen.contains("ECサイトの立ち上げ相談"), "content carried over:\n{screen}");
     c.send(CTRL_S);
     c.wait_for("R7-0302 保存しました");
+
+    // A business registered inline from Form 1: the same name as an existing one is flagged first.
+    c.wait_until("the new application's detail", |s| s.contains("│R7-0302  "));
+    c.send("n");
+    c.wait_for("新規申請");
+    c.send(&business);
+    c.wait_for("を新しい事業者として登録");
+    c.send(&"\x1b[B".repeat(9));
+    c.send(ENTER);
+    c.wait_for("フリガナ (よみ)");
+    c.send("やまだてっこうしょ");
+    c.send(TAB);
+    c.send("0964-00-0000");
+    c.send(TAB);
+    c.send(TAB);
+    c.send("宇土");
+    c.send(CTRL_S);
+    let screen = c.wait_for("似た事業者が登録済みです");
+    assert!(screen.contains(&business), "{screen}");
+    c.send(CTRL_S);
+    c.wait_for("R7-0303 保存しました");
     c.send("q");
     assert!(c.wait_exit());
 
     // Reopen: everything is there.
     let mut c = Console::start(home.path(), &args, 160, 48);
-    let screen = c.wait_for("R7-0302");
-    assert!(screen.contains("302件"), "{screen}");
-    c.send("j");
+    let screen = c.wait_for("R7-0303");
+    assert!(screen.contains("303件"), "{screen}");
+    c.send("jj");
     let screen = c.wait_for("R-D1 例外承認");
     assert!(screen.contains("R7-0301") && screen.contains("6/5"), "{screen}");
     c.send("c");
@@ -152,6 +173,17 @@ fn the_desk_day_from_form_1_to_reopening() {
     assert_eq!(caller, "ﾀﾅｶ様", "stored as typed");
     let staff_actions: i64 = conn.query_row("SELECT COUNT(*) FROM action", [], |r| r.get(0)).unwrap();
     assert!(staff_actions >= 12, "each save is one audited action: {staff_actions}");
+    let same_name: i64 =
+        conn.query_row("SELECT COUNT(*) FROM business WHERE name = ?1", [&business], |r| r.get(0)).unwrap();
+    assert_eq!(same_name, 2, "registered after the duplicate warning");
+    let (muni, phone): (String, String) = conn
+        .query_row(
+            "SELECT m.name, b.phone FROM business b JOIN municipality m ON m.id = b.municipality_id ORDER BY b.id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((muni.as_str(), phone.as_str()), ("宇土市", "0964-00-0000"));
     let out = run_ok(home.path(), &["--db", dbs, "check", "--lang", "en"]);
     assert!(out.contains("no problems"), "overrides make the 6th visit legal for check too:\n{out}");
 }

@@ -6,6 +6,9 @@ use ratatui_textarea::{Input, Key as TaKey, TextArea};
 use super::input::LineInput;
 use super::keymap::{Command, Key};
 
+/// The id a record field holds when the user chose to register the typed name as a new record.
+pub const NEW_RECORD: i64 = -1;
+
 /// Which records a record field picks from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RecordKind {
@@ -278,7 +281,10 @@ impl Form {
                 Key::Up => *highlighted = highlighted.saturating_sub(1),
                 Key::Down => *highlighted = (*highlighted + 1).min(candidates.len().saturating_sub(1)),
                 Key::Enter => {
-                    if let Some(c) = candidates.get(*highlighted).cloned() {
+                    if let Some(mut c) = candidates.get(*highlighted).cloned() {
+                        if c.0 == NEW_RECORD {
+                            c.1 = field.input.text().to_string();
+                        }
                         field.input = LineInput::new(&c.1);
                         *chosen = Some(c);
                         candidates.clear();
@@ -312,14 +318,23 @@ impl Form {
         }
     }
 
-    /// Takes search results for a record field, unless the text changed since.
-    pub fn candidates(&mut self, field: usize, query: &str, found: Vec<(i64, String)>) {
+    /// Takes search results for a record field, unless the text changed since; `new_label` (business
+    /// pickers) adds a last choice to register the typed name as a new record.
+    pub fn candidates(&mut self, field: usize, query: &str, found: Vec<(i64, String)>, new_label: Option<String>) {
         if let Some(f) = self.fields.get_mut(field)
             && f.input.text() == query
             && let FieldKind::Record { candidates, highlighted, .. } = &mut f.kind
         {
             *candidates = found;
+            candidates.extend(new_label.filter(|_| !query.trim().is_empty()).map(|l| (NEW_RECORD, l)));
             *highlighted = 0;
+        }
+    }
+
+    /// Shows or hides the fields whose key starts with `prefix`.
+    pub fn show_fields(&mut self, prefix: &str, shown: bool) {
+        for f in self.fields.iter_mut().filter(|f| f.key.starts_with(prefix)) {
+            f.hidden = !shown;
         }
     }
 }
@@ -401,6 +416,19 @@ mod tests {
     }
 
     #[test]
+    fn a_new_business_keeps_the_typed_name() {
+        let mut f = Form::new("t", vec![Field::record("b", "事業者", RecordKind::Business, None)]);
+        for c in "阿蘇の里".chars() {
+            f.handle(None, Key::Char(c));
+        }
+        f.candidates(0, "阿蘇の里", vec![(3, "阿蘇の里ファーム".into())], Some("＋ 新規登録".into()));
+        f.handle(None, Key::Down);
+        f.handle(None, Key::Enter);
+        assert_eq!(f.record("b"), Some(NEW_RECORD));
+        assert_eq!(f.text("b"), "阿蘇の里");
+    }
+
+    #[test]
     fn multiline_keeps_newlines() {
         let mut f = form();
         f.focus = 4;
@@ -435,21 +463,21 @@ mod tests {
         let mut f = Form::new("t", vec![Field::record("b", "事業者", RecordKind::Business, None)]);
         let ev = f.handle(None, Key::Char('ﾀ'));
         assert_eq!(ev, FormEvent::Search { field: 0, kind: RecordKind::Business, query: "ﾀ".into() });
-        f.candidates(0, "ﾀ", vec![(7, "田中商店".into()), (9, "田村農園".into())]);
+        f.candidates(0, "ﾀ", vec![(7, "田中商店".into()), (9, "田村農園".into())], None);
         f.handle(None, Key::Down);
         f.handle(None, Key::Enter);
         assert_eq!(f.record("b"), Some(9));
         assert_eq!(f.text("b"), "田村農園");
-        f.candidates(0, "ﾀ", vec![(7, "田中商店".into())]);
+        f.candidates(0, "ﾀ", vec![(7, "田中商店".into())], None);
         f.handle(None, Key::Backspace);
         f.handle(None, Key::Char('ﾀ'));
-        f.candidates(0, "ﾀ", vec![(7, "田中商店".into())]);
+        f.candidates(0, "ﾀ", vec![(7, "田中商店".into())], None);
         f.handle(None, Key::Char('ﾅ'));
         assert!(
             matches!(&f.fields[0].kind, FieldKind::Record { candidates, .. } if candidates.is_empty()),
             "typing on clears the candidates of the shorter text"
         );
-        f.candidates(0, "old query", vec![(1, "x".into())]);
+        f.candidates(0, "old query", vec![(1, "x".into())], None);
         assert!(matches!(&f.fields[0].kind, FieldKind::Record { candidates, .. } if candidates.is_empty()));
     }
 }

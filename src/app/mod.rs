@@ -20,7 +20,7 @@ use crate::store::consultations::ConsultationRow;
 use crate::store::lookup::{Groups, HitKind};
 use crate::store::needs_action::{Item, Reason};
 use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow, RecordFilter};
-use crate::store::workflow::{Refusal, TransitionDetails};
+use crate::store::workflow::{InlineBusiness, Refusal, TransitionDetails};
 use crate::ui::i18n::{self, Lang};
 use form::{Form, FormEvent, RecordKind};
 use keymap::{Command, Key, Scope};
@@ -166,6 +166,10 @@ pub enum SaveRequest {
         dispatch: NewDispatch,
         /// The desk consultation it came from.
         consultation: Option<i64>,
+        /// A business registered inline with it.
+        new_business: Option<InlineBusiness>,
+        /// Register the business even though it looks like an existing one (the desk saw the warning).
+        allow_duplicate: bool,
     },
     /// A visit, with an override reason for R-D1 if the desk gives one.
     AddVisit {
@@ -282,7 +286,7 @@ pub enum Effect {
         query: String,
     },
     /// Write, as one audited action.
-    Save(SaveRequest),
+    Save(Box<SaveRequest>),
 }
 
 impl App {
@@ -337,8 +341,12 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Candidates { field, query, found } => {
-            if let Some((_, form)) = &mut app.form {
-                form.candidates(field, &query, found);
+            if let Some((purpose, form)) = &mut app.form {
+                // Form 1's business picker also offers to register the typed name as a new business.
+                let new = matches!(purpose, Purpose::NewDispatch { .. })
+                    && form.fields.get(field).is_some_and(|f| f.key == "business");
+                let label = new.then(|| i18n::forms(app.session.lang).register_new.replace("{name}", &query));
+                form.candidates(field, &query, found, label);
             }
             Vec::new()
         }
@@ -424,7 +432,17 @@ fn lookup_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
 fn form_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
     let Some((purpose, form)) = &mut app.form else { return Vec::new() };
     let cmd = cmd.filter(|c| *c != Command::EditField);
-    match form.handle(cmd, key) {
+    let was_new = form.record("business") == Some(form::NEW_RECORD);
+    let event = form.handle(cmd, key);
+    if matches!(purpose, Purpose::NewDispatch { .. }) {
+        let new_business = form.record("business") == Some(form::NEW_RECORD);
+        form.show_fields("newbiz:", new_business);
+        if new_business && !was_new {
+            // The fields for the new business just appeared: fill them in next.
+            form.focus = form.fields.iter().position(|f| f.key.starts_with("newbiz:")).unwrap_or(form.focus);
+        }
+    }
+    match event {
         FormEvent::None => Vec::new(),
         FormEvent::Cancel => {
             app.form = None;
@@ -436,7 +454,7 @@ fn form_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
             match forms::to_request(*purpose, form, &app.session) {
                 Ok(request) => {
                     form.message = Some(i18n::forms(app.session.lang).saving.to_string());
-                    vec![Effect::Save(request)]
+                    vec![Effect::Save(Box::new(request))]
                 }
                 Err(errors) => {
                     for (field, message) in errors {
@@ -461,7 +479,8 @@ fn saved_action(app: &mut App, saved: Saved) -> Vec<Effect> {
     });
     if let Saved::Consultation(Some(prefill)) = &saved {
         let form = forms::new_dispatch(&app.session, Some(prefill));
-        app.form = Some((Purpose::NewDispatch { consultation: Some(prefill.consultation) }, form));
+        app.form =
+            Some((Purpose::NewDispatch { consultation: Some(prefill.consultation), duplicates_seen: false }, form));
     }
     if let Saved::Dispatch { .. } = saved {
         app.queue.select_first();
@@ -493,6 +512,16 @@ fn refused(app: &mut App, refusal: Refusal) {
             form.message = Some(t.wrong_status.replace("{status}", i18n::label::dispatch_status(lang, status)));
         }
         Refusal::Missing => form.message = Some(t.missing.to_string()),
+        Refusal::PossibleDuplicates(list) => {
+            let names: Vec<String> = list.into_iter().map(|(_, n)| n).collect();
+            form.set_error("business", t.possible_duplicates.replace("{list}", &names.join(" / ")));
+            if let Some((Purpose::NewDispatch { duplicates_seen, .. }, _)) = &mut app.form {
+                *duplicates_seen = true;
+            }
+        }
+        Refusal::UnknownMunicipality(name) => {
+            form.set_error("newbiz:municipality", t.unknown_municipality.replace("{name}", &name));
+        }
     }
 }
 
@@ -504,7 +533,9 @@ fn open_form(app: &mut App, cmd: Command) {
     app.notice = None;
     let opened = match (cmd, &detail) {
         (Command::New, _) if app.queue.consultations() => Ok((Purpose::NewConsultation, forms::new_consultation(s))),
-        (Command::New, _) => Ok((Purpose::NewDispatch { consultation: None }, forms::new_dispatch(s, None))),
+        (Command::New, _) => {
+            Ok((Purpose::NewDispatch { consultation: None, duplicates_seen: false }, forms::new_dispatch(s, None)))
+        }
         (_, None) => Err(t.select_first),
         (Command::AddVisit, Some(d)) if matches!(d.row.status, DispatchStatus::Approved | DispatchStatus::Visiting) => {
             Ok((Purpose::AddVisit { dispatch_id: d.row.id }, forms::add_visit(s)))

@@ -194,7 +194,7 @@ pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Actio
             };
             search::candidates(store.conn(), kind, &query, 8).map(|found| Action::Candidates { field, query, found })
         }
-        Effect::Save(request) => save(store, session, request),
+        Effect::Save(request) => save(store, session, *request),
         Effect::LoadQueuePage { generation, filter, offset, limit } => {
             let conn = store.conn();
             queue::count(conn, fiscal_year, &filter).and_then(|total| {
@@ -222,11 +222,17 @@ fn save(store: &mut Store, session: &Session, request: SaveRequest) -> Result<Ac
     let staff = store.staff().to_string();
     let refused = |r: Refusal| Action::Refused(r);
     match request {
-        SaveRequest::CreateDispatch { dispatch, consultation } => {
-            let (id, number) =
-                store.act("dispatch.create", |tx| workflow::create_dispatch(tx, &dispatch, consultation))?;
-            tracing::info!(id, "application created");
-            Ok(Action::Saved(Saved::Dispatch { id, number }))
+        SaveRequest::CreateDispatch { dispatch, consultation, new_business, allow_duplicate } => {
+            let outcome = store.act_if("dispatch.create", |tx| {
+                workflow::create_dispatch(tx, &dispatch, consultation, new_business.as_ref(), allow_duplicate)
+            })?;
+            Ok(match outcome {
+                Ok((id, number)) => {
+                    tracing::info!(id, "application created");
+                    Action::Saved(Saved::Dispatch { id, number })
+                }
+                Err(r) => Action::Refused(r),
+            })
         }
         SaveRequest::AddVisit { visit, override_reason } => {
             let outcome = store

@@ -32,3 +32,19 @@ pub fn insert(conn: &Connection, b: &NewBusiness) -> Result<i64> {
     crate::store::search::index_business(conn, id, &b.name, &b.reading, &b.phone, &b.representative)?;
     Ok(id)
 }
+
+/// Businesses that may be the same as a new one: the same folded name (㈱/株式会社, kana, variant kanji
+/// folded) or the same phone digits. At most `limit`, as (id, name and phone).
+pub fn possible_duplicates(conn: &Connection, name: &str, phone: &str, limit: usize) -> Result<Vec<(i64, String)>> {
+    let folded = crate::domain::fold::fold(name);
+    let digits = phone_digits(phone);
+    let mut st = conn.prepare_cached(
+        "SELECT b.id, b.name || CASE WHEN b.phone <> '' THEN '  ' || b.phone ELSE '' END FROM business b
+         WHERE b.merged_into_id IS NULL AND (
+             b.id IN (SELECT record_id FROM search_entry WHERE kind = 'business' AND field = 'name' AND folded = ?1)
+             OR (length(?2) >= 6 AND b.phone_digits = ?2))
+         ORDER BY b.id LIMIT ?3",
+    )?;
+    let rows = st.query_map(params![folded, digits, limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

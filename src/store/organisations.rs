@@ -80,3 +80,15 @@ pub fn municipalities(conn: &Connection) -> Result<Vec<Municipality>> {
 pub fn federation_id(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT id FROM organisation WHERE kind = 'federation' ORDER BY id LIMIT 1", [], |r| r.get(0))?)
 }
+
+/// The municipality a desk worker typed: its exact name, or the name without 市/町/村 (阿蘇 → 阿蘇市).
+pub fn municipality_by_name(conn: &Connection, name: &str) -> Result<Option<i64>> {
+    use rusqlite::OptionalExtension;
+    let name = name.trim();
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM municipality WHERE name = ?1 OR name IN (?1 || '市', ?1 || '町', ?1 || '村') ORDER BY length(name) LIMIT 1",
+        )?
+        .query_row([name], |r| r.get(0))
+        .optional()?)
+}

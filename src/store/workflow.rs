@@ -21,6 +21,19 @@ pub enum Refusal {
     WrongStatus(DispatchStatus),
     /// The record no longer exists.
     Missing,
+    /// A new business looks like existing ones (id, name and phone); saving again registers it anyway.
+    PossibleDuplicates(Vec<(i64, String)>),
+    /// The municipality typed for a new business is not one of the prefecture's.
+    UnknownMunicipality(String),
+}
+
+/// A business registered inline from Form 1, with the municipality as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineBusiness {
+    /// The business (its municipality is resolved from `municipality`).
+    pub business: crate::domain::records::NewBusiness,
+    /// Municipality name as typed (empty: outside the prefecture or unknown).
+    pub municipality: String,
 }
 
 /// The outcome of a write: done, or refused without any change.
@@ -30,13 +43,38 @@ fn status_of(conn: &Connection, id: i64) -> Result<Option<DispatchStatus>> {
     Ok(conn.query_row("SELECT status FROM dispatch WHERE id = ?1", [id], |r| r.get(0)).optional()?)
 }
 
-/// Creates a received application, linked to the desk consultation it came from, if any.
-pub fn create_dispatch(conn: &Connection, d: &NewDispatch, consultation: Option<i64>) -> Result<(i64, DispatchNumber)> {
-    let (id, number) = dispatches::insert(conn, d)?;
+/// Creates a received application (and the business registered inline with it, after checking for possible
+/// duplicates unless `allow_duplicate`), linked to the desk consultation it came from, if any.
+pub fn create_dispatch(
+    conn: &Connection,
+    d: &NewDispatch,
+    consultation: Option<i64>,
+    new_business: Option<&InlineBusiness>,
+    allow_duplicate: bool,
+) -> Result<Outcome<(i64, DispatchNumber)>> {
+    let mut d = d.clone();
+    if let Some(nb) = new_business {
+        let municipality_id = match nb.municipality.trim() {
+            "" => None,
+            name => match crate::store::organisations::municipality_by_name(conn, name)? {
+                Some(id) => Some(id),
+                None => return Ok(Err(Refusal::UnknownMunicipality(name.to_string()))),
+            },
+        };
+        if !allow_duplicate {
+            let dups = crate::store::businesses::possible_duplicates(conn, &nb.business.name, &nb.business.phone, 5)?;
+            if !dups.is_empty() {
+                return Ok(Err(Refusal::PossibleDuplicates(dups)));
+            }
+        }
+        let b = crate::domain::records::NewBusiness { municipality_id, ..nb.business.clone() };
+        d.business_id = crate::store::businesses::insert(conn, &b)?;
+    }
+    let (id, number) = dispatches::insert(conn, &d)?;
     if let Some(c) = consultation {
         consultations::link_dispatch(conn, c, id)?;
     }
-    Ok((id, number))
+    Ok(Ok((id, number)))
 }
 
 /// Adds a visit. R-P1, R-D1, R-D2 and R-D3 are checked against the application's visits as stored now;

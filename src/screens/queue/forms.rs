@@ -6,11 +6,11 @@ use chrono::NaiveDate;
 use crate::app::form::{Field, Form, RecordKind};
 use crate::app::{SaveRequest, Session};
 use crate::domain::model::*;
-use crate::domain::parse::{format_time, parse_date, parse_time};
-use crate::domain::records::{NewConsultation, NewDispatch, NewVisit};
+use crate::domain::parse::{format_time, parse_date, parse_phone, parse_time};
+use crate::domain::records::{NewBusiness, NewConsultation, NewDispatch, NewVisit};
 use crate::domain::rules::{Finding, RuleId};
 use crate::store::queue::DispatchDetail;
-use crate::store::workflow::TransitionDetails;
+use crate::store::workflow::{InlineBusiness, TransitionDetails};
 use crate::ui::i18n::{self, Lang, label};
 
 /// What an open form is for.
@@ -20,6 +20,8 @@ pub enum Purpose {
     NewDispatch {
         /// The consultation it came from.
         consultation: Option<i64>,
+        /// The possible-duplicate warning for a new business was shown: saving again registers it.
+        duplicates_seen: bool,
     },
     /// A visit of an application.
     AddVisit {
@@ -73,6 +75,16 @@ pub fn new_dispatch(s: &Session, prefill: Option<&Prefill>) -> Form {
     let t = i18n::forms(s.lang);
     let mut fields = vec![
         Field::record("business", t.business, RecordKind::Business, prefill.and_then(|p| p.business.clone())),
+        Field::text("newbiz:reading", t.new_reading, "").hidden(),
+        Field::text("newbiz:phone", t.caller_phone, "").hidden(),
+        Field::choice(
+            "newbiz:legal_form",
+            t.legal_form,
+            LegalForm::ALL.iter().map(|f| (f.code().to_string(), label::legal_form(s.lang, *f).to_string())).collect(),
+            0,
+        )
+        .hidden(),
+        Field::text("newbiz:municipality", t.municipality, "").hidden(),
         Field::record("chamber", t.chamber, RecordKind::Organisation, None),
         Field::text("received_on", t.received_on, &s.today.to_string()),
         Field::choice("theme", t.theme, themes(s), 0),
@@ -192,8 +204,24 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequ
     let mut errors = Errors::new();
     let code = |key: &str| form.choice(key).unwrap_or_default().to_string();
     let request = match purpose {
-        Purpose::NewDispatch { consultation } => {
+        Purpose::NewDispatch { consultation, duplicates_seen } => {
             let business = form.record("business");
+            let new_business = (business == Some(crate::app::form::NEW_RECORD)).then(|| InlineBusiness {
+                business: NewBusiness {
+                    name: form.text("business"),
+                    reading: form.text("newbiz:reading"),
+                    legal_form: LegalForm::from_code(&code("newbiz:legal_form")),
+                    phone: form.text("newbiz:phone"),
+                    ..NewBusiness::default()
+                },
+                municipality: form.text("newbiz:municipality"),
+            });
+            if let Some(nb) = &new_business
+                && !nb.business.phone.is_empty()
+                && let Err(e) = parse_phone(&nb.business.phone)
+            {
+                errors.push(("newbiz:phone".into(), i18n::phone_error(s.lang, &e)));
+            }
             if business.is_none() {
                 required("business", s, &mut errors);
             }
@@ -217,6 +245,8 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequ
                         recommended_expert_id: form.record("expert"),
                     },
                     consultation,
+                    new_business,
+                    allow_duplicate: duplicates_seen,
                 },
                 _ => return Err(errors),
             }

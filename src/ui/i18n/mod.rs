@@ -288,6 +288,18 @@ pub struct FormText {
     pub override_hint: &'static str,
     /// Hint of the form footer.
     pub footer: &'static str,
+    /// Picker choice: "＋ 「{name}」を新しい事業者として登録".
+    pub register_new: &'static str,
+    /// New business: reading.
+    pub new_reading: &'static str,
+    /// New business: legal form.
+    pub legal_form: &'static str,
+    /// New business: municipality.
+    pub municipality: &'static str,
+    /// "似た事業者があります: {list} ...".
+    pub possible_duplicates: &'static str,
+    /// "「{name}」は県内の市町村にありません".
+    pub unknown_municipality: &'static str,
 }
 
 /// The form texts of a language.
@@ -303,6 +315,14 @@ pub fn date_error(lang: Lang, e: &crate::domain::parse::DateError) -> String {
     match lang {
         Lang::Ja => ja::parse::date_error(e),
         Lang::En => en::parse::date_error(e),
+    }
+}
+
+/// A phone number that could not be read, worded for the field.
+pub fn phone_error(lang: Lang, e: &crate::domain::parse::PhoneError) -> String {
+    match lang {
+        Lang::Ja => ja::parse::phone_error(e),
+        Lang::En => en::parse::phone_error(e),
     }
 }
 

@@ -41,4 +41,10 @@ pub const TEXT: FormText = FormText {
     no_candidates: "no match",
     override_hint: "beyond the rule in principle: type the override reason and save with Ctrl-S",
     footer: "Ctrl-S save  Tab next field  Esc cancel  F1 help",
+    register_new: "+ register \"{name}\" as a new business",
+    new_reading: "Reading (kana)",
+    legal_form: "Legal form",
+    municipality: "Municipality (empty: outside or unknown)",
+    possible_duplicates: "Similar businesses exist: {list}\nPick the existing one, or press Ctrl-S again to register a new one",
+    unknown_municipality: "\"{name}\" is not a municipality of Kumamoto",
 };

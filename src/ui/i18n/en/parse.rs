@@ -34,3 +34,15 @@ pub fn time_error(e: &TimeError) -> String {
         TimeError::MinuteOutOfRange { minute } => format!("minute {minute} does not exist"),
     }
 }
+
+/// A phone number that cannot be read.
+pub fn phone_error(e: &crate::domain::parse::PhoneError) -> String {
+    use crate::domain::parse::PhoneError;
+    match e {
+        PhoneError::Empty => "enter a phone number".into(),
+        PhoneError::TooShort { digits } => format!("too few digits ({digits}; 10 or 11)"),
+        PhoneError::TooLong { digits } => format!("too many digits ({digits}; 10 or 11)"),
+        PhoneError::NotStartingWithZero => "a phone number starts with 0 (e.g. 096-223-5568)".into(),
+        PhoneError::InvalidCharacter { ch } => format!("\"{ch}\" cannot be in a phone number"),
+    }
+}

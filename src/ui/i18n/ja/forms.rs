@@ -41,4 +41,10 @@ pub const TEXT: FormText = FormText {
     no_candidates: "該当なし",
     override_hint: "原則を超えます。例外承認の理由を入力して Ctrl-S で記録します",
     footer: "Ctrl-S 保存  Tab 次の項目  Esc 取消  F1 ヘルプ",
+    register_new: "＋ 「{name}」を新しい事業者として登録",
+    new_reading: "フリガナ (よみ)",
+    legal_form: "法人格",
+    municipality: "所在市町村 (空欄=県外・不明)",
+    possible_duplicates: "似た事業者が登録済みです: {list}\n同じ事業者なら候補から選び直し、別の事業者ならもう一度 Ctrl-S で新規登録します",
+    unknown_municipality: "「{name}」は熊本県の市町村にありません",
 };

@@ -37,3 +37,15 @@ pub fn time_error(e: &TimeError) -> String {
         TimeError::MinuteOutOfRange { minute } => format!("{minute}分はありません"),
     }
 }
+
+/// 電話番号の誤り。
+pub fn phone_error(e: &crate::domain::parse::PhoneError) -> String {
+    use crate::domain::parse::PhoneError;
+    match e {
+        PhoneError::Empty => "電話番号を入力してください".into(),
+        PhoneError::TooShort { digits } => format!("電話番号の桁数が足りません ({digits}桁、10〜11桁)"),
+        PhoneError::TooLong { digits } => format!("電話番号の桁数が多すぎます ({digits}桁、10〜11桁)"),
+        PhoneError::NotStartingWithZero => "電話番号は0から始まります (例: 096-223-5568)".into(),
+        PhoneError::InvalidCharacter { ch } => format!("電話番号に「{ch}」は使えません"),
+    }
+}
