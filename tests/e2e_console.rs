@@ -67,6 +67,16 @@ fn browsing_a_demo_database() {
     let screen =
         c.wait_until("the located application", |s| s.contains("[すべて]") && s.contains(&format!("│{first}  ")));
     assert!(screen.contains("【申請】"), "{screen}");
+    // Edit: the Form 1 fields as stored; a changed theme is saved and shown.
+    let theme_before = screen.lines().find_map(|l| l.split("│テーマ: ").nth(1).map(|t| t.trim().to_string())).unwrap();
+    c.send("e");
+    c.wait_for("申請内容の編集");
+    c.send("\t\t\x1b[C");
+    c.send("\x13");
+    let screen = c.wait_until("the edited theme", |s| {
+        s.contains("保存しました") && s.lines().any(|l| l.contains("│テーマ: ") && !l.contains(&theme_before))
+    });
+    assert!(screen.contains(&format!("│{first}  ")), "{screen}");
     c.send("q");
     assert!(c.wait_exit());
 }

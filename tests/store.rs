@@ -257,3 +257,45 @@ fn lookup_matches_every_kind_of_caller_input() {
     // Organisations by reading.
     assert!(!find("ひとよし", HitKind::Organisation).is_empty());
 }
+
+#[test]
+fn an_edit_from_a_stale_screen_is_refused_not_overwritten() {
+    use madoguchi::domain::records::NewDispatch;
+    use madoguchi::store::dispatches;
+    use madoguchi::store::workflow::{DispatchEdit, Refusal, update_dispatch};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.db");
+    let mut a = Store::open(&path, "山田").unwrap();
+    let mut b = Store::open(&path, "佐藤").unwrap();
+    let date = |d| chrono::NaiveDate::from_ymd_opt(2025, 6, d).unwrap();
+    let id = a
+        .act("seed", |tx| {
+            let business_id = businesses::insert(tx, &business("田中商店"))?;
+            let d = NewDispatch {
+                fiscal_year: 2025,
+                business_id,
+                chamber_id: None,
+                guidance_officer_id: None,
+                received_on: date(2),
+                theme: 1,
+                sections: vec![],
+                recommended_expert_id: None,
+            };
+            Ok(dispatches::insert(tx, &d)?.0)
+        })
+        .unwrap();
+    let version_seen_by_a: i64 =
+        a.conn().query_row("SELECT row_version FROM dispatch WHERE id = ?1", [id], |r| r.get(0)).unwrap();
+    let edit = |theme| DispatchEdit { chamber_id: None, received_on: date(3), theme, sections: vec![] };
+    // B (the other console) saves first.
+    let ok = b.act_if("dispatch.edit", |tx| update_dispatch(tx, id, version_seen_by_a, &edit(2))).unwrap();
+    assert_eq!(ok, Ok(()));
+    // A saves from what it read before: refused, B's change stays.
+    let refused = a.act_if("dispatch.edit", |tx| update_dispatch(tx, id, version_seen_by_a, &edit(5))).unwrap();
+    assert_eq!(refused, Err(Refusal::Changed));
+    let theme: i64 = a.conn().query_row("SELECT theme FROM dispatch WHERE id = ?1", [id], |r| r.get(0)).unwrap();
+    assert_eq!(theme, 2);
+    let labels: i64 =
+        a.conn().query_row("SELECT COUNT(*) FROM action WHERE label = 'dispatch.edit'", [], |r| r.get(0)).unwrap();
+    assert_eq!(labels, 1, "the refused save left no action behind");
+}

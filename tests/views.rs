@@ -69,6 +69,7 @@ fn detail(row: QueueRow) -> DispatchDetail {
         industry: None,
         capital_yen: None,
         employees: None,
+        chamber_id: Some(3),
         guidance_officer: Some("中村 翔".into()),
         sections: vec![
             ("company_overview".into(), "黒川温泉で土産菓子を製造・販売。従業員8名。".into()),

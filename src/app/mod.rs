@@ -20,7 +20,7 @@ use crate::store::consultations::ConsultationRow;
 use crate::store::lookup::{Groups, HitKind};
 use crate::store::needs_action::{Item, Reason};
 use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow, RecordFilter};
-use crate::store::workflow::{InlineBusiness, Refusal, TransitionDetails};
+use crate::store::workflow::{DispatchEdit, InlineBusiness, Refusal, TransitionDetails};
 use crate::ui::i18n::{self, Lang};
 use form::{Form, FormEvent, RecordKind};
 use keymap::{Command, Key, Scope};
@@ -190,6 +190,15 @@ pub enum SaveRequest {
         on: NaiveDate,
         /// Expert, report summary.
         details: TransitionDetails,
+    },
+    /// Edited Form 1 fields of an application, refused if it changed since it was read.
+    UpdateDispatch {
+        /// Application.
+        id: i64,
+        /// Row version when the form opened.
+        row_version: i64,
+        /// The fields.
+        edit: DispatchEdit,
     },
     /// A rejection.
     Reject {
@@ -512,6 +521,7 @@ fn refused(app: &mut App, refusal: Refusal) {
             form.message = Some(t.wrong_status.replace("{status}", i18n::label::dispatch_status(lang, status)));
         }
         Refusal::Missing => form.message = Some(t.missing.to_string()),
+        Refusal::Changed => form.message = Some(t.changed.to_string()),
         Refusal::PossibleDuplicates(list) => {
             let names: Vec<String> = list.into_iter().map(|(_, n)| n).collect();
             form.set_error("business", t.possible_duplicates.replace("{list}", &names.join(" / ")));
@@ -537,6 +547,9 @@ fn open_form(app: &mut App, cmd: Command) {
             Ok((Purpose::NewDispatch { consultation: None, duplicates_seen: false }, forms::new_dispatch(s, None)))
         }
         (_, None) => Err(t.select_first),
+        (Command::Edit, Some(d)) if !app.queue.consultations() => {
+            Ok((Purpose::EditDispatch { id: d.row.id, row_version: d.row_version }, forms::edit_dispatch(s, d)))
+        }
         (Command::AddVisit, Some(d)) if matches!(d.row.status, DispatchStatus::Approved | DispatchStatus::Visiting) => {
             Ok((Purpose::AddVisit { dispatch_id: d.row.id }, forms::add_visit(s)))
         }
@@ -597,7 +610,7 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             app.tab = Tab::Applications;
             Vec::new()
         }
-        Command::New | Command::AddVisit | Command::Transition | Command::Reject => {
+        Command::New | Command::Edit | Command::AddVisit | Command::Transition | Command::Reject => {
             open_form(app, cmd);
             Vec::new()
         }

@@ -244,6 +244,10 @@ fn save(store: &mut Store, session: &Session, request: SaveRequest) -> Result<Ac
             let outcome = store.act_if(&label, |tx| workflow::transition(tx, id, from, to, on, &details))?;
             Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
         }
+        SaveRequest::UpdateDispatch { id, row_version, edit } => {
+            let outcome = store.act_if("dispatch.edit", |tx| workflow::update_dispatch(tx, id, row_version, &edit))?;
+            Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
+        }
         SaveRequest::Reject { id, grounds, note, on } => {
             let outcome = store.act_if("dispatch.reject", |tx| workflow::reject(tx, id, &grounds, &note, on))?;
             Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))

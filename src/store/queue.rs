@@ -174,6 +174,8 @@ pub struct DispatchDetail {
     pub capital_yen: Option<i64>,
     /// Employees.
     pub employees: Option<i64>,
+    /// The applying chamber's id (None: direct to the desk).
+    pub chamber_id: Option<i64>,
     /// The chamber's assigned guidance officer.
     pub guidance_officer: Option<String>,
     /// Form 1 sections (key, text), as stored.
@@ -197,31 +199,45 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<DispatchDetail>> {
     let Some(row) = conn.query_row(&format!("{ROW_SELECT} WHERE d.id = ?1"), [id], row).optional()? else {
         return Ok(None);
     };
-    let (legal_form, muni_code, muni_name, industry, capital, employees, officer, sections, note, report, feedback, rv) =
-        conn.query_row(
-            "SELECT b.legal_form, m.code, m.name, b.industry, b.capital_yen, b.employees, s.name, d.sections,
-                    d.rejection_note, d.report_received_on, d.feedback_sent_on, d.row_version
+    let (
+        legal_form,
+        muni_code,
+        muni_name,
+        industry,
+        capital,
+        employees,
+        officer,
+        sections,
+        note,
+        report,
+        feedback,
+        rv,
+        chamber_id,
+    ) = conn.query_row(
+        "SELECT b.legal_form, m.code, m.name, b.industry, b.capital_yen, b.employees, s.name, d.sections,
+                    d.rejection_note, d.report_received_on, d.feedback_sent_on, d.row_version, d.chamber_id
              FROM dispatch d JOIN business b ON b.id = d.business_id
              LEFT JOIN municipality m ON m.id = b.municipality_id
              LEFT JOIN organisation_staff s ON s.id = d.guidance_officer_id WHERE d.id = ?1",
-            [id],
-            |r| {
-                Ok((
-                    r.get::<_, Option<LegalForm>>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, Option<IndustryCategory>>(3)?,
-                    r.get::<_, Option<i64>>(4)?,
-                    r.get::<_, Option<i64>>(5)?,
-                    r.get::<_, Option<String>>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, String>(8)?,
-                    r.get::<_, Option<NaiveDate>>(9)?,
-                    r.get::<_, Option<NaiveDate>>(10)?,
-                    r.get::<_, i64>(11)?,
-                ))
-            },
-        )?;
+        [id],
+        |r| {
+            Ok((
+                r.get::<_, Option<LegalForm>>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<IndustryCategory>>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+                r.get::<_, Option<i64>>(5)?,
+                r.get::<_, Option<String>>(6)?,
+                r.get::<_, String>(7)?,
+                r.get::<_, String>(8)?,
+                r.get::<_, Option<NaiveDate>>(9)?,
+                r.get::<_, Option<NaiveDate>>(10)?,
+                r.get::<_, i64>(11)?,
+                r.get::<_, Option<i64>>(12)?,
+            ))
+        },
+    )?;
     let sections = match serde_json::from_str::<serde_json::Value>(&sections) {
         Ok(serde_json::Value::Object(m)) => {
             m.into_iter().map(|(k, v)| (k, v.as_str().unwrap_or_default().to_string())).collect()
@@ -262,6 +278,7 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<DispatchDetail>> {
         industry,
         capital_yen: capital,
         employees,
+        chamber_id,
         guidance_officer: officer,
         sections,
         visits,

@@ -25,6 +25,45 @@ pub enum Refusal {
     PossibleDuplicates(Vec<(i64, String)>),
     /// The municipality typed for a new business is not one of the prefecture's.
     UnknownMunicipality(String),
+    /// Another console changed the record since it was opened (row version): nothing was overwritten.
+    Changed,
+}
+
+/// The editable fields of an application (Form 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DispatchEdit {
+    /// Applying chamber (None: direct).
+    pub chamber_id: Option<i64>,
+    /// Date received.
+    pub received_on: NaiveDate,
+    /// Theme.
+    pub theme: u8,
+    /// Form 1 sections (key, text).
+    pub sections: Vec<(String, String)>,
+}
+
+/// Saves an edited application, unless it changed since `row_version` was read (then nothing is written).
+pub fn update_dispatch(conn: &Connection, id: i64, row_version: i64, e: &DispatchEdit) -> Result<Outcome<()>> {
+    let sections: serde_json::Map<String, serde_json::Value> =
+        e.sections.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect();
+    let n = conn
+        .prepare_cached(
+            "UPDATE dispatch SET chamber_id = ?3, received_on = ?4, theme = ?5, sections = ?6,
+                 row_version = row_version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')
+             WHERE id = ?1 AND row_version = ?2",
+        )?
+        .execute(rusqlite::params![
+            id,
+            row_version,
+            e.chamber_id,
+            e.received_on,
+            e.theme,
+            serde_json::Value::Object(sections).to_string()
+        ])?;
+    if n == 1 {
+        return Ok(Ok(()));
+    }
+    Ok(Err(if status_of(conn, id)?.is_some() { Refusal::Changed } else { Refusal::Missing }))
 }
 
 /// A business registered inline from Form 1, with the municipality as typed.

@@ -10,7 +10,7 @@ use crate::domain::parse::{format_time, parse_date, parse_phone, parse_time};
 use crate::domain::records::{NewBusiness, NewConsultation, NewDispatch, NewVisit};
 use crate::domain::rules::{Finding, RuleId};
 use crate::store::queue::DispatchDetail;
-use crate::store::workflow::{InlineBusiness, TransitionDetails};
+use crate::store::workflow::{DispatchEdit, InlineBusiness, TransitionDetails};
 use crate::ui::i18n::{self, Lang, label};
 
 /// What an open form is for.
@@ -42,6 +42,13 @@ pub enum Purpose {
     },
     /// A desk consultation.
     NewConsultation,
+    /// Editing an application's Form 1 fields.
+    EditDispatch {
+        /// The application.
+        id: i64,
+        /// Its row version when the form opened.
+        row_version: i64,
+    },
 }
 
 fn themes(s: &Session) -> Vec<(String, String)> {
@@ -97,6 +104,25 @@ pub fn new_dispatch(s: &Session, prefill: Option<&Prefill>) -> Form {
     }
     fields.push(Field::record("expert", t.recommended_expert, RecordKind::Expert, None));
     Form::new(t.titles[0], fields)
+}
+
+/// The edit form of an application: chamber, date received, theme and the Form 1 sections, as stored.
+pub fn edit_dispatch(s: &Session, d: &DispatchDetail) -> Form {
+    let t = i18n::forms(s.lang);
+    let themes = themes(s);
+    let theme_index = themes.iter().position(|(code, _)| *code == d.row.theme.to_string()).unwrap_or(0);
+    let chamber = d.chamber_id.zip(d.row.chamber.clone());
+    let mut fields = vec![
+        Field::record("chamber", t.chamber, RecordKind::Organisation, chamber),
+        Field::text("received_on", t.received_on, &d.row.received_on.to_string()),
+        Field::choice("theme", t.theme, themes, theme_index),
+    ];
+    for sec in &s.fy.form1_sections {
+        let title = if s.lang == Lang::Ja { &sec.ja } else { &sec.en };
+        let value = d.sections.iter().find(|(k, _)| *k == sec.key).map(|(_, v)| v.as_str()).unwrap_or("");
+        fields.push(Field::multiline(&format!("section:{}", sec.key), title, value));
+    }
+    Form::new(&format!("{} {}", d.row.number, t.edit_title), fields)
 }
 
 /// The add-visit form, defaulting to today 10:00–12:00 at the premises with the assigned officer.
@@ -298,6 +324,25 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequ
             let Some(on) = date(form, "date", s, &mut errors) else { return Err(errors) };
             let grounds = form.grounds("grounds").into_iter().filter_map(RejectionGround::new).collect();
             SaveRequest::Reject { id, grounds, note: form.text("note"), on }
+        }
+        Purpose::EditDispatch { id, row_version } => {
+            let Some(received_on) = date(form, "received_on", s, &mut errors) else { return Err(errors) };
+            let sections =
+                s.fy.form1_sections
+                    .iter()
+                    .map(|sec| (sec.key.clone(), form.text(&format!("section:{}", sec.key))))
+                    .filter(|(_, v)| !v.is_empty())
+                    .collect();
+            SaveRequest::UpdateDispatch {
+                id,
+                row_version,
+                edit: DispatchEdit {
+                    chamber_id: form.record("chamber"),
+                    received_on,
+                    theme: code("theme").parse().unwrap_or(1),
+                    sections,
+                },
+            }
         }
         Purpose::NewConsultation => {
             let Some(received_on) = date(form, "date", s, &mut errors) else { return Err(errors) };

@@ -469,6 +469,7 @@ mod tests {
             industry: None,
             capital_yen: None,
             employees: None,
+            chamber_id: None,
             guidance_officer: None,
             sections: Vec::new(),
             visits: Vec::new(),

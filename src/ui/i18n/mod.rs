@@ -300,6 +300,10 @@ pub struct FormText {
     pub possible_duplicates: &'static str,
     /// "「{name}」は県内の市町村にありません".
     pub unknown_municipality: &'static str,
+    /// Title suffix of the edit form.
+    pub edit_title: &'static str,
+    /// Refused: another console changed the record since it was opened.
+    pub changed: &'static str,
 }
 
 /// The form texts of a language.

@@ -47,4 +47,6 @@ pub const TEXT: FormText = FormText {
     municipality: "Municipality (empty: outside or unknown)",
     possible_duplicates: "Similar businesses exist: {list}\nPick the existing one, or press Ctrl-S again to register a new one",
     unknown_municipality: "\"{name}\" is not a municipality of Kumamoto",
+    edit_title: "edit the application",
+    changed: "another console changed this application after you opened it; nothing was overwritten. Esc, Ctrl-L to reload, then edit again",
 };

@@ -47,4 +47,6 @@ pub const TEXT: FormText = FormText {
     municipality: "所在市町村 (空欄=県外・不明)",
     possible_duplicates: "似た事業者が登録済みです: {list}\n同じ事業者なら候補から選び直し、別の事業者ならもう一度 Ctrl-S で新規登録します",
     unknown_municipality: "「{name}」は熊本県の市町村にありません",
+    edit_title: "申請内容の編集",
+    changed: "開いた後に他の端末でこの申請が変更されました。上書きはしていません。Esc で閉じて Ctrl-L で再読み込みし、もう一度編集してください",
 };
