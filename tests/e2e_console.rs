@@ -77,6 +77,15 @@ fn browsing_a_demo_database() {
         s.contains("保存しました") && s.lines().any(|l| l.contains("│テーマ: ") && !l.contains(&theme_before))
     });
     assert!(screen.contains(&format!("│{first}  ")), "{screen}");
+    // u undoes the whole action; Ctrl-R redoes it.
+    c.send("u");
+    c.wait_until("the theme back", |s| {
+        s.contains("取り消しました: 申請の編集") && s.contains(&format!("│テーマ: {theme_before}"))
+    });
+    c.send("\x12");
+    c.wait_until("redone", |s| {
+        s.contains("やり直しました: 申請の編集") && !s.contains(&format!("│テーマ: {theme_before}"))
+    });
     c.send("q");
     assert!(c.wait_exit());
 }

@@ -299,3 +299,116 @@ fn an_edit_from_a_stale_screen_is_refused_not_overwritten() {
         a.conn().query_row("SELECT COUNT(*) FROM action WHERE label = 'dispatch.edit'", [], |r| r.get(0)).unwrap();
     assert_eq!(labels, 1, "the refused save left no action behind");
 }
+
+fn seed_approved_dispatch(store: &mut Store) -> i64 {
+    use madoguchi::domain::model::DispatchStatus;
+    use madoguchi::domain::records::NewDispatch;
+    use madoguchi::store::dispatches;
+    store
+        .act("seed", |tx| {
+            let business_id = businesses::insert(tx, &business("田中商店"))?;
+            let d = NewDispatch {
+                fiscal_year: 2025,
+                business_id,
+                chamber_id: None,
+                guidance_officer_id: None,
+                received_on: chrono::NaiveDate::from_ymd_opt(2025, 6, 2).unwrap(),
+                theme: 1,
+                sections: vec![],
+                recommended_expert_id: None,
+            };
+            let id = dispatches::insert(tx, &d)?.0;
+            dispatches::set_status(
+                tx,
+                id,
+                DispatchStatus::Approved,
+                chrono::NaiveDate::from_ymd_opt(2025, 6, 3).unwrap(),
+            )?;
+            Ok(id)
+        })
+        .unwrap()
+}
+
+fn visit_of(dispatch_id: i64) -> madoguchi::domain::records::NewVisit {
+    use madoguchi::domain::model::{AccompanimentKind, PlaceKind};
+    madoguchi::domain::records::NewVisit {
+        dispatch_id,
+        date: chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap(),
+        start_min: 600,
+        end_min: 720,
+        place: PlaceKind::Premises,
+        place_note: String::new(),
+        expert_id: None,
+        accompanied_by: AccompanimentKind::AssignedOfficer,
+        accompanying_staff_id: None,
+        accompanying_desk_staff_id: None,
+        accompaniment_reason: String::new(),
+    }
+}
+
+#[test]
+fn undo_puts_a_whole_action_back_and_redo_reapplies_it() {
+    use madoguchi::store::workflow::add_visit;
+    let fy = madoguchi::domain::fiscal_year::FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml"))
+        .unwrap();
+    let (_dir, mut store) = temp_store();
+    let id = seed_approved_dispatch(&mut store);
+    let visit =
+        store.act_if("dispatch.add_visit", |tx| add_visit(tx, &fy, &visit_of(id), "", "山田")).unwrap().unwrap();
+    let status = |s: &Store| -> (String, i64) {
+        s.conn()
+            .query_row(
+                "SELECT status, (SELECT COUNT(*) FROM visit WHERE dispatch_id = d.id) FROM dispatch d WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    };
+    assert_eq!(status(&store), ("visiting".into(), 1));
+    // One action = the visit and the status change: undone together.
+    assert_eq!(store.undo().unwrap(), Ok("dispatch.add_visit".to_string()));
+    assert_eq!(status(&store), ("approved".into(), 0));
+    assert_eq!(store.redo().unwrap(), Ok("dispatch.add_visit".to_string()));
+    assert_eq!(status(&store), ("visiting".into(), 1));
+    let back: i64 = store.conn().query_row("SELECT id FROM visit WHERE dispatch_id = ?1", [id], |r| r.get(0)).unwrap();
+    assert_eq!(back, visit, "the same row comes back");
+    let labels: Vec<String> = store
+        .conn()
+        .prepare("SELECT label FROM action ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(
+        labels[labels.len() - 2..],
+        ["undo:dispatch.add_visit".to_string(), "redo:dispatch.add_visit".to_string()]
+    );
+    assert!(madoguchi::store::check::integrity(store.conn()).unwrap().is_empty());
+    assert!(madoguchi::store::check::foreign_keys(store.conn()).unwrap().is_empty());
+}
+
+#[test]
+fn undo_is_refused_when_a_later_change_depends_on_it() {
+    use madoguchi::store::undo::UndoRefusal;
+    let (_dir, mut store) = temp_store();
+    let id = seed_approved_dispatch(&mut store);
+    // Another console (or direct SQL) changes the same application afterwards.
+    store.conn().execute("UPDATE dispatch SET note = '電話で確認済み' WHERE id = ?1", [id]).unwrap();
+    assert_eq!(store.undo().unwrap(), Err(UndoRefusal::LaterChange { table: "dispatch".into(), record_id: id }));
+    let note: String = store.conn().query_row("SELECT note FROM dispatch WHERE id = ?1", [id], |r| r.get(0)).unwrap();
+    assert_eq!(note, "電話で確認済み", "nothing was undone");
+}
+
+#[test]
+fn undoing_a_new_business_removes_it_from_the_lookup() {
+    use madoguchi::store::search::{Kind, find};
+    let (_dir, mut store) = temp_store();
+    let id = store.act("business.create", |tx| businesses::insert(tx, &business("髙橋菓子舗"))).unwrap();
+    assert_eq!(find(store.conn(), Kind::Business, "高橋", 5).unwrap(), vec![id]);
+    store.undo().unwrap().unwrap();
+    assert!(find(store.conn(), Kind::Business, "高橋", 5).unwrap().is_empty());
+    store.redo().unwrap().unwrap();
+    assert_eq!(find(store.conn(), Kind::Business, "高橋", 5).unwrap(), vec![id]);
+    assert_eq!(store.redo().unwrap(), Err(madoguchi::store::undo::UndoRefusal::Nothing));
+}

@@ -129,6 +129,10 @@ pub enum Command {
     ClearFilter,
     /// Open the global lookup.
     Lookup,
+    /// Undo the last action of this session.
+    Undo,
+    /// Redo the last undone action.
+    Redo,
 }
 
 /// Where a binding applies.
@@ -211,6 +215,14 @@ const LIST: &[Binding] = &[
         true,
     ),
     b(&[Key::Char('s')], Command::CycleStatusFilter, "状態で絞り込み (順に切替)", "filter by status (cycles)", true),
+    b(
+        &[Key::Char('u')],
+        Command::Undo,
+        "直前の操作を取り消す (この起動中の操作)",
+        "undo the last action of this session",
+        false,
+    ),
+    b(&[Key::Ctrl('r')], Command::Redo, "取り消しをやり直す", "redo what was undone", false),
     b(&[Key::Char('?')], Command::Help, "ヘルプ", "help", true),
     b(&[Key::Char('A')], Command::About, "窓口の連絡先 (About)", "about the desk", false),
     b(&[Key::Char('q')], Command::Quit, "終了", "quit", true),

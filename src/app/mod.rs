@@ -20,6 +20,7 @@ use crate::store::consultations::ConsultationRow;
 use crate::store::lookup::{Groups, HitKind};
 use crate::store::needs_action::{Item, Reason};
 use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow, RecordFilter};
+use crate::store::undo::UndoRefusal;
 use crate::store::workflow::{DispatchEdit, InlineBusiness, Refusal, TransitionDetails};
 use crate::ui::i18n::{self, Lang};
 use form::{Form, FormEvent, RecordKind};
@@ -151,6 +152,13 @@ pub enum Action {
     Saved(Saved),
     /// A save was refused (rules, or the record changed); nothing was written.
     Refused(Refusal),
+    /// An undo or redo finished: the label of the action, or why not.
+    Undone {
+        /// It was a redo.
+        redo: bool,
+        /// The action's label, or the reason it could not be undone.
+        result: Result<String, UndoRefusal>,
+    },
     /// An effect that answers nothing finished.
     Idle,
     /// An effect failed.
@@ -296,6 +304,11 @@ pub enum Effect {
     },
     /// Write, as one audited action.
     Save(Box<SaveRequest>),
+    /// Undo the last action of this session (or redo the last undone one).
+    Undo {
+        /// Redo instead of undo.
+        redo: bool,
+    },
 }
 
 impl App {
@@ -402,6 +415,26 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Idle => Vec::new(),
+        Action::Undone { redo, result } => {
+            let t = i18n::forms(app.session.lang);
+            match result {
+                Ok(label) => {
+                    app.error = None;
+                    let template = if redo { t.redone } else { t.undone };
+                    app.notice = Some(template.replace("{action}", &i18n::action_label(app.session.lang, &label)));
+                    app.queue.detail = None;
+                    app.queue.command(Command::Refresh)
+                }
+                Err(UndoRefusal::Nothing) => {
+                    app.error = Some(t.nothing_to_undo.to_string());
+                    Vec::new()
+                }
+                Err(UndoRefusal::LaterChange { table, record_id }) => {
+                    app.error = Some(t.later_change.replace("{record}", &format!("{table} {record_id}")));
+                    Vec::new()
+                }
+            }
+        }
         Action::Failed(message) => {
             match &mut app.form {
                 Some((_, form)) => form.message = Some(message),
@@ -610,6 +643,7 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             app.tab = Tab::Applications;
             Vec::new()
         }
+        Command::Undo | Command::Redo => vec![Effect::Undo { redo: cmd == Command::Redo }],
         Command::New | Command::Edit | Command::AddVisit | Command::Transition | Command::Reject => {
             open_form(app, cmd);
             Vec::new()

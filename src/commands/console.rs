@@ -195,6 +195,10 @@ pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Actio
             search::candidates(store.conn(), kind, &query, 8).map(|found| Action::Candidates { field, query, found })
         }
         Effect::Save(request) => save(store, session, *request),
+        Effect::Undo { redo } => {
+            let result = if redo { store.redo() } else { store.undo() };
+            result.map(|result| Action::Undone { redo, result })
+        }
         Effect::LoadQueuePage { generation, filter, offset, limit } => {
             let conn = store.conn();
             queue::count(conn, fiscal_year, &filter).and_then(|total| {

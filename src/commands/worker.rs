@@ -19,7 +19,7 @@ pub struct Worker {
 
 /// Whether an effect only reads (and may run on the worker).
 pub fn is_read(e: &Effect) -> bool {
-    !matches!(e, Effect::Save(_) | Effect::Remember { .. })
+    !matches!(e, Effect::Save(_) | Effect::Remember { .. } | Effect::Undo { .. })
 }
 
 impl Worker {

@@ -19,6 +19,7 @@ pub mod organisations;
 pub mod queue;
 pub mod reference;
 pub mod search;
+pub mod undo;
 pub mod workflow;
 
 use std::path::{Path, PathBuf};
@@ -32,6 +33,10 @@ pub struct Store {
     conn: Connection,
     staff: String,
     path: PathBuf,
+    /// Actions of this session that `u` may undo, oldest first.
+    done: Vec<i64>,
+    /// Undo actions that Ctrl-R may reverse (redo), oldest first.
+    undone: Vec<i64>,
 }
 
 /// How long a writer waits for another console's transaction before giving up with a clear message.
@@ -59,7 +64,7 @@ impl Store {
             .with_context(|| format!("cannot open the database {}", path.display()))?;
         configure(&conn)?;
         migrations::migrate(&mut conn).with_context(|| format!("cannot migrate the database {}", path.display()))?;
-        Ok(Store { conn, staff: staff.to_string(), path: path.to_path_buf() })
+        Ok(Store { conn, staff: staff.to_string(), path: path.to_path_buf(), done: Vec::new(), undone: Vec::new() })
     }
 
     /// The connection, for reads.
@@ -86,6 +91,8 @@ impl Store {
         let out = f(&tx)?;
         audit::end_action(&tx, action_id)?;
         tx.commit()?;
+        self.done.push(action_id);
+        self.undone.clear();
         Ok(out)
     }
 
@@ -101,8 +108,49 @@ impl Store {
         if out.is_ok() {
             audit::end_action(&tx, action_id)?;
             tx.commit()?;
+            self.done.push(action_id);
+            self.undone.clear();
         }
         Ok(out)
+    }
+
+    /// Undoes the last action of this session (one transaction, itself audited); returns the undone label.
+    pub fn undo(&mut self) -> Result<std::result::Result<String, undo::UndoRefusal>> {
+        let Some(&target) = self.done.last() else { return Ok(Err(undo::UndoRefusal::Nothing)) };
+        let (out, undo_id) = self.reverse(target, "undo")?;
+        if out.is_ok() {
+            self.done.pop();
+            self.undone.push(undo_id);
+        }
+        Ok(out)
+    }
+
+    /// Redoes the last undone action (by undoing its undo); returns the redone label.
+    pub fn redo(&mut self) -> Result<std::result::Result<String, undo::UndoRefusal>> {
+        let Some(&target) = self.undone.last() else { return Ok(Err(undo::UndoRefusal::Nothing)) };
+        let (out, redo_id) = self.reverse(target, "redo")?;
+        if out.is_ok() {
+            self.undone.pop();
+            self.done.push(redo_id);
+        }
+        Ok(out)
+    }
+
+    fn reverse(&mut self, target: i64, verb: &str) -> Result<(std::result::Result<String, undo::UndoRefusal>, i64)> {
+        let original = undo::label(&self.conn, target)?;
+        let original = original.split_once(':').map(|(_, l)| l.to_string()).unwrap_or(original);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let action_id = audit::begin_action(&tx, &self.staff, &format!("{verb}:{original}"))?;
+        tx.execute(
+            &format!("UPDATE action SET {} = ?2 WHERE id = ?1", if verb == "undo" { "undoes" } else { "redoes" }),
+            rusqlite::params![action_id, target],
+        )?;
+        let out = undo::reverse(&tx, target)?;
+        if out.is_ok() {
+            audit::end_action(&tx, action_id)?;
+            tx.commit()?;
+        }
+        Ok((out.map(|_| original), action_id))
     }
 
     /// Runs bulk work (demo generation) in one transaction with the audit triggers switched off.

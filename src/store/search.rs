@@ -143,6 +143,47 @@ fn trigram(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Vec<i
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Rewrites (or removes, when the record is gone) the index rows of one record from the record as stored.
+pub fn reindex_record(conn: &Connection, kind: Kind, id: i64) -> Result<()> {
+    match kind {
+        Kind::Business => {
+            let row = conn
+                .query_row("SELECT name, reading, phone, representative FROM business WHERE id = ?1", [id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+                })
+                .optional()?;
+            match row {
+                Some((n, rd, p, rep)) => index_business(conn, id, &n, &rd, &p, &rep),
+                None => index(conn, kind, id, &[]),
+            }
+        }
+        Kind::Expert => {
+            let row = conn
+                .query_row(
+                    "SELECT name, reading, phone, keywords, qualifications, affiliation FROM expert WHERE id = ?1",
+                    [id],
+                    |r| Ok([r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?]),
+                )
+                .optional()?;
+            match row {
+                Some(f) => index_expert(conn, id, &[&f[0], &f[1], &f[2], &f[3], &f[4], &f[5]]),
+                None => index(conn, kind, id, &[]),
+            }
+        }
+        Kind::Organisation => {
+            let row = conn
+                .query_row("SELECT name, reading, phone FROM organisation WHERE id = ?1", [id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+                })
+                .optional()?;
+            match row {
+                Some((n, rd, p)) => index(conn, kind, id, &[("name", &n), ("reading", &rd), ("phone", &p)]),
+                None => index(conn, kind, id, &[]),
+            }
+        }
+    }
+}
+
 /// Rebuilds the whole index from the records (used by the migration that creates it).
 pub fn rebuild(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM search_entry", [])?;

@@ -304,6 +304,31 @@ pub struct FormText {
     pub edit_title: &'static str,
     /// Refused: another console changed the record since it was opened.
     pub changed: &'static str,
+    /// "取り消しました: {action}".
+    pub undone: &'static str,
+    /// "やり直しました: {action}".
+    pub redone: &'static str,
+    /// Nothing to undo or redo.
+    pub nothing_to_undo: &'static str,
+    /// "後の変更 ({record}) があるため取り消せません".
+    pub later_change: &'static str,
+}
+
+/// The name of an audited action (`dispatch.add_visit`) for the status line.
+pub fn action_label(lang: Lang, label: &str) -> String {
+    let (ja, en) = match label {
+        "dispatch.create" => ("新規申請", "new application"),
+        "dispatch.add_visit" => ("派遣の追加", "visit added"),
+        "dispatch.reject" => ("否決", "rejection"),
+        "dispatch.edit" => ("申請の編集", "application edited"),
+        "consultation.create" => ("窓口相談の記録", "desk consultation"),
+        l if l.starts_with("dispatch.status.") => ("状態の変更", "status change"),
+        _ => (label, label),
+    };
+    match lang {
+        Lang::Ja => ja.to_string(),
+        Lang::En => en.to_string(),
+    }
 }
 
 /// The form texts of a language.

@@ -48,5 +48,9 @@ pub const TEXT: FormText = FormText {
     possible_duplicates: "Similar businesses exist: {list}\nPick the existing one, or press Ctrl-S again to register a new one",
     unknown_municipality: "\"{name}\" is not a municipality of Kumamoto",
     edit_title: "edit the application",
+    undone: "undone: {action} (Ctrl-R redoes)",
+    redone: "redone: {action}",
+    nothing_to_undo: "nothing to undo (only this session's actions)",
+    later_change: "a later change ({record}) depends on it: cannot undo",
     changed: "another console changed this application after you opened it; nothing was overwritten. Esc, Ctrl-L to reload, then edit again",
 };

@@ -48,5 +48,9 @@ pub const TEXT: FormText = FormText {
     possible_duplicates: "似た事業者が登録済みです: {list}\n同じ事業者なら候補から選び直し、別の事業者ならもう一度 Ctrl-S で新規登録します",
     unknown_municipality: "「{name}」は熊本県の市町村にありません",
     edit_title: "申請内容の編集",
+    undone: "取り消しました: {action} (Ctrl-R でやり直し)",
+    redone: "やり直しました: {action}",
+    nothing_to_undo: "取り消せる操作はありません (この起動中の操作のみ)",
+    later_change: "後から別の変更 ({record}) があるため取り消せません",
     changed: "開いた後に他の端末でこの申請が変更されました。上書きはしていません。Esc で閉じて Ctrl-L で再読み込みし、もう一度編集してください",
 };
