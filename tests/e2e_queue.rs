@@ -154,6 +154,14 @@ fn the_desk_day_from_form_1_to_reopening() {
     c.wait_until("the consultation linked to R7-0302", |s| {
         s.lines().any(|l| l.contains("タナカ様") && l.contains("専門家派遣へ") && l.contains("R7-0302"))
     });
+    // Edit it: the form opens with what was stored; the list shows the change.
+    c.send("e");
+    let screen = c.wait_for("窓口相談の記録");
+    assert!(screen.contains("ECサイトの立ち上げ相談"), "{screen}");
+    c.send(TAB);
+    c.send("\x15田中 一郎");
+    c.send(CTRL_S);
+    c.wait_until("the edited caller", |s| s.lines().any(|l| l.contains("田中 一郎") && l.contains("R7-0302")));
     c.send(ESC);
     c.send("q");
     assert!(c.wait_exit());
@@ -170,7 +178,7 @@ fn the_desk_day_from_form_1_to_reopening() {
     assert_eq!(grounds, "1,7");
     let caller: String =
         conn.query_row("SELECT caller_name FROM desk_consultation ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).unwrap();
-    assert_eq!(caller, "ﾀﾅｶ様", "stored as typed");
+    assert_eq!(caller, "田中 一郎", "edited after reopening");
     let staff_actions: i64 = conn.query_row("SELECT COUNT(*) FROM action", [], |r| r.get(0)).unwrap();
     assert!(staff_actions >= 12, "each save is one audited action: {staff_actions}");
     let same_name: i64 =

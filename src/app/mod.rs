@@ -16,7 +16,7 @@ use crate::domain::model::{DispatchNumber, DispatchStatus, RejectionGround};
 use crate::domain::records::{NewConsultation, NewDispatch, NewVisit};
 use crate::screens::queue::QueueState;
 use crate::screens::queue::forms::{self, Prefill, Purpose};
-use crate::store::consultations::ConsultationRow;
+use crate::store::consultations::{ConsultationRecord, ConsultationRow};
 use crate::store::lookup::{Groups, HitKind};
 use crate::store::needs_action::{Item, Reason};
 use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow, RecordFilter};
@@ -152,6 +152,8 @@ pub enum Action {
     Saved(Saved),
     /// A save was refused (rules, or the record changed); nothing was written.
     Refused(Refusal),
+    /// A desk consultation to edit arrived.
+    ConsultationLoaded(Option<Box<ConsultationRecord>>),
     /// An undo or redo finished: the label of the action, or why not.
     Undone {
         /// It was a redo.
@@ -219,6 +221,15 @@ pub enum SaveRequest {
         /// Date.
         on: NaiveDate,
     },
+    /// An edited desk consultation, refused if it changed since it was read.
+    UpdateConsultation {
+        /// The consultation.
+        id: i64,
+        /// Row version when the form opened.
+        row_version: i64,
+        /// Its fields.
+        consultation: NewConsultation,
+    },
     /// A desk consultation (outcome "dispatch" opens a prefilled Form 1 next).
     CreateConsultation {
         /// The consultation.
@@ -284,6 +295,11 @@ pub enum Effect {
         /// Kind.
         kind: HitKind,
         /// Id.
+        id: i64,
+    },
+    /// Load one desk consultation to edit it.
+    LoadConsultation {
+        /// Its id.
         id: i64,
     },
     /// Load the needs-action view.
@@ -415,6 +431,16 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Idle => Vec::new(),
+        Action::ConsultationLoaded(record) => {
+            match record {
+                Some(c) => {
+                    let form = forms::edit_consultation(&app.session, &c);
+                    app.form = Some((Purpose::EditConsultation { id: c.id, row_version: c.row_version }, form));
+                }
+                None => app.error = Some(i18n::forms(app.session.lang).missing.to_string()),
+            }
+            Vec::new()
+        }
         Action::Undone { redo, result } => {
             let t = i18n::forms(app.session.lang);
             match result {
@@ -568,8 +594,8 @@ fn refused(app: &mut App, refusal: Refusal) {
     }
 }
 
-/// Opens a form of the queue for the selected application, or says why not.
-fn open_form(app: &mut App, cmd: Command) {
+/// Opens a form of the queue for the selected application (or asks for the record it needs), or says why not.
+fn open_form(app: &mut App, cmd: Command) -> Vec<Effect> {
     let s = &app.session;
     let t = i18n::forms(s.lang);
     let detail = app.queue.detail.clone();
@@ -578,6 +604,15 @@ fn open_form(app: &mut App, cmd: Command) {
         (Command::New, _) if app.queue.consultations() => Ok((Purpose::NewConsultation, forms::new_consultation(s))),
         (Command::New, _) => {
             Ok((Purpose::NewDispatch { consultation: None, duplicates_seen: false }, forms::new_dispatch(s, None)))
+        }
+        (Command::Edit, _) if app.queue.consultations() => {
+            return match app.queue.selected_consultation() {
+                Some(id) => vec![Effect::LoadConsultation { id }],
+                None => {
+                    app.error = Some(t.select_first.to_string());
+                    Vec::new()
+                }
+            };
         }
         (_, None) => Err(t.select_first),
         (Command::Edit, Some(d)) if !app.queue.consultations() => {
@@ -602,6 +637,7 @@ fn open_form(app: &mut App, cmd: Command) {
         }
         Err(message) => app.error = Some(message.to_string()),
     }
+    Vec::new()
 }
 
 fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
@@ -644,10 +680,7 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             Vec::new()
         }
         Command::Undo | Command::Redo => vec![Effect::Undo { redo: cmd == Command::Redo }],
-        Command::New | Command::Edit | Command::AddVisit | Command::Transition | Command::Reject => {
-            open_form(app, cmd);
-            Vec::new()
-        }
+        Command::New | Command::Edit | Command::AddVisit | Command::Transition | Command::Reject => open_form(app, cmd),
         other => match app.tab {
             Tab::Applications => app.queue.command(other),
         },

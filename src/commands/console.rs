@@ -169,6 +169,9 @@ pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Actio
             groups.map(|groups| Action::LookupResults { generation, groups })
         }
         Effect::Remember { kind, id } => lookup::remember(store.conn(), kind, id).map(|_| Action::Idle),
+        Effect::LoadConsultation { id } => {
+            consultations::get(store.conn(), id).map(|c| Action::ConsultationLoaded(c.map(Box::new)))
+        }
         Effect::LoadNeedsAction => {
             let settings = needs_action::Settings {
                 today: session.today,
@@ -250,6 +253,11 @@ fn save(store: &mut Store, session: &Session, request: SaveRequest) -> Result<Ac
         }
         SaveRequest::UpdateDispatch { id, row_version, edit } => {
             let outcome = store.act_if("dispatch.edit", |tx| workflow::update_dispatch(tx, id, row_version, &edit))?;
+            Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
+        }
+        SaveRequest::UpdateConsultation { id, row_version, consultation } => {
+            let outcome = store
+                .act_if("consultation.edit", |tx| workflow::update_consultation(tx, id, row_version, &consultation))?;
             Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
         }
         SaveRequest::Reject { id, grounds, note, on } => {

@@ -90,3 +90,73 @@ pub fn page(conn: &Connection, fiscal_year: i32, offset: usize, limit: usize) ->
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// A stored consultation with what its edit form needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsultationRecord {
+    /// Row id.
+    pub id: i64,
+    /// The fields as stored.
+    pub fields: NewConsultation,
+    /// The business's name, if one is linked.
+    pub business_name: Option<String>,
+    /// Row version (stale saves are refused).
+    pub row_version: i64,
+}
+
+/// One consultation.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<ConsultationRecord>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached(
+            "SELECT c.fiscal_year, c.received_on, c.received_min, c.channel, c.caller_name, c.caller_phone, c.business_id,
+                    c.chamber_id, c.theme, c.content, c.handled_by_id, c.outcome, b.name, c.row_version
+             FROM desk_consultation c LEFT JOIN business b ON b.id = c.business_id WHERE c.id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok(ConsultationRecord {
+                id,
+                fields: NewConsultation {
+                    fiscal_year: r.get(0)?,
+                    received_on: r.get(1)?,
+                    received_min: r.get(2)?,
+                    channel: r.get(3)?,
+                    caller_name: r.get(4)?,
+                    caller_phone: r.get(5)?,
+                    business_id: r.get(6)?,
+                    chamber_id: r.get(7)?,
+                    theme: r.get(8)?,
+                    content: r.get(9)?,
+                    handled_by_id: r.get(10)?,
+                    outcome: r.get(11)?,
+                },
+                business_name: r.get(12)?,
+                row_version: r.get(13)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Saves an edited consultation unless it changed since `row_version` was read; returns whether it was saved.
+pub fn update(conn: &Connection, id: i64, row_version: i64, c: &NewConsultation) -> Result<bool> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE desk_consultation SET received_on = ?3, channel = ?4, caller_name = ?5, caller_phone = ?6,
+                 caller_phone_digits = ?7, business_id = ?8, content = ?9, outcome = ?10,
+                 row_version = row_version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')
+             WHERE id = ?1 AND row_version = ?2",
+        )?
+        .execute(params![
+            id,
+            row_version,
+            c.received_on,
+            c.channel,
+            c.caller_name,
+            c.caller_phone,
+            phone_digits(&c.caller_phone),
+            c.business_id,
+            c.content,
+            c.outcome
+        ])?;
+    Ok(n == 1)
+}

@@ -225,6 +225,15 @@ pub fn reject(
     Ok(Ok(()))
 }
 
+/// Saves an edited desk consultation, refused if another console changed it since it was read.
+pub fn update_consultation(conn: &Connection, id: i64, row_version: i64, c: &NewConsultation) -> Result<Outcome<()>> {
+    if consultations::update(conn, id, row_version, c)? {
+        return Ok(Ok(()));
+    }
+    let exists = consultations::get(conn, id)?.is_some();
+    Ok(Err(if exists { Refusal::Changed } else { Refusal::Missing }))
+}
+
 /// Records a desk consultation; returns its id.
 pub fn create_consultation(conn: &Connection, c: &NewConsultation) -> Result<i64> {
     consultations::insert(conn, c)

@@ -9,6 +9,7 @@ use crate::domain::model::*;
 use crate::domain::parse::{format_time, parse_date, parse_phone, parse_time};
 use crate::domain::records::{NewBusiness, NewConsultation, NewDispatch, NewVisit};
 use crate::domain::rules::{Finding, RuleId};
+use crate::store::consultations::ConsultationRecord;
 use crate::store::queue::DispatchDetail;
 use crate::store::workflow::{DispatchEdit, InlineBusiness, TransitionDetails};
 use crate::ui::i18n::{self, Lang, label};
@@ -42,6 +43,13 @@ pub enum Purpose {
     },
     /// A desk consultation.
     NewConsultation,
+    /// Editing a desk consultation.
+    EditConsultation {
+        /// The consultation.
+        id: i64,
+        /// Its row version when the form opened.
+        row_version: i64,
+    },
     /// Editing an application's Form 1 fields.
     EditDispatch {
         /// The application.
@@ -180,6 +188,39 @@ pub fn reject(s: &Session) -> Form {
             Field::text("date", t.date, &s.today.to_string()),
         ],
     )
+}
+
+/// The desk-consultation form filled with a stored consultation.
+pub fn edit_consultation(s: &Session, c: &ConsultationRecord) -> Form {
+    let mut form = new_consultation(s);
+    let f = &c.fields;
+    let set_choice = |form: &mut Form, key: &str, code: &str| {
+        if let Some(crate::app::form::Field { kind: crate::app::form::FieldKind::Choice(opts, i), .. }) =
+            form.field_mut(key)
+        {
+            *i = opts.iter().position(|o| o.0 == code).unwrap_or(*i);
+        }
+    };
+    set_choice(&mut form, "channel", f.channel.code());
+    set_choice(&mut form, "outcome", f.outcome.code());
+    let mut fields = std::mem::take(&mut form.fields);
+    for field in fields.iter_mut() {
+        *field = match field.key.as_str() {
+            "caller" => Field::text("caller", &field.label, &f.caller_name),
+            "phone" => Field::text("phone", &field.label, &f.caller_phone),
+            "date" => Field::text("date", &field.label, &f.received_on.to_string()),
+            "content" => Field::multiline("content", &field.label, &f.content),
+            "business" => Field::record(
+                "business",
+                &field.label,
+                RecordKind::Business,
+                f.business_id.zip(c.business_name.clone()),
+            ),
+            _ => field.clone(),
+        };
+    }
+    form.fields = fields;
+    form
 }
 
 /// The quick desk-consultation form, usable while the caller talks.
@@ -344,7 +385,7 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequ
                 },
             }
         }
-        Purpose::NewConsultation => {
+        Purpose::NewConsultation | Purpose::EditConsultation { .. } => {
             let Some(received_on) = date(form, "date", s, &mut errors) else { return Err(errors) };
             let content = form.text("content");
             if content.is_empty() {
@@ -352,22 +393,28 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequ
                 return Err(errors);
             }
             let outcome = ConsultationOutcome::from_code(&code("outcome")).unwrap_or(ConsultationOutcome::Open);
-            SaveRequest::CreateConsultation {
-                consultation: NewConsultation {
-                    fiscal_year: s.fy.year,
-                    received_on,
-                    received_min: None,
-                    channel: ConsultationChannel::from_code(&code("channel")).unwrap_or(ConsultationChannel::Phone),
-                    caller_name: form.text("caller"),
-                    caller_phone: form.text("phone"),
-                    business_id: form.record("business"),
-                    chamber_id: None,
-                    theme: None,
-                    content,
-                    handled_by_id: None,
-                    outcome,
+            let consultation = NewConsultation {
+                fiscal_year: s.fy.year,
+                received_on,
+                received_min: None,
+                channel: ConsultationChannel::from_code(&code("channel")).unwrap_or(ConsultationChannel::Phone),
+                caller_name: form.text("caller"),
+                caller_phone: form.text("phone"),
+                business_id: form.record("business"),
+                chamber_id: None,
+                theme: None,
+                content,
+                handled_by_id: None,
+                outcome,
+            };
+            match purpose {
+                Purpose::EditConsultation { id, row_version } => {
+                    SaveRequest::UpdateConsultation { id, row_version, consultation }
+                }
+                _ => SaveRequest::CreateConsultation {
+                    consultation,
+                    business_label: form.record("business").map(|id| (id, form.text("business"))),
                 },
-                business_label: form.record("business").map(|id| (id, form.text("business"))),
             }
         }
     };

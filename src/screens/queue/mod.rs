@@ -164,6 +164,11 @@ impl QueueState {
         vec![self.request_page()]
     }
 
+    /// The id of the selected desk consultation, if loaded.
+    pub fn selected_consultation(&self) -> Option<i64> {
+        self.c_pager.selected_in_page().and_then(|i| self.c_rows.get(i)).map(|r| r.id)
+    }
+
     /// Whether the consultations are shown.
     pub fn consultations(&self) -> bool {
         self.view == QueueView::Consultations

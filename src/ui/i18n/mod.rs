@@ -322,6 +322,7 @@ pub fn action_label(lang: Lang, label: &str) -> String {
         "dispatch.reject" => ("否決", "rejection"),
         "dispatch.edit" => ("申請の編集", "application edited"),
         "consultation.create" => ("窓口相談の記録", "desk consultation"),
+        "consultation.edit" => ("窓口相談の編集", "desk consultation edited"),
         l if l.starts_with("dispatch.status.") => ("状態の変更", "status change"),
         _ => (label, label),
     };
