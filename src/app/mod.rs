@@ -691,7 +691,8 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
 mod tests {
     use super::*;
 
-    fn app() -> App {
+    /// A console state for 2025-11-04 in FY2025.
+    pub(super) fn app() -> App {
         let fy = FiscalYear::from_toml(include_str!("../../assets/fiscal-years/2025.toml")).unwrap();
         App::new(Session {
             lang: Lang::Ja,
@@ -750,20 +751,10 @@ mod tests {
 #[cfg(test)]
 mod filter_flow_tests {
     use super::*;
-    use crate::domain::fiscal_year::FiscalYear;
 
     #[test]
     fn paste_goes_into_the_input_and_never_runs_commands() {
-        let fy = FiscalYear::from_toml(include_str!("../../assets/fiscal-years/2025.toml")).unwrap();
-        let mut a = App::new(Session {
-            lang: Lang::Ja,
-            today: NaiveDate::from_ymd_opt(2025, 11, 4).unwrap(),
-            fy: Arc::new(fy),
-            fallback_from: None,
-            staff: "山田".into(),
-            report_overdue_days: 30,
-            color: true,
-        });
+        let mut a = super::tests::app();
         assert!(reduce(&mut a, Action::Paste("qn".into())).is_empty());
         assert!(!a.quit && a.form.is_none(), "a paste in the list is ignored");
         reduce(&mut a, Action::Key(Key::Ctrl('k')));
@@ -774,16 +765,7 @@ mod filter_flow_tests {
 
     #[test]
     fn slash_then_text_goes_into_the_filter() {
-        let fy = FiscalYear::from_toml(include_str!("../../assets/fiscal-years/2025.toml")).unwrap();
-        let mut a = App::new(Session {
-            lang: Lang::Ja,
-            today: NaiveDate::from_ymd_opt(2025, 11, 4).unwrap(),
-            fy: Arc::new(fy),
-            fallback_from: None,
-            staff: "山田".into(),
-            report_overdue_days: 30,
-            color: true,
-        });
+        let mut a = super::tests::app();
         reduce(&mut a, Action::Resize { list_rows: 10 });
         reduce(&mut a, Action::Key(Key::Char('/')));
         assert!(a.queue.filter_input.is_some());

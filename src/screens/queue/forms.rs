@@ -105,13 +105,28 @@ pub fn new_dispatch(s: &Session, prefill: Option<&Prefill>) -> Form {
         Field::choice("theme", t.theme, themes(s), 0),
     ];
     let last = s.fy.form1_sections.len().saturating_sub(1);
-    for (i, sec) in s.fy.form1_sections.iter().enumerate() {
-        let title = if s.lang == Lang::Ja { &sec.ja } else { &sec.en };
-        let value = if i == last { prefill.map(|p| p.content.as_str()).unwrap_or("") } else { "" };
-        fields.push(Field::multiline(&format!("section:{}", sec.key), title, value));
-    }
+    let content = prefill.map(|p| p.content.as_str()).unwrap_or("");
+    fields.extend(section_fields(s, |i, _| if i == last { content } else { "" }));
     fields.push(Field::record("expert", t.recommended_expert, RecordKind::Expert, None));
     Form::new(t.titles[0], fields)
+}
+
+/// The multi-line fields of Form 1's free-text sections (from the fiscal-year file), filled by `value`
+/// (section index, section key).
+fn section_fields<'a>(s: &'a Session, value: impl Fn(usize, &str) -> &'a str + 'a) -> impl Iterator<Item = Field> + 'a {
+    s.fy.form1_sections.iter().enumerate().map(move |(i, sec)| {
+        let title = if s.lang == Lang::Ja { &sec.ja } else { &sec.en };
+        Field::multiline(&format!("section:{}", sec.key), title, value(i, &sec.key))
+    })
+}
+
+/// The non-empty Form 1 sections typed into a form, as (key, text).
+fn sections_of(form: &Form, s: &Session) -> Vec<(String, String)> {
+    s.fy.form1_sections
+        .iter()
+        .map(|sec| (sec.key.clone(), form.text(&format!("section:{}", sec.key))))
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
 }
 
 /// The edit form of an application: chamber, date received, theme and the Form 1 sections, as stored.
@@ -125,11 +140,9 @@ pub fn edit_dispatch(s: &Session, d: &DispatchDetail) -> Form {
         Field::text("received_on", t.received_on, &d.row.received_on.to_string()),
         Field::choice("theme", t.theme, themes, theme_index),
     ];
-    for sec in &s.fy.form1_sections {
-        let title = if s.lang == Lang::Ja { &sec.ja } else { &sec.en };
-        let value = d.sections.iter().find(|(k, _)| *k == sec.key).map(|(_, v)| v.as_str()).unwrap_or("");
-        fields.push(Field::multiline(&format!("section:{}", sec.key), title, value));
-    }
+    fields.extend(section_fields(s, |_, key| {
+        d.sections.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("")
+    }));
     Form::new(&format!("{} {}", d.row.number, t.edit_title), fields)
 }
 
@@ -293,12 +306,7 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequ
                 required("business", s, &mut errors);
             }
             let received = date(form, "received_on", s, &mut errors);
-            let sections =
-                s.fy.form1_sections
-                    .iter()
-                    .map(|sec| (sec.key.clone(), form.text(&format!("section:{}", sec.key))))
-                    .filter(|(_, v)| !v.is_empty())
-                    .collect();
+            let sections = sections_of(form, s);
             match (business, received) {
                 (Some(business_id), Some(received_on)) => SaveRequest::CreateDispatch {
                     dispatch: NewDispatch {
@@ -368,12 +376,7 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequ
         }
         Purpose::EditDispatch { id, row_version } => {
             let Some(received_on) = date(form, "received_on", s, &mut errors) else { return Err(errors) };
-            let sections =
-                s.fy.form1_sections
-                    .iter()
-                    .map(|sec| (sec.key.clone(), form.text(&format!("section:{}", sec.key))))
-                    .filter(|(_, v)| !v.is_empty())
-                    .collect();
+            let sections = sections_of(form, s);
             SaveRequest::UpdateDispatch {
                 id,
                 row_version,
