@@ -342,6 +342,7 @@ fn visit_of(dispatch_id: i64) -> madoguchi::domain::records::NewVisit {
         accompanied_by: AccompanimentKind::AssignedOfficer,
         accompanying_staff_id: None,
         accompanying_desk_staff_id: None,
+        accompanying_name: String::new(),
         accompaniment_reason: String::new(),
     }
 }
@@ -411,4 +412,14 @@ fn undoing_a_new_business_removes_it_from_the_lookup() {
     store.redo().unwrap().unwrap();
     assert_eq!(find(store.conn(), Kind::Business, "高橋", 5).unwrap(), vec![id]);
     assert_eq!(store.redo().unwrap(), Err(madoguchi::store::undo::UndoRefusal::Nothing));
+}
+
+#[test]
+fn an_application_number_is_never_given_twice_even_after_undo() {
+    let (_dir, mut store) = temp_store();
+    let first = seed_approved_dispatch(&mut store);
+    store.undo().unwrap().unwrap();
+    let second = seed_approved_dispatch(&mut store);
+    let seq: i64 = store.conn().query_row("SELECT seq FROM dispatch WHERE id = ?1", [second], |r| r.get(0)).unwrap();
+    assert_eq!(seq, 2, "R7-0001 went to the undone application (id {first}); the next one is R7-0002");
 }

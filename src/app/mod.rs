@@ -86,6 +86,8 @@ pub struct App {
     pub error: Option<String>,
     /// The last confirmation to show on the status line ("保存しました").
     pub notice: Option<String>,
+    /// Set after a first quit key while something is unsaved: the next quit key ends the console.
+    pub confirm_quit: bool,
     /// Set when the console should end.
     pub quit: bool,
 }
@@ -137,8 +139,8 @@ pub enum Action {
     },
     /// The needs-action groups arrived.
     NeedsAction(Vec<(Reason, usize, Vec<Item>)>),
-    /// An application's position in the unfiltered list arrived.
-    Located(usize),
+    /// An application's position in the unfiltered list arrived (None: not an application of this year).
+    Located(Option<usize>),
     /// Candidates for a record field of the open form.
     Candidates {
         /// Field index.
@@ -340,6 +342,7 @@ impl App {
             lookup: None,
             error: None,
             notice: None,
+            confirm_quit: false,
             quit: false,
         }
     }
@@ -363,6 +366,9 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) => {
             let cmd = keymap::resolve(&app.scopes(), key);
+            if cmd != Some(Command::Quit) {
+                app.confirm_quit = false;
+            }
             let global = matches!(cmd, Some(Command::Help | Command::Quit | Command::Refresh | Command::Lookup));
             if app.lookup.is_some() && cmd != Some(Command::Quit) {
                 return lookup_key(app, cmd, key);
@@ -421,7 +427,11 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             app.queue.needs_action_loaded(groups);
             Vec::new()
         }
-        Action::Located(position) => app.queue.locate(position),
+        Action::Located(Some(position)) => app.queue.locate(position),
+        Action::Located(None) => {
+            app.error = Some(i18n::forms(app.session.lang).not_this_year.to_string());
+            Vec::new()
+        }
         Action::ConsultationPage { generation, total, offset, rows } => {
             app.queue.consultations_loaded(generation, total, offset, rows);
             Vec::new()
@@ -643,7 +653,13 @@ fn open_form(app: &mut App, cmd: Command) -> Vec<Effect> {
 fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
     match cmd {
         Command::Quit => {
-            app.quit = true;
+            let unsaved = app.form.as_ref().is_some_and(|(_, f)| f.dirty) || app.draft.is_some();
+            if unsaved && !app.confirm_quit {
+                app.confirm_quit = true;
+                app.error = Some(i18n::forms(app.session.lang).confirm_quit.to_string());
+            } else {
+                app.quit = true;
+            }
             Vec::new()
         }
         Command::Help => {
@@ -723,6 +739,20 @@ mod tests {
         reduce(&mut a, Action::Key(Key::Char('q')));
         assert!(!a.quit && a.popups.is_empty());
         reduce(&mut a, Action::Key(Key::Char('q')));
+        assert!(a.quit);
+    }
+
+    #[test]
+    fn quitting_with_typed_input_asks_first() {
+        let mut a = app();
+        reduce(&mut a, Action::Key(Key::Char('n')));
+        reduce(&mut a, Action::Key(Key::Char('x')));
+        reduce(&mut a, Action::Key(Key::Ctrl('c')));
+        assert!(!a.quit && a.confirm_quit, "the first Ctrl-C only warns");
+        reduce(&mut a, Action::Key(Key::Char('y')));
+        reduce(&mut a, Action::Key(Key::Ctrl('c')));
+        assert!(!a.quit, "another key in between cancels the warning");
+        reduce(&mut a, Action::Key(Key::Ctrl('c')));
         assert!(a.quit);
     }
 

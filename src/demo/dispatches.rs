@@ -286,6 +286,7 @@ impl Gen<'_> {
                     accompanied_by: acc.kind,
                     accompanying_staff_id: acc.staff,
                     accompanying_desk_staff_id: acc.desk_staff,
+                    accompanying_name: String::new(),
                     accompaniment_reason: acc.reason,
                 },
             )?;

@@ -166,6 +166,8 @@ pub struct NewVisit {
     pub accompanying_staff_id: Option<i64>,
     /// The desk staff member who accompanied.
     pub accompanying_desk_staff_id: Option<i64>,
+    /// The accompanying person's name as typed (when not picked from staff).
+    pub accompanying_name: String,
     /// Reason when not the assigned officer (R-D3).
     pub accompaniment_reason: String,
 }

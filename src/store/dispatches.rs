@@ -10,8 +10,15 @@ use crate::domain::rules::RuleId;
 
 /// Inserts a received application with the next number of its fiscal year; returns its id and number.
 pub fn insert(conn: &Connection, d: &NewDispatch) -> Result<(i64, DispatchNumber)> {
+    // The year's counter, never below the highest number stored (rows written by direct SQL or an import).
     let seq: u32 = conn
-        .prepare_cached("SELECT COALESCE(MAX(seq), 0) + 1 FROM dispatch WHERE fiscal_year = ?1")?
+        .prepare_cached(
+            "INSERT INTO dispatch_counter (fiscal_year, last_seq)
+                 VALUES (?1, COALESCE((SELECT MAX(seq) FROM dispatch WHERE fiscal_year = ?1), 0) + 1)
+             ON CONFLICT (fiscal_year) DO UPDATE
+                 SET last_seq = MAX(last_seq + 1, COALESCE((SELECT MAX(seq) FROM dispatch WHERE fiscal_year = ?1), 0) + 1)
+             RETURNING last_seq",
+        )?
         .query_row([d.fiscal_year], |r| r.get(0))?;
     let sections: serde_json::Map<String, serde_json::Value> =
         d.sections.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect();
@@ -88,8 +95,8 @@ pub fn insert_rejection(conn: &Connection, id: i64, grounds: &[RejectionGround],
 pub fn insert_visit(conn: &Connection, v: &NewVisit) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO visit (dispatch_id, visit_date, start_min, end_min, place, place_note, expert_id, accompanied_by,
-             accompanying_staff_id, accompanying_desk_staff_id, accompaniment_reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+             accompanying_staff_id, accompanying_desk_staff_id, accompaniment_reason, accompanying_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         v.dispatch_id,
@@ -102,7 +109,8 @@ pub fn insert_visit(conn: &Connection, v: &NewVisit) -> Result<i64> {
         v.accompanied_by,
         v.accompanying_staff_id,
         v.accompanying_desk_staff_id,
-        v.accompaniment_reason
+        v.accompaniment_reason,
+        v.accompanying_name
     ])?;
     Ok(conn.last_insert_rowid())
 }

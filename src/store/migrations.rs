@@ -6,8 +6,8 @@ use anyhow::Result;
 use rusqlite::{Connection, Transaction};
 use rusqlite_migration::{HookResult, M, Migrations};
 
-/// Tables that are not records: never audited.
-const NOT_AUDITED: &[&str] = &["meta", "action", "audit", "audit_context", "recent"];
+/// Tables that are not records: never audited, never undone.
+pub const NOT_AUDITED: &[&str] = &["meta", "action", "audit", "audit_context", "recent", "dispatch_counter"];
 
 /// Every migration, oldest first; the database's `user_version` counts those applied.
 fn all() -> Vec<M<'static>> {
@@ -23,6 +23,11 @@ fn all() -> Vec<M<'static>> {
             Ok(())
         }),
         M::up(include_str!("migrations/003_recent.sql")),
+        M::up_with_hook(include_str!("migrations/004_visit_accompanying_name.sql"), |tx: &Transaction| -> HookResult {
+            refresh_audit_triggers(tx)?;
+            Ok(())
+        }),
+        M::up(include_str!("migrations/005_dispatch_counter.sql")),
     ]
 }
 

@@ -116,13 +116,22 @@ impl Store {
 
     /// Undoes the last action of this session (one transaction, itself audited); returns the undone label.
     pub fn undo(&mut self) -> Result<std::result::Result<String, undo::UndoRefusal>> {
-        let Some(&target) = self.done.last() else { return Ok(Err(undo::UndoRefusal::Nothing)) };
-        let (out, undo_id) = self.reverse(target, "undo")?;
-        if out.is_ok() {
-            self.done.pop();
-            self.undone.push(undo_id);
+        while let Some(&target) = self.done.last() {
+            let (out, undo_id) = self.reverse(target, "undo")?;
+            match out {
+                // An action that changed no row (nothing to put back): skip to the one before.
+                Err(undo::UndoRefusal::Nothing) => {
+                    self.done.pop();
+                }
+                Ok(label) => {
+                    self.done.pop();
+                    self.undone.push(undo_id);
+                    return Ok(Ok(label));
+                }
+                refused => return Ok(refused),
+            }
         }
-        Ok(out)
+        Ok(Err(undo::UndoRefusal::Nothing))
     }
 
     /// Redoes the last undone action (by undoing its undo); returns the redone label.

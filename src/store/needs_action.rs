@@ -109,11 +109,21 @@ pub fn items(
     Ok((total, rows.collect::<rusqlite::Result<_>>()?))
 }
 
-/// The position of an application in the unfiltered queue (newest number first), to jump to it.
-pub fn queue_position(conn: &Connection, fiscal_year: i32, dispatch_id: i64) -> Result<usize> {
-    Ok(conn.query_row(
-        "SELECT COUNT(*) FROM dispatch WHERE fiscal_year = ?1 AND seq > (SELECT seq FROM dispatch WHERE id = ?2)",
-        params![fiscal_year, dispatch_id],
+/// The position of an application in this fiscal year's unfiltered queue (newest number first), to jump to it;
+/// None when it is not an application of this year (or no longer exists).
+pub fn queue_position(conn: &Connection, fiscal_year: i32, dispatch_id: i64) -> Result<Option<usize>> {
+    use rusqlite::OptionalExtension;
+    let seq: Option<i64> = conn
+        .query_row(
+            "SELECT seq FROM dispatch WHERE id = ?1 AND fiscal_year = ?2",
+            params![dispatch_id, fiscal_year],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(seq) = seq else { return Ok(None) };
+    Ok(Some(conn.query_row(
+        "SELECT COUNT(*) FROM dispatch WHERE fiscal_year = ?1 AND seq > ?2",
+        params![fiscal_year, seq],
         |r| r.get::<_, i64>(0),
-    )? as usize)
+    )? as usize))
 }

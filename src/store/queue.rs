@@ -246,7 +246,7 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<DispatchDetail>> {
     };
     let mut st = conn.prepare_cached(
         "SELECT v.id, v.visit_date, v.start_min, v.end_min, v.place, v.place_note, v.accompanied_by,
-                COALESCE(s.name, ds.name), v.accompaniment_reason,
+                COALESCE(s.name, ds.name, NULLIF(v.accompanying_name, '')), v.accompaniment_reason,
                 (SELECT o.reason FROM override o WHERE o.record_table = 'visit' AND o.record_id = v.id AND o.rule = 'R-D1'
                  ORDER BY o.id DESC LIMIT 1)
          FROM visit v LEFT JOIN organisation_staff s ON s.id = v.accompanying_staff_id

@@ -107,7 +107,7 @@ fn check_table(conn: &Connection, table: &str) -> Result<()> {
         [table],
         |r| r.get(0),
     )?;
-    if !exists || ["action", "audit", "audit_context", "meta"].contains(&table) {
+    if !exists || super::migrations::NOT_AUDITED.contains(&table) || table.starts_with("search_") {
         bail!("cannot undo changes to {table}");
     }
     Ok(())

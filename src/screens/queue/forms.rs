@@ -344,11 +344,8 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequ
                         .unwrap_or(AccompanimentKind::AssignedOfficer),
                     accompanying_staff_id: None,
                     accompanying_desk_staff_id: None,
-                    accompaniment_reason: [form.text("accompanying_name"), form.text("reason")]
-                        .into_iter()
-                        .filter(|x| !x.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(": "),
+                    accompaniment_reason: form.text("reason"),
+                    accompanying_name: form.text("accompanying_name"),
                 },
                 override_reason: form.text("override"),
             }
@@ -441,4 +438,49 @@ pub fn field_for(f: &Finding) -> &'static str {
 /// Whether a finding is one the desk may go beyond with a recorded override (R-D1 here).
 pub fn overridable(f: &Finding) -> bool {
     f.rule() == RuleId::D1 && !matches!(f, Finding::VisitEndsBeforeStart)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::keymap::Key;
+    use crate::domain::rules::dispatch::check_accompaniment;
+
+    fn session() -> Session {
+        let fy =
+            crate::domain::fiscal_year::FiscalYear::from_toml(include_str!("../../../assets/fiscal-years/2025.toml"))
+                .unwrap();
+        Session {
+            lang: Lang::Ja,
+            today: NaiveDate::from_ymd_opt(2025, 11, 4).unwrap(),
+            fy: std::sync::Arc::new(fy),
+            fallback_from: None,
+            staff: "山田".into(),
+            report_overdue_days: 30,
+            color: false,
+        }
+    }
+
+    #[test]
+    fn r_d3_a_name_alone_is_not_a_reason() {
+        let s = session();
+        let mut form = add_visit(&s);
+        form.focus = form.fields.iter().position(|f| f.key == "accompanied_by").unwrap();
+        for _ in 0..3 {
+            form.handle(None, Key::Right); // → 窓口コーディネーター
+        }
+        form.focus = form.fields.iter().position(|f| f.key == "accompanying_name").unwrap();
+        for c in "松本 あかり".chars() {
+            form.handle(None, Key::Char(c));
+        }
+        let Ok(SaveRequest::AddVisit { visit, .. }) = to_request(Purpose::AddVisit { dispatch_id: 1 }, &form, &s)
+        else {
+            panic!("a request")
+        };
+        assert_eq!(visit.accompanied_by, AccompanimentKind::Coordinator);
+        assert_eq!(visit.accompanying_name, "松本 あかり");
+        assert_eq!(visit.accompaniment_reason, "");
+        let finding = check_accompaniment(visit.accompanied_by, &visit.accompaniment_reason).unwrap();
+        assert_eq!(finding.rule(), crate::domain::rules::RuleId::D3);
+    }
 }

@@ -206,6 +206,7 @@ impl QueueState {
                 self.filter.record = None;
                 self.filter.text.clear();
                 self.pager.reset();
+                self.detail = None;
                 vec![self.request_page()]
             }
             Command::Filter if self.view == QueueView::Applications => {

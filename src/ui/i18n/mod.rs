@@ -312,6 +312,10 @@ pub struct FormText {
     pub nothing_to_undo: &'static str,
     /// "後の変更 ({record}) があるため取り消せません".
     pub later_change: &'static str,
+    /// The record opened is not an application of the fiscal year shown.
+    pub not_this_year: &'static str,
+    /// Quitting with unsaved input: press again.
+    pub confirm_quit: &'static str,
 }
 
 /// The name of an audited action (`dispatch.add_visit`) for the status line.

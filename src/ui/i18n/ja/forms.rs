@@ -51,6 +51,8 @@ pub const TEXT: FormText = FormText {
     undone: "取り消しました: {action} (Ctrl-R でやり直し)",
     redone: "やり直しました: {action}",
     nothing_to_undo: "取り消せる操作はありません (この起動中の操作のみ)",
+    not_this_year: "この年度の申請ではないため一覧に表示できません (--year で年度を切り替えます)",
+    confirm_quit: "入力中のフォームがあります。終了するにはもう一度 Ctrl-C (一覧では q) を押してください",
     later_change: "後から別の変更 ({record}) があるため取り消せません",
     changed: "開いた後に他の端末でこの申請が変更されました。上書きはしていません。Esc で閉じて Ctrl-L で再読み込みし、もう一度編集してください",
 };
