@@ -340,17 +340,8 @@ impl Form {
 }
 
 fn edit_line(input: &mut LineInput, key: Key, next: &mut bool) {
-    match key {
-        Key::Char(c) => input.insert(c.encode_utf8(&mut [0; 4])),
-        Key::Backspace => input.backspace(),
-        Key::Delete => input.delete(),
-        Key::Left => input.left(),
-        Key::Right => input.right(),
-        Key::Home => input.home(),
-        Key::End => input.end(),
-        Key::Ctrl('u') => input.clear(),
-        Key::Enter => *next = true,
-        _ => {}
+    if !input.edit(key) && key == Key::Enter {
+        *next = true;
     }
 }
 

@@ -3,6 +3,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::keymap::Key;
+
 /// Text and caret of one line of input.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineInput {
@@ -79,6 +81,23 @@ impl LineInput {
     pub fn clear(&mut self) {
         self.text.clear();
         self.caret = 0;
+    }
+
+    /// Applies an editing key (typed character, Backspace, Delete, arrows, Home, End, Ctrl-U); false when the
+    /// key is not an editing key, so the caller can give it its own meaning.
+    pub fn edit(&mut self, key: Key) -> bool {
+        match key {
+            Key::Char(c) => self.insert(c.encode_utf8(&mut [0; 4])),
+            Key::Backspace => self.backspace(),
+            Key::Delete => self.delete(),
+            Key::Left => self.left(),
+            Key::Right => self.right(),
+            Key::Home => self.home(),
+            Key::End => self.end(),
+            Key::Ctrl('u') => self.clear(),
+            _ => return false,
+        }
+        true
     }
 }
 

@@ -66,13 +66,9 @@ impl LookupState {
         match key {
             Key::Up => self.selected = self.selected.saturating_sub(1),
             Key::Down => self.selected = (self.selected + 1).min(self.hits().count().saturating_sub(1)),
-            Key::Char(c) => self.input.insert(c.encode_utf8(&mut [0; 4])),
-            Key::Backspace => self.input.backspace(),
-            Key::Delete => self.input.delete(),
-            Key::Left => self.input.left(),
-            Key::Right => self.input.right(),
-            Key::Ctrl('u') => self.input.clear(),
-            _ => {}
+            _ => {
+                self.input.edit(key);
+            }
         }
         if self.input.text() == before {
             return LookupEvent::Effects(Vec::new());
@@ -95,19 +91,7 @@ mod tests {
     use crate::store::lookup::HitKind;
 
     fn hit(id: i64) -> Hit {
-        Hit {
-            kind: HitKind::Business,
-            id,
-            title: "田中商店".into(),
-            place: None,
-            phone: String::new(),
-            affiliation: None,
-            number: None,
-            status: None,
-            minutes_left: None,
-            next_date: None,
-            organisation_kind: None,
-        }
+        Hit::new(HitKind::Business, id, "田中商店".into())
     }
 
     #[test]

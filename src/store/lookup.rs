@@ -70,7 +70,8 @@ pub struct Hit {
 }
 
 impl Hit {
-    fn new(kind: HitKind, id: i64, title: String) -> Hit {
+    /// A hit with its title and no facts yet.
+    pub fn new(kind: HitKind, id: i64, title: String) -> Hit {
         Hit {
             kind,
             id,

@@ -144,16 +144,7 @@ impl QueueState {
                 self.filter.text.clear();
             }
             _ => {
-                match key {
-                    Key::Char(c) => input.insert(c.encode_utf8(&mut [0; 4])),
-                    Key::Backspace => input.backspace(),
-                    Key::Delete => input.delete(),
-                    Key::Left => input.left(),
-                    Key::Right => input.right(),
-                    Key::Ctrl('u') => input.clear(),
-                    _ => return Vec::new(),
-                }
-                if input.text() == self.filter.text {
+                if !input.edit(key) || input.text() == self.filter.text {
                     return Vec::new();
                 }
                 self.filter.text = input.text().to_string();
