@@ -423,3 +423,33 @@ fn an_application_number_is_never_given_twice_even_after_undo() {
     let seq: i64 = store.conn().query_row("SELECT seq FROM dispatch WHERE id = ?1", [second], |r| r.get(0)).unwrap();
     assert_eq!(seq, 2, "R7-0001 went to the undone application (id {first}); the next one is R7-0002");
 }
+
+#[test]
+fn hours_left_near_the_period_end_counts_visits_too() {
+    use madoguchi::store::needs_action::{Reason, Settings, items};
+    use madoguchi::store::workflow::add_visit;
+    let fy = madoguchi::domain::fiscal_year::FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml"))
+        .unwrap();
+    let (_dir, mut store) = temp_store();
+    let four = seed_approved_dispatch(&mut store);
+    let five = seed_approved_dispatch(&mut store);
+    for (id, n) in [(four, 4), (five, 5)] {
+        for _ in 0..n {
+            store.act_if("dispatch.add_visit", |tx| add_visit(tx, &fy, &visit_of(id), "", "山田")).unwrap().unwrap();
+        }
+    }
+    let near_end = Settings {
+        today: chrono::NaiveDate::from_ymd_opt(2026, 2, 10).unwrap(),
+        report_overdue_days: 30,
+        period_end_warning_days: 30,
+    };
+    let (total, listed) = items(store.conn(), &fy, &near_end, Reason::HoursLeftNearPeriodEnd, 20).unwrap();
+    assert_eq!(total, 1, "five visits used = nothing left, however many hours remain");
+    assert_eq!((listed[0].dispatch_id, listed[0].minutes_left), (four, Some(900 - 4 * 120)));
+    let early = Settings { today: chrono::NaiveDate::from_ymd_opt(2025, 11, 4).unwrap(), ..near_end };
+    assert_eq!(
+        items(store.conn(), &fy, &early, Reason::HoursLeftNearPeriodEnd, 20).unwrap().0,
+        0,
+        "not yet near the end"
+    );
+}

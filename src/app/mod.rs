@@ -628,7 +628,7 @@ fn open_form(app: &mut App, cmd: Command) -> Vec<Effect> {
         (Command::Edit, Some(d)) if !app.queue.consultations() => {
             Ok((Purpose::EditDispatch { id: d.row.id, row_version: d.row_version }, forms::edit_dispatch(s, d)))
         }
-        (Command::AddVisit, Some(d)) if matches!(d.row.status, DispatchStatus::Approved | DispatchStatus::Visiting) => {
+        (Command::AddVisit, Some(d)) if d.row.status.accepts_visits() => {
             Ok((Purpose::AddVisit { dispatch_id: d.row.id }, forms::add_visit(s)))
         }
         (Command::AddVisit, Some(_)) => Err(t.needs_approval),

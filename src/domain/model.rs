@@ -195,9 +195,9 @@ impl DispatchStatus {
         }
     }
 
-    /// Whether the application is still open (not rejected or closed).
-    pub fn is_open(self) -> bool {
-        !matches!(self, DispatchStatus::Rejected | DispatchStatus::Closed)
+    /// Whether visits may be added in this status (approved, or visits already under way).
+    pub fn accepts_visits(self) -> bool {
+        matches!(self, DispatchStatus::Approved | DispatchStatus::Visiting)
     }
 }
 
@@ -419,6 +419,13 @@ mod tests {
         for s in DispatchStatus::ALL {
             assert_eq!(DispatchStatus::from_code(s.code()), Some(*s));
         }
+    }
+
+    #[test]
+    fn visits_only_once_approved() {
+        let accepting: Vec<DispatchStatus> =
+            DispatchStatus::ALL.iter().copied().filter(|s| s.accepts_visits()).collect();
+        assert_eq!(accepting, vec![DispatchStatus::Approved, DispatchStatus::Visiting]);
     }
 
     #[test]

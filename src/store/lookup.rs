@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::model::{DispatchNumber, DispatchStatus, OrganisationKind};
 use crate::domain::parse::parse_date;
+use crate::domain::rules::dispatch::{VisitUsage, remaining};
 use crate::store::search::{self, Kind};
 
 /// What kind of record a hit is.
@@ -236,6 +237,7 @@ fn application(conn: &Connection, fy: &FiscalYear, today: NaiveDate, id: i64) ->
         .prepare_cached(
             "SELECT d.fiscal_year, d.seq, b.name, o.name, d.status,
                     (SELECT COALESCE(SUM(v.end_min - v.start_min), 0) FROM visit v WHERE v.dispatch_id = d.id),
+                    (SELECT COUNT(*) FROM visit v WHERE v.dispatch_id = d.id),
                     (SELECT MIN(v.visit_date) FROM visit v WHERE v.dispatch_id = d.id AND v.visit_date >= ?2)
              FROM dispatch d JOIN business b ON b.id = d.business_id
              LEFT JOIN organisation o ON o.id = d.chamber_id WHERE d.id = ?1",
@@ -246,8 +248,9 @@ fn application(conn: &Connection, fy: &FiscalYear, today: NaiveDate, id: i64) ->
             h.number = Some(number);
             h.affiliation = r.get(3)?;
             h.status = r.get(4)?;
-            h.minutes_left = Some(i64::from(fy.visits.max_total_minutes) - r.get::<_, i64>(5)?);
-            h.next_date = r.get(6)?;
+            // R-D1's "what is left" comes from the rule (the year's own limits would need its own file).
+            h.minutes_left = Some(remaining(&fy.visits, VisitUsage { minutes: r.get(5)?, visits: r.get(6)? }).minutes);
+            h.next_date = r.get(7)?;
             Ok(h)
         })
         .optional()?)

@@ -7,6 +7,7 @@ use rusqlite::{Connection, params};
 
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::model::DispatchNumber;
+use crate::domain::rules::dispatch::{VisitUsage, remaining};
 
 /// Why an item needs action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -47,7 +48,7 @@ pub struct Item {
     pub business: String,
     /// The date the wait started (received, decided, last visit, report).
     pub since: NaiveDate,
-    /// Minutes of visits left (for the period-end reason).
+    /// Minutes of visits left under R-D1 (for the period-end reason).
     pub minutes_left: Option<i64>,
 }
 
@@ -70,15 +71,16 @@ pub fn items(
     reason: Reason,
     limit: usize,
 ) -> Result<(usize, Vec<Item>)> {
-    let select = "SELECT d.id, d.fiscal_year, d.seq, b.name, {since}, {left}
+    let select = "SELECT d.id, d.fiscal_year, d.seq, b.name, {since},
+            (SELECT COUNT(*) FROM visit v WHERE v.dispatch_id = d.id),
+            (SELECT COALESCE(SUM(v.end_min - v.start_min), 0) FROM visit v WHERE v.dispatch_id = d.id)
         FROM dispatch d JOIN business b ON b.id = d.business_id
         WHERE d.fiscal_year = ?1 AND {cond} AND coalesce(?2, ?3, ?4, 1) IS NOT NULL";
-    // (Every statement names all five parameters, so one binding serves each reason.)
+    // (Every statement names all four parameters, so one binding serves each reason.)
     let overdue_before = s.today.checked_sub_days(Days::new(u64::from(s.report_overdue_days))).unwrap_or(s.today);
     let warn_from =
         fy.period.end.checked_sub_days(Days::new(u64::from(s.period_end_warning_days))).unwrap_or(fy.period.end);
     let last_visit = "(SELECT MAX(v.visit_date) FROM visit v WHERE v.dispatch_id = d.id)";
-    let used = "(SELECT COALESCE(SUM(v.end_min - v.start_min), 0) FROM visit v WHERE v.dispatch_id = d.id)";
     let (since, cond) = match reason {
         Reason::AwaitingReview => ("d.received_on", "d.status IN ('received', 'under_review')".to_string()),
         Reason::NoVisitYet => (
@@ -88,25 +90,36 @@ pub fn items(
         Reason::ReportOverdue => (last_visit, format!("d.status = 'visiting' AND {last_visit} < ?2")),
         Reason::FeedbackPending => ("d.report_received_on", "d.status = 'report_received'".to_string()),
         Reason::HoursLeftNearPeriodEnd => {
-            ("d.status_on", format!("d.status IN ('approved', 'visiting') AND ?3 >= ?4 AND {used} < ?5"))
+            ("d.status_on", "d.status IN ('approved', 'visiting') AND ?3 >= ?4".to_string())
         }
     };
-    let left = format!("?5 - {used}");
-    let sql = select.replace("{since}", since).replace("{left}", &left).replace("{cond}", &cond);
-    let bind = params![fy.year, overdue_before, s.today, warn_from, fy.visits.max_total_minutes];
-    let total: usize = conn.query_row(&format!("SELECT COUNT(*) FROM ({sql})"), bind, |r| r.get::<_, i64>(0))? as usize;
-    let mut st = conn.prepare_cached(&format!("{sql} ORDER BY 5, d.seq LIMIT {limit}"))?;
-    let rows = st.query_map(bind, |r| {
+    let sql = select.replace("{since}", since).replace("{cond}", &cond);
+    let bind = params![fy.year, overdue_before, s.today, warn_from];
+    let item = |r: &rusqlite::Row| -> rusqlite::Result<Item> {
+        // R-D1: what is left comes from the rule, with both limits (visits and hours).
+        let left = remaining(&fy.visits, VisitUsage { visits: r.get(5)?, minutes: r.get(6)? });
         Ok(Item {
             reason,
             dispatch_id: r.get(0)?,
             number: DispatchNumber { fiscal_year: r.get(1)?, seq: r.get(2)? },
             business: r.get(3)?,
             since: r.get(4)?,
-            minutes_left: (reason == Reason::HoursLeftNearPeriodEnd).then(|| r.get(5)).transpose()?,
+            minutes_left: (left.visits > 0 && left.minutes > 0).then_some(left.minutes),
         })
-    })?;
-    Ok((total, rows.collect::<rusqlite::Result<_>>()?))
+    };
+    if reason == Reason::HoursLeftNearPeriodEnd {
+        // Only in the last weeks of the period (the condition above), and judged by the rule: few rows.
+        let mut st = conn.prepare_cached(&format!("{sql} ORDER BY 5, d.seq"))?;
+        let all: Vec<Item> = st.query_map(bind, item)?.collect::<rusqlite::Result<_>>()?;
+        let with_time_left: Vec<Item> = all.into_iter().filter(|i| i.minutes_left.is_some()).collect();
+        let total = with_time_left.len();
+        return Ok((total, with_time_left.into_iter().take(limit).collect()));
+    }
+    let total: usize = conn.query_row(&format!("SELECT COUNT(*) FROM ({sql})"), bind, |r| r.get::<_, i64>(0))? as usize;
+    let mut st = conn.prepare_cached(&format!("{sql} ORDER BY 5, d.seq LIMIT {limit}"))?;
+    let mut rows: Vec<Item> = st.query_map(bind, item)?.collect::<rusqlite::Result<_>>()?;
+    rows.iter_mut().for_each(|i| i.minutes_left = None);
+    Ok((total, rows))
 }
 
 /// The position of an application in this fiscal year's unfiltered queue (newest number first), to jump to it;

@@ -126,7 +126,7 @@ pub fn add_visit(
     staff: &str,
 ) -> Result<Outcome<i64>> {
     let Some(status) = status_of(conn, v.dispatch_id)? else { return Ok(Err(Refusal::Missing)) };
-    if !matches!(status, DispatchStatus::Approved | DispatchStatus::Visiting) {
+    if !status.accepts_visits() {
         return Ok(Err(Refusal::WrongStatus(status)));
     }
     let used: VisitUsage = conn.query_row(
