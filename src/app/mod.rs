@@ -466,7 +466,8 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
                     Vec::new()
                 }
                 Err(UndoRefusal::LaterChange { table, record_id }) => {
-                    app.error = Some(t.later_change.replace("{record}", &format!("{table} {record_id}")));
+                    let record = format!("{} {record_id}", i18n::table_label(app.session.lang, &table));
+                    app.error = Some(t.later_change.replace("{record}", &record));
                     Vec::new()
                 }
             }

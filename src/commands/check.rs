@@ -12,7 +12,7 @@ use crate::domain::model::{DispatchStatus, RejectionGround};
 use crate::domain::rules::eligibility::{BusinessFacts, check_eligibility};
 use crate::domain::rules::{Finding, dispatch, events, period};
 use crate::store::{Store, check};
-use crate::ui::i18n::{self, Lang};
+use crate::ui::i18n;
 
 /// One rule broken by one record.
 #[derive(Debug, Clone)]
@@ -42,19 +42,18 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     }
     bad += problems.len();
     print_counts(ctx, conn)?;
-    let summary = match ctx.lang {
-        Lang::Ja if bad == 0 => "問題はありません".to_string(),
-        Lang::Ja => format!("問題 {bad} 件"),
-        Lang::En if bad == 0 => "no problems".to_string(),
-        Lang::En => format!("{bad} problem(s)"),
-    };
-    println!("{summary}");
+    let t = i18n::cli(ctx.lang);
+    if bad == 0 {
+        println!("{}", t.no_problems);
+    } else {
+        println!("{}", t.problems.replace("{n}", &bad.to_string()));
+    }
     Ok(if bad == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// Prints the number of rows of each record table.
 pub fn print_counts(ctx: &Context, conn: &Connection) -> Result<()> {
-    println!("{}", if ctx.lang == Lang::Ja { "件数:" } else { "rows:" });
+    println!("{}", i18n::cli(ctx.lang).rows);
     for (table, n) in check::counts(conn)? {
         println!("  {table:<20} {n:>9}");
     }

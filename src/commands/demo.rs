@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 
 use super::context::Context;
 use crate::store::Store;
-use crate::ui::i18n::Lang;
+use crate::ui::i18n;
 
 /// Generates the demo database at `out` (refusing to overwrite an existing file).
 pub fn run(ctx: &Context, scale: u32, out: &Path, seed: u64) -> Result<ExitCode> {
@@ -19,10 +19,14 @@ pub fn run(ctx: &Context, scale: u32, out: &Path, seed: u64) -> Result<ExitCode>
     let mut store = Store::open(out, "demo")?;
     let summary = crate::demo::generate(&mut store, &ctx.year, scale, seed)?;
     let secs = started.elapsed().as_secs_f64();
-    match ctx.lang {
-        Lang::Ja => println!("デモデータを作成しました: {} (規模 {scale}, シード {seed}, {secs:.1}秒)", out.display()),
-        Lang::En => println!("demo database written: {} (scale {scale}, seed {seed}, {secs:.1} s)", out.display()),
-    }
+    let text = i18n::cli(ctx.lang).demo_written;
+    println!(
+        "{}",
+        text.replace("{path}", &out.display().to_string())
+            .replace("{scale}", &scale.to_string())
+            .replace("{seed}", &seed.to_string())
+            .replace("{secs}", &format!("{secs:.1}"))
+    );
     println!("{summary}");
     Ok(ExitCode::SUCCESS)
 }

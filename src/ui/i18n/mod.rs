@@ -318,6 +318,25 @@ pub struct FormText {
     pub confirm_quit: &'static str,
 }
 
+/// What kind of record a table holds, for messages ("申請 12").
+pub fn table_label(lang: Lang, table: &str) -> String {
+    let (ja, en) = match table {
+        "dispatch" => ("申請", "application"),
+        "visit" => ("派遣", "visit"),
+        "business" => ("事業者", "business"),
+        "expert" => ("専門家", "expert"),
+        "organisation" => ("団体", "organisation"),
+        "desk_consultation" => ("窓口相談", "desk consultation"),
+        "rejection_ground" => ("否決理由", "rejection ground"),
+        "override" => ("例外承認", "override"),
+        _ => (table, table),
+    };
+    match lang {
+        Lang::Ja => ja.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
 /// The name of an audited action (`dispatch.add_visit`) for the status line.
 pub fn action_label(lang: Lang, label: &str) -> String {
     let (ja, en) = match label {
@@ -365,5 +384,26 @@ pub fn time_error(lang: Lang, e: &crate::domain::parse::TimeError) -> String {
     match lang {
         Lang::Ja => ja::parse::time_error(e),
         Lang::En => en::parse::time_error(e),
+    }
+}
+
+/// The texts of the command-line subcommands in one language.
+#[derive(Debug)]
+pub struct CliText {
+    /// `check`: nothing wrong.
+    pub no_problems: &'static str,
+    /// `check`: "問題 {n} 件".
+    pub problems: &'static str,
+    /// `check`: heading of the row counts.
+    pub rows: &'static str,
+    /// `demo`: "デモデータを作成しました: {path} (規模 {scale}, シード {seed}, {secs}秒)".
+    pub demo_written: &'static str,
+}
+
+/// The subcommands' texts of a language.
+pub fn cli(lang: Lang) -> &'static CliText {
+    match lang {
+        Lang::Ja => &ja::cli::TEXT,
+        Lang::En => &en::cli::TEXT,
     }
 }

@@ -1,5 +1,6 @@
 //! The English catalogue.
 
+pub mod cli;
 pub mod console;
 pub mod forms;
 pub mod labels;
