@@ -260,30 +260,13 @@ fn lookup_matches_every_kind_of_caller_input() {
 
 #[test]
 fn an_edit_from_a_stale_screen_is_refused_not_overwritten() {
-    use madoguchi::domain::records::NewDispatch;
-    use madoguchi::store::dispatches;
     use madoguchi::store::workflow::{DispatchEdit, Refusal, update_dispatch};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("desk.db");
     let mut a = Store::open(&path, "山田").unwrap();
     let mut b = Store::open(&path, "佐藤").unwrap();
     let date = |d| chrono::NaiveDate::from_ymd_opt(2025, 6, d).unwrap();
-    let id = a
-        .act("seed", |tx| {
-            let business_id = businesses::insert(tx, &business("田中商店"))?;
-            let d = NewDispatch {
-                fiscal_year: 2025,
-                business_id,
-                chamber_id: None,
-                guidance_officer_id: None,
-                received_on: date(2),
-                theme: 1,
-                sections: vec![],
-                recommended_expert_id: None,
-            };
-            Ok(dispatches::insert(tx, &d)?.0)
-        })
-        .unwrap();
+    let id = seed_approved_dispatch(&mut a);
     let version_seen_by_a: i64 =
         a.conn().query_row("SELECT row_version FROM dispatch WHERE id = ?1", [id], |r| r.get(0)).unwrap();
     let edit = |theme| DispatchEdit { chamber_id: None, received_on: date(3), theme, sections: vec![] };
@@ -452,4 +435,14 @@ fn hours_left_near_the_period_end_counts_visits_too() {
         0,
         "not yet near the end"
     );
+}
+
+#[test]
+fn a_jump_to_an_application_of_another_year_is_refused() {
+    use madoguchi::store::needs_action::queue_position;
+    let (_dir, mut store) = temp_store();
+    let id = seed_approved_dispatch(&mut store);
+    assert_eq!(queue_position(store.conn(), 2025, id).unwrap(), Some(0));
+    assert_eq!(queue_position(store.conn(), 2026, id).unwrap(), None, "not an application of FY2026");
+    assert_eq!(queue_position(store.conn(), 2025, id + 1000).unwrap(), None, "no such application");
 }

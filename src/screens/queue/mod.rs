@@ -488,6 +488,19 @@ mod tests {
     }
 
     #[test]
+    fn leaving_a_filter_drops_the_detail_of_the_old_selection() {
+        let mut s = loaded(10);
+        s.command(Command::Filter);
+        s.filter_key(None, Key::Char('田'));
+        s.filter_key(Some(Command::ApplyFilter), Key::Enter);
+        s.detail_loaded(Some(detail_of(rows(0, 1)[0].clone())));
+        assert!(s.detail.is_some());
+        let fx = s.command(Command::Back);
+        assert!(s.filter.text.is_empty() && !fx.is_empty());
+        assert!(s.detail.is_none(), "t, v, x must not act on the application of the filtered list");
+    }
+
+    #[test]
     fn consultations_view_has_its_own_pages() {
         let mut s = loaded(10);
         let fx = s.command(Command::ToggleConsultations);
