@@ -27,8 +27,12 @@ fn names(db: &std::path::Path) -> (String, String) {
 fn pick(c: &mut Console, query: &str, name: &str) {
     c.send(query);
     // A candidate line of the picker: indented under the field's value inside the form.
+    // Candidates are cleared on every change of the text, so candidates drawn with the whole query in the focused
+    // field are that query's (those of a partly typed query may list the same name).
     let candidate = format!("{}{name}", " ".repeat(24));
-    c.wait_until(&format!("candidate {name}"), |s| s.lines().any(|l| l.contains(&candidate)));
+    c.wait_until(&format!("candidate {name}"), |s| {
+        s.lines().any(|l| l.contains("│>") && l.contains(query)) && s.lines().any(|l| l.contains(&candidate))
+    });
     c.send(ENTER);
     c.wait_for("✓");
 }

@@ -150,12 +150,25 @@ pub struct Form {
     pub confirm_cancel: bool,
     /// A message for the whole form (e.g. "database is locked").
     pub message: Option<String>,
+    /// A possible-duplicate warning was shown: saving again means "register it anyway".
+    pub warned: bool,
 }
+
+/// Messages for fields of a form: (field key, message).
+pub type Errors = Vec<(String, String)>;
 
 impl Form {
     /// A new form with the focus on its first field.
     pub fn new(title: &str, fields: Vec<Field>) -> Form {
-        Form { title: title.into(), fields, focus: 0, dirty: false, confirm_cancel: false, message: None }
+        Form {
+            title: title.into(),
+            fields,
+            focus: 0,
+            dirty: false,
+            confirm_cancel: false,
+            message: None,
+            warned: false,
+        }
     }
 
     /// The field with `key`.

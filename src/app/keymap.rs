@@ -142,6 +142,14 @@ pub enum Scope {
     Global,
     /// In lists and views.
     List,
+    /// Tab 1's own keys (applications queue).
+    Queue,
+    /// Tab 2's own keys (roster).
+    Roster,
+    /// Tab 3's own keys (seminar calendar).
+    Events,
+    /// Tab 4's own keys (ledger).
+    Ledger,
     /// In the help overlay.
     Help,
     /// In a form; letters are text there.
@@ -187,6 +195,9 @@ const GLOBAL: &[Binding] = &[
 
 const LIST: &[Binding] = &[
     b(&[Key::Char('1')], Command::Tab(1), "申請タブ", "applications tab", false),
+    b(&[Key::Char('2')], Command::Tab(2), "名簿タブ", "roster tab", false),
+    b(&[Key::Char('3')], Command::Tab(3), "講習会・相談会タブ", "events tab", false),
+    b(&[Key::Char('4')], Command::Tab(4), "精算タブ", "ledger tab", false),
     b(&[Key::Char('k'), Key::Up], Command::Up, "上へ", "move up", false),
     b(&[Key::Char('j'), Key::Down], Command::Down, "下へ", "move down", false),
     b(&[Key::Char('g'), Key::Home], Command::Top, "先頭へ", "first row", false),
@@ -194,27 +205,9 @@ const LIST: &[Binding] = &[
     b(&[Key::PageUp], Command::PageUp, "前のページ", "page up", false),
     b(&[Key::PageDown], Command::PageDown, "次のページ", "page down", false),
     b(&[Key::Enter], Command::Open, "詳細を開く", "open the detail", true),
-    b(&[Key::Char('n')], Command::New, "新規 (申請・窓口相談)", "new (application / consultation)", true),
+    b(&[Key::Char('n')], Command::New, "新規", "new", true),
     b(&[Key::Char('e')], Command::Edit, "編集", "edit", false),
-    b(&[Key::Char('v')], Command::AddVisit, "派遣 (訪問) を追加", "add a visit", true),
-    b(&[Key::Char('t')], Command::Transition, "状態を進める", "move to the next status", true),
-    b(&[Key::Char('x')], Command::Reject, "否決 (R-D5)", "reject (R-D5)", false),
-    b(
-        &[Key::Char('c')],
-        Command::ToggleConsultations,
-        "申請と窓口相談の一覧を切替",
-        "switch applications / desk consultations",
-        true,
-    ),
-    b(&[Key::Char('w')], Command::NeedsAction, "要対応 (待ち・期限切れ) の一覧", "what needs action", true),
-    b(
-        &[Key::Char('/')],
-        Command::Filter,
-        "文字で絞り込み (事業者名・よみ・電話・番号)",
-        "filter by text (name, reading, phone, number)",
-        true,
-    ),
-    b(&[Key::Char('s')], Command::CycleStatusFilter, "状態で絞り込み (順に切替)", "filter by status (cycles)", true),
+    b(&[Key::Char('/')], Command::Filter, "文字で絞り込み", "filter by text", true),
     b(
         &[Key::Char('u')],
         Command::Undo,
@@ -227,6 +220,27 @@ const LIST: &[Binding] = &[
     b(&[Key::Char('A')], Command::About, "窓口の連絡先 (About)", "about the desk", false),
     b(&[Key::Char('q')], Command::Quit, "終了", "quit", true),
 ];
+
+const QUEUE: &[Binding] = &[
+    b(&[Key::Char('v')], Command::AddVisit, "派遣 (訪問) を追加", "add a visit", true),
+    b(&[Key::Char('t')], Command::Transition, "状態を進める", "move to the next status", true),
+    b(&[Key::Char('x')], Command::Reject, "否決 (R-D5)", "reject (R-D5)", false),
+    b(
+        &[Key::Char('c')],
+        Command::ToggleConsultations,
+        "申請と窓口相談の一覧を切替",
+        "switch applications / desk consultations",
+        true,
+    ),
+    b(&[Key::Char('w')], Command::NeedsAction, "要対応 (待ち・期限切れ) の一覧", "what needs action", true),
+    b(&[Key::Char('s')], Command::CycleStatusFilter, "状態で絞り込み (順に切替)", "filter by status (cycles)", true),
+];
+
+const ROSTER: &[Binding] = &[];
+
+const EVENTS: &[Binding] = &[];
+
+const LEDGER: &[Binding] = &[];
 
 const HELP: &[Binding] = &[
     b(&[Key::Char('k'), Key::Up], Command::Up, "上へスクロール", "scroll up", false),
@@ -283,13 +297,28 @@ const LOOKUP: &[Binding] = &[
 ];
 
 /// Every scope, in the order help lists them.
-pub const ALL_SCOPES: &[Scope] = &[Scope::Global, Scope::List, Scope::Form, Scope::Filter, Scope::Lookup, Scope::Help];
+pub const ALL_SCOPES: &[Scope] = &[
+    Scope::Global,
+    Scope::List,
+    Scope::Queue,
+    Scope::Roster,
+    Scope::Events,
+    Scope::Ledger,
+    Scope::Form,
+    Scope::Filter,
+    Scope::Lookup,
+    Scope::Help,
+];
 
 /// The bindings of a scope.
 pub fn bindings(scope: Scope) -> &'static [Binding] {
     match scope {
         Scope::Global => GLOBAL,
         Scope::List => LIST,
+        Scope::Queue => QUEUE,
+        Scope::Roster => ROSTER,
+        Scope::Events => EVENTS,
+        Scope::Ledger => LEDGER,
         Scope::Help => HELP,
         Scope::Form => FORM,
         Scope::Filter => FILTER,
@@ -308,8 +337,18 @@ pub fn markdown() -> String {
         "# Keys / キー一覧\n\nGenerated from `src/app/keymap.rs` (a test fails when this file is stale).\n\
          In a form, letters and digits are text (digits 1-8 tick R-D5 grounds in the grounds field).\n",
     );
-    let titles =
-        ["Everywhere / どこでも", "Lists / 一覧", "Forms / 入力フォーム", "Filter / 絞り込み", "Help / ヘルプ"];
+    let titles = [
+        "Everywhere / どこでも",
+        "Lists / 一覧",
+        "Tab 1: applications / 申請",
+        "Tab 2: roster / 名簿",
+        "Tab 3: events / 講習会・相談会",
+        "Tab 4: ledger / 精算",
+        "Forms / 入力フォーム",
+        "Filter / 絞り込み",
+        "Lookup / 検索",
+        "Help / ヘルプ",
+    ];
     for (scope, title) in ALL_SCOPES.iter().zip(titles) {
         out.push_str(&format!("\n## {title}\n\n| keys | 説明 | description |\n|---|---|---|\n"));
         for b in bindings(*scope) {
@@ -341,6 +380,17 @@ mod tests {
         for &scope in ALL_SCOPES {
             for b in bindings(scope) {
                 assert!(!b.ja.is_empty() && !b.en.is_empty(), "{:?}", b.command);
+            }
+        }
+    }
+
+    #[test]
+    fn no_tab_key_shadows_a_list_key() {
+        for scope in [Scope::Queue, Scope::Roster, Scope::Events, Scope::Ledger] {
+            for b in bindings(scope) {
+                for k in b.keys {
+                    assert_eq!(resolve(&[Scope::List, Scope::Global], *k), None, "{scope:?}: {}", k.label());
+                }
             }
         }
     }

@@ -15,7 +15,8 @@ use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::model::{DispatchNumber, DispatchStatus, RejectionGround};
 use crate::domain::records::{NewConsultation, NewDispatch, NewVisit};
 use crate::screens::queue::QueueState;
-use crate::screens::queue::forms::{self, Prefill, Purpose};
+use crate::screens::queue::forms::{self, Prefill, Purpose as QueuePurpose};
+use crate::screens::{events, ledger, roster};
 use crate::store::consultations::{ConsultationRecord, ConsultationRow};
 use crate::store::lookup::{Groups, HitKind};
 use crate::store::needs_action::{Item, Reason};
@@ -32,6 +33,77 @@ use lookup::{LookupEvent, LookupState};
 pub enum Tab {
     /// 申請: the applications queue.
     Applications,
+    /// 名簿: experts, businesses, organisations.
+    Roster,
+    /// 講習会・相談会: the seminar calendar.
+    Events,
+    /// 精算: the reimbursement ledger.
+    Ledger,
+}
+
+impl Tab {
+    /// The tabs shown, in key order (`1`..`4`).
+    pub const ALL: &[Tab] = &[Tab::Applications, Tab::Roster, Tab::Events, Tab::Ledger];
+
+    /// The tab of key `n` (1-based).
+    pub fn numbered(n: u8) -> Option<Tab> {
+        Tab::ALL.get(usize::from(n).checked_sub(1)?).copied()
+    }
+
+    /// The key scope of the tab's own commands.
+    pub fn scope(self) -> Scope {
+        match self {
+            Tab::Applications => Scope::Queue,
+            Tab::Roster => Scope::Roster,
+            Tab::Events => Scope::Events,
+            Tab::Ledger => Scope::Ledger,
+        }
+    }
+}
+
+/// What a form is for: one variant per tab, each tab's own purposes inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Tab 1's forms.
+    Queue(QueuePurpose),
+    /// Tab 2's forms.
+    Roster(roster::Purpose),
+    /// Tab 3's forms.
+    Events(events::Purpose),
+    /// Tab 4's forms.
+    Ledger(ledger::Purpose),
+}
+
+/// What a tab's reducer asks of the shell besides effects: a form to open, a message, another tab.
+#[derive(Debug, Default)]
+pub struct Step {
+    /// Effects to run.
+    pub effects: Vec<Effect>,
+    /// A form to open.
+    pub form: Option<(Purpose, Form)>,
+    /// An error for the status line.
+    pub error: Option<String>,
+    /// A confirmation for the status line.
+    pub notice: Option<String>,
+    /// A tab to switch to.
+    pub tab: Option<Tab>,
+}
+
+impl Step {
+    /// Only effects.
+    pub fn effects(effects: Vec<Effect>) -> Step {
+        Step { effects, ..Step::default() }
+    }
+
+    /// Only an error.
+    pub fn error(message: impl Into<String>) -> Step {
+        Step { error: Some(message.into()), ..Step::default() }
+    }
+
+    /// Opens a form.
+    pub fn form(purpose: Purpose, form: Form) -> Step {
+        Step { form: Some((purpose, form)), ..Step::default() }
+    }
 }
 
 /// Overlays above the screen, topmost last.
@@ -76,6 +148,12 @@ pub struct App {
     pub popups: Vec<Popup>,
     /// Tab 1.
     pub queue: QueueState,
+    /// Tab 2.
+    pub roster: roster::State,
+    /// Tab 3.
+    pub events: events::State,
+    /// Tab 4.
+    pub ledger: ledger::State,
     /// The open form, if any (above the screen, below the help).
     pub form: Option<(Purpose, Form)>,
     /// A form put aside when a lookup result was opened from inside it; `Esc` returns to it.
@@ -163,6 +241,12 @@ pub enum Action {
         /// The action's label, or the reason it could not be undone.
         result: Result<String, UndoRefusal>,
     },
+    /// An answer to a load of tab 2.
+    Roster(roster::Reply),
+    /// An answer to a load of tab 3.
+    Events(events::Reply),
+    /// An answer to a load of tab 4.
+    Ledger(ledger::Reply),
     /// An effect that answers nothing finished.
     Idle,
     /// An effect failed.
@@ -239,6 +323,12 @@ pub enum SaveRequest {
         /// The business chosen (id, label), carried to the prefilled Form 1.
         business_label: Option<(i64, String)>,
     },
+    /// A write of tab 2.
+    Roster(roster::Save),
+    /// A write of tab 3.
+    Events(events::Save),
+    /// A write of tab 4.
+    Ledger(ledger::Save),
 }
 
 /// What a save produced.
@@ -327,6 +417,12 @@ pub enum Effect {
         /// Redo instead of undo.
         redo: bool,
     },
+    /// A read of tab 2.
+    Roster(roster::Load),
+    /// A read of tab 3.
+    Events(events::Load),
+    /// A read of tab 4.
+    Ledger(ledger::Load),
 }
 
 impl App {
@@ -337,6 +433,9 @@ impl App {
             tab: Tab::Applications,
             popups: Vec::new(),
             queue: QueueState::default(),
+            roster: roster::State::default(),
+            events: events::State::default(),
+            ledger: ledger::State::default(),
             form: None,
             draft: None,
             lookup: None,
@@ -352,11 +451,60 @@ impl App {
         if self.lookup.is_some() {
             return vec![Scope::Lookup, Scope::Global];
         }
-        match (self.popups.last(), &self.form, &self.queue.filter_input) {
-            (Some(_), _, _) => vec![Scope::Help, Scope::Global],
-            (None, Some(_), _) => vec![Scope::Form, Scope::Global],
-            (None, None, Some(_)) => vec![Scope::Filter, Scope::Global],
-            (None, None, None) => vec![Scope::List, Scope::Global],
+        if !self.popups.is_empty() {
+            return vec![Scope::Help, Scope::Global];
+        }
+        self.context_scopes()
+    }
+
+    /// The scopes of what is under the popups (what the help overlay explains).
+    pub fn context_scopes(&self) -> Vec<Scope> {
+        if self.form.is_some() {
+            vec![Scope::Form, Scope::Global]
+        } else if self.filtering() {
+            vec![Scope::Filter, Scope::Global]
+        } else {
+            vec![self.tab.scope(), Scope::List, Scope::Global]
+        }
+    }
+
+    /// Whether the current tab's filter input is open.
+    pub fn filtering(&self) -> bool {
+        match self.tab {
+            Tab::Applications => self.queue.filter_input.is_some(),
+            Tab::Roster => self.roster.filter_input.is_some(),
+            Tab::Events => self.events.filter_input.is_some(),
+            Tab::Ledger => self.ledger.filter_input.is_some(),
+        }
+    }
+
+    /// Applies what a tab's reducer asked for; returns its effects.
+    fn apply(&mut self, step: Step) -> Vec<Effect> {
+        if let Some(form) = step.form {
+            self.error = None;
+            self.form = Some(form);
+        }
+        if step.error.is_some() {
+            self.error = step.error;
+        }
+        if step.notice.is_some() {
+            self.notice = step.notice;
+        }
+        let mut effects = step.effects;
+        if let Some(tab) = step.tab.filter(|t| *t != self.tab) {
+            self.tab = tab;
+            effects.extend(self.activate());
+        }
+        effects
+    }
+
+    /// Reloads what the current tab shows (on switching to it, after a save or an undo).
+    fn activate(&mut self) -> Vec<Effect> {
+        match self.tab {
+            Tab::Applications => self.queue.command(Command::Refresh),
+            Tab::Roster => self.roster.activate(),
+            Tab::Events => self.events.activate(),
+            Tab::Ledger => self.ledger.activate(),
         }
     }
 }
@@ -376,8 +524,13 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             if app.popups.is_empty() && app.form.is_some() && !global {
                 return form_key(app, cmd, key);
             }
-            if app.popups.is_empty() && app.queue.filter_input.is_some() && !global {
-                return app.queue.filter_key(cmd, key);
+            if app.popups.is_empty() && app.filtering() && !global {
+                return match app.tab {
+                    Tab::Applications => app.queue.filter_key(cmd, key),
+                    Tab::Roster => app.roster.filter_key(cmd, key),
+                    Tab::Events => app.events.filter_key(cmd, key),
+                    Tab::Ledger => app.ledger.filter_key(cmd, key),
+                };
             }
             match cmd {
                 Some(cmd) => command(app, cmd),
@@ -387,7 +540,7 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Candidates { field, query, found } => {
             if let Some((purpose, form)) = &mut app.form {
                 // Form 1's business picker also offers to register the typed name as a new business.
-                let new = matches!(purpose, Purpose::NewDispatch { .. })
+                let new = matches!(purpose, Purpose::Queue(QueuePurpose::NewDispatch { .. }))
                     && form.fields.get(field).is_some_and(|f| f.key == "business");
                 let label = new.then(|| i18n::forms(app.session.lang).register_new.replace("{name}", &query));
                 form.candidates(field, &query, found, label);
@@ -399,7 +552,28 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             refused(app, refusal);
             Vec::new()
         }
-        Action::Resize { list_rows } => app.queue.set_viewport(list_rows),
+        Action::Resize { list_rows } => {
+            let fx = [
+                (Tab::Applications, app.queue.set_viewport(list_rows)),
+                (Tab::Roster, app.roster.set_viewport(list_rows)),
+                (Tab::Events, app.events.set_viewport(list_rows)),
+                (Tab::Ledger, app.ledger.set_viewport(list_rows)),
+            ];
+            // Only the tab shown loads now; the others load when switched to.
+            fx.into_iter().filter(|(t, _)| *t == app.tab).flat_map(|(_, fx)| fx).collect()
+        }
+        Action::Roster(reply) => {
+            let step = app.roster.reply(reply, &app.session);
+            app.apply(step)
+        }
+        Action::Events(reply) => {
+            let step = app.events.reply(reply, &app.session);
+            app.apply(step)
+        }
+        Action::Ledger(reply) => {
+            let step = app.ledger.reply(reply, &app.session);
+            app.apply(step)
+        }
         Action::QueuePage { generation, total, offset, rows } => {
             app.error = None;
             app.queue.page_loaded(generation, total, offset, rows)
@@ -410,9 +584,14 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::SelectRow(n) => app.queue.select_visible(n),
+        Action::SelectRow(n) => match app.tab {
+            Tab::Applications => app.queue.select_visible(n),
+            Tab::Roster => app.roster.select_visible(n),
+            Tab::Events => app.events.select_visible(n),
+            Tab::Ledger => app.ledger.select_visible(n),
+        },
         Action::Paste(text) => {
-            let typing = app.lookup.is_some() || app.form.is_some() || app.queue.filter_input.is_some();
+            let typing = app.lookup.is_some() || app.form.is_some() || app.filtering();
             if !typing {
                 return Vec::new();
             }
@@ -445,7 +624,8 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             match record {
                 Some(c) => {
                     let form = forms::edit_consultation(&app.session, &c);
-                    app.form = Some((Purpose::EditConsultation { id: c.id, row_version: c.row_version }, form));
+                    let purpose = QueuePurpose::EditConsultation { id: c.id, row_version: c.row_version };
+                    app.form = Some((Purpose::Queue(purpose), form));
                 }
                 None => app.error = Some(i18n::forms(app.session.lang).missing.to_string()),
             }
@@ -459,7 +639,7 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
                     let template = if redo { t.redone } else { t.undone };
                     app.notice = Some(template.replace("{action}", &i18n::action_label(app.session.lang, &label)));
                     app.queue.detail = None;
-                    app.queue.command(Command::Refresh)
+                    app.activate()
                 }
                 Err(UndoRefusal::Nothing) => {
                     app.error = Some(t.nothing_to_undo.to_string());
@@ -498,6 +678,7 @@ fn lookup_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
                 app.draft = Some(form);
             }
             let mut fx = vec![Effect::Remember { kind: hit.kind, id: hit.id }];
+            app.tab = Tab::Applications;
             fx.extend(match hit.kind {
                 HitKind::Application => vec![Effect::Locate { dispatch_id: hit.id }],
                 kind => app.queue.show_record(RecordFilter { kind, id: hit.id, label: hit.title }),
@@ -513,7 +694,7 @@ fn form_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
     let cmd = cmd.filter(|c| *c != Command::EditField);
     let was_new = form.record("business") == Some(form::NEW_RECORD);
     let event = form.handle(cmd, key);
-    if matches!(purpose, Purpose::NewDispatch { .. }) {
+    if matches!(purpose, Purpose::Queue(QueuePurpose::NewDispatch { .. })) {
         let new_business = form.record("business") == Some(form::NEW_RECORD);
         form.show_fields("newbiz:", new_business);
         if new_business && !was_new {
@@ -530,7 +711,13 @@ fn form_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
         FormEvent::Search { field, kind, query } => vec![Effect::Search { field, kind, query }],
         FormEvent::Save => {
             form.clear_errors();
-            match forms::to_request(*purpose, form, &app.session) {
+            let request = match *purpose {
+                Purpose::Queue(p) => forms::to_request(p, form, &app.session),
+                Purpose::Roster(p) => roster::to_request(p, form, &app.session),
+                Purpose::Events(p) => events::to_request(p, form, &app.session),
+                Purpose::Ledger(p) => ledger::to_request(p, form, &app.session),
+            };
+            match request {
                 Ok(request) => {
                     form.message = Some(i18n::forms(app.session.lang).saving.to_string());
                     vec![Effect::Save(Box::new(request))]
@@ -558,25 +745,31 @@ fn saved_action(app: &mut App, saved: Saved) -> Vec<Effect> {
     });
     if let Saved::Consultation(Some(prefill)) = &saved {
         let form = forms::new_dispatch(&app.session, Some(prefill));
-        app.form =
-            Some((Purpose::NewDispatch { consultation: Some(prefill.consultation), duplicates_seen: false }, form));
+        let purpose = QueuePurpose::NewDispatch { consultation: Some(prefill.consultation), duplicates_seen: false };
+        app.form = Some((Purpose::Queue(purpose), form));
     }
     if let Saved::Dispatch { .. } = saved {
         app.queue.select_first();
     }
-    app.queue.command(Command::Refresh)
+    app.activate()
 }
 
 /// A refused save: messages with rule ids next to their fields; R-D1 shows the override reason field.
 fn refused(app: &mut App, refusal: Refusal) {
     let lang = app.session.lang;
     let t = i18n::forms(lang);
-    let Some((_, form)) = &mut app.form else { return };
+    let Some((purpose, form)) = &mut app.form else { return };
+    let purpose = *purpose;
     form.message = None;
     match refusal {
         Refusal::Findings(findings) => {
             for f in &findings {
-                let key = forms::field_for(f);
+                let key = match purpose {
+                    Purpose::Queue(_) => forms::field_for(f),
+                    Purpose::Roster(_) => roster::forms::field_for(f),
+                    Purpose::Events(_) => events::forms::field_for(f),
+                    Purpose::Ledger(_) => ledger::forms::field_for(f),
+                };
                 let mut message = i18n::finding(lang, f);
                 if forms::overridable(f) {
                     message = format!("{message}\n{}", t.override_hint);
@@ -594,8 +787,10 @@ fn refused(app: &mut App, refusal: Refusal) {
         Refusal::Changed => form.message = Some(t.changed.to_string()),
         Refusal::PossibleDuplicates(list) => {
             let names: Vec<String> = list.into_iter().map(|(_, n)| n).collect();
-            form.set_error("business", t.possible_duplicates.replace("{list}", &names.join(" / ")));
-            if let Some((Purpose::NewDispatch { duplicates_seen, .. }, _)) = &mut app.form {
+            let key = if matches!(purpose, Purpose::Queue(_)) { "business" } else { "name" };
+            form.set_error(key, t.possible_duplicates.replace("{list}", &names.join(" / ")));
+            form.warned = true;
+            if let Some((Purpose::Queue(QueuePurpose::NewDispatch { duplicates_seen, .. }), _)) = &mut app.form {
                 *duplicates_seen = true;
             }
         }
@@ -612,9 +807,11 @@ fn open_form(app: &mut App, cmd: Command) -> Vec<Effect> {
     let detail = app.queue.detail.clone();
     app.notice = None;
     let opened = match (cmd, &detail) {
-        (Command::New, _) if app.queue.consultations() => Ok((Purpose::NewConsultation, forms::new_consultation(s))),
+        (Command::New, _) if app.queue.consultations() => {
+            Ok((QueuePurpose::NewConsultation, forms::new_consultation(s)))
+        }
         (Command::New, _) => {
-            Ok((Purpose::NewDispatch { consultation: None, duplicates_seen: false }, forms::new_dispatch(s, None)))
+            Ok((QueuePurpose::NewDispatch { consultation: None, duplicates_seen: false }, forms::new_dispatch(s, None)))
         }
         (Command::Edit, _) if app.queue.consultations() => {
             return match app.queue.selected_consultation() {
@@ -627,24 +824,24 @@ fn open_form(app: &mut App, cmd: Command) -> Vec<Effect> {
         }
         (_, None) => Err(t.select_first),
         (Command::Edit, Some(d)) if !app.queue.consultations() => {
-            Ok((Purpose::EditDispatch { id: d.row.id, row_version: d.row_version }, forms::edit_dispatch(s, d)))
+            Ok((QueuePurpose::EditDispatch { id: d.row.id, row_version: d.row_version }, forms::edit_dispatch(s, d)))
         }
         (Command::AddVisit, Some(d)) if d.row.status.accepts_visits() => {
-            Ok((Purpose::AddVisit { dispatch_id: d.row.id }, forms::add_visit(s)))
+            Ok((QueuePurpose::AddVisit { dispatch_id: d.row.id }, forms::add_visit(s)))
         }
         (Command::AddVisit, Some(_)) => Err(t.needs_approval),
         (Command::Transition, Some(d)) => forms::transition(s, d)
-            .map(|f| (Purpose::Transition { id: d.row.id, from: d.row.status }, f))
+            .map(|f| (QueuePurpose::Transition { id: d.row.id, from: d.row.status }, f))
             .ok_or(t.no_transition),
         (Command::Reject, Some(d)) if d.row.status.next().contains(&DispatchStatus::Rejected) => {
-            Ok((Purpose::Reject { id: d.row.id }, forms::reject(s)))
+            Ok((QueuePurpose::Reject { id: d.row.id }, forms::reject(s)))
         }
         _ => Err(t.no_transition),
     };
     match opened {
-        Ok(form) => {
+        Ok((purpose, form)) => {
             app.error = None;
-            app.form = Some(form);
+            app.form = Some((Purpose::Queue(purpose), form));
         }
         Err(message) => app.error = Some(message.to_string()),
     }
@@ -692,15 +889,31 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Command::Tab(_) => {
-            app.tab = Tab::Applications;
-            Vec::new()
-        }
-        Command::Undo | Command::Redo => vec![Effect::Undo { redo: cmd == Command::Redo }],
-        Command::New | Command::Edit | Command::AddVisit | Command::Transition | Command::Reject => open_form(app, cmd),
-        other => match app.tab {
-            Tab::Applications => app.queue.command(other),
+        Command::Tab(n) => match Tab::numbered(n) {
+            Some(tab) if tab != app.tab => {
+                app.tab = tab;
+                app.notice = None;
+                app.error = None;
+                app.activate()
+            }
+            _ => Vec::new(),
         },
+        Command::Undo | Command::Redo => vec![Effect::Undo { redo: cmd == Command::Redo }],
+        Command::New | Command::Edit | Command::AddVisit | Command::Transition | Command::Reject
+            if app.tab == Tab::Applications =>
+        {
+            open_form(app, cmd)
+        }
+        other => {
+            let s = &app.session;
+            let step = match app.tab {
+                Tab::Applications => return app.queue.command(other),
+                Tab::Roster => app.roster.command(other, s),
+                Tab::Events => app.events.command(other, s),
+                Tab::Ledger => app.ledger.command(other, s),
+            };
+            app.apply(step)
+        }
     }
 }
 
@@ -802,5 +1015,33 @@ mod filter_flow_tests {
         assert!(a.queue.filter_input.is_some());
         let fx = reduce(&mut a, Action::Key(Key::Char('R')));
         assert_eq!(a.queue.filter.text, "R", "{fx:?}");
+    }
+}
+#[cfg(test)]
+mod tab_tests {
+    use super::*;
+
+    #[test]
+    fn digits_switch_tabs_and_load_the_tab_shown() {
+        let mut a = super::tests::app();
+        reduce(&mut a, Action::Resize { list_rows: 10 });
+        let fx = reduce(&mut a, Action::Key(Key::Char('2')));
+        assert_eq!(a.tab, Tab::Roster);
+        assert!(matches!(fx.as_slice(), [Effect::Roster(_)]), "{fx:?}");
+        assert!(reduce(&mut a, Action::Key(Key::Char('2'))).is_empty(), "the same tab again loads nothing");
+        reduce(&mut a, Action::Key(Key::Char('4')));
+        assert_eq!(a.tab, Tab::Ledger);
+        let fx = reduce(&mut a, Action::Key(Key::Char('1')));
+        assert_eq!(a.tab, Tab::Applications);
+        assert!(matches!(fx.as_slice(), [Effect::LoadQueuePage { .. }]), "{fx:?}");
+    }
+
+    #[test]
+    fn a_tabs_own_keys_work_only_on_that_tab() {
+        let mut a = super::tests::app();
+        reduce(&mut a, Action::Key(Key::Char('2')));
+        reduce(&mut a, Action::Key(Key::Char('c')));
+        assert_eq!(a.queue.view, crate::screens::queue::QueueView::Applications, "c is tab 1's key");
+        assert!(a.scopes().contains(&Scope::Roster) && !a.scopes().contains(&Scope::Queue));
     }
 }

@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 use std::time::Duration;
 
 use super::context::Context;
+use super::effects;
 use super::worker::{Worker, is_read};
 use crate::app::form::RecordKind;
 use crate::app::keymap::Key;
@@ -216,6 +217,9 @@ pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Actio
             })
         }
         Effect::LoadDetail { id } => queue::detail(store.conn(), id).map(|d| Action::Detail(d.map(Box::new))),
+        Effect::Roster(load) => effects::roster::load(store, session, load),
+        Effect::Events(load) => effects::events::load(store, session, load),
+        Effect::Ledger(load) => effects::ledger::load(store, session, load),
     };
     result.unwrap_or_else(|e| {
         tracing::error!(error = %e, "effect failed");
@@ -273,6 +277,9 @@ fn save(store: &mut Store, session: &Session, request: SaveRequest) -> Result<Ac
             });
             Ok(Action::Saved(Saved::Consultation(prefill)))
         }
+        SaveRequest::Roster(save) => effects::roster::save(store, session, save),
+        SaveRequest::Events(save) => effects::events::save(store, session, save),
+        SaveRequest::Ledger(save) => effects::ledger::save(store, session, save),
     }
 }
 

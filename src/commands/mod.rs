@@ -5,6 +5,7 @@ pub mod check;
 pub mod console;
 pub mod context;
 pub mod demo;
+pub mod effects;
 pub mod worker;
 
 use std::process::ExitCode;

@@ -10,6 +10,7 @@ use crate::app::{App, Popup, Tab};
 use crate::domain::rules::period::days_left;
 use crate::domain::wareki::{format_fiscal_year, format_iso_wareki};
 use crate::screens::queue::{self, QueueView};
+use crate::screens::{events, ledger, roster};
 use crate::ui::i18n::{self, Lang};
 use crate::ui::theme::Theme;
 
@@ -32,11 +33,21 @@ pub fn click(area: Rect, app: &App, x: u16, y: u16) -> Option<crate::app::Action
     }
     if y == area.y {
         let t = i18n::console(app.session.lang);
-        let start = crate::ui::text::width(&format!(" {} │ ", t.app_name)) as u16;
-        let end = start + crate::ui::text::width(t.tab_applications) as u16;
-        return (start..end).contains(&x).then_some(Action::Key(Key::Char('1')));
+        let mut start = crate::ui::text::width(&format!(" {} │ ", t.app_name)) as u16;
+        for (n, name) in t.tabs.iter().enumerate().take(Tab::ALL.len()) {
+            let end = start + crate::ui::text::width(name) as u16;
+            if (start..end).contains(&x) {
+                return Some(Action::Key(Key::Char(char::from(b'1' + n as u8))));
+            }
+            start = end + TAB_GAP;
+        }
+        return None;
     }
     let body = body(area);
+    if app.tab != Tab::Applications {
+        let first_row = body.y + 1;
+        return (y >= first_row && y < body.y + body.height).then(|| Action::SelectRow(usize::from(y - first_row)));
+    }
     let first_row = body.y + 1;
     let list_width = if body.width >= queue::view::SIDE_BY_SIDE_MIN_WIDTH {
         body.width - (body.width * 2 / 5).max(50)
@@ -56,8 +67,12 @@ pub fn draw(f: &mut Frame, app: &App) {
     let [top, _, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     draw_tabs(f, top, app, &theme);
+    let (b, s) = (body(area), &app.session);
     match app.tab {
-        Tab::Applications => queue::view::draw(f, body(area), &app.queue, &app.session, &theme),
+        Tab::Applications => queue::view::draw(f, b, &app.queue, s, &theme),
+        Tab::Roster => roster::view::draw(f, b, &app.roster, s, &theme),
+        Tab::Events => events::view::draw(f, b, &app.events, s, &theme),
+        Tab::Ledger => ledger::view::draw(f, b, &app.ledger, s, &theme),
     }
     if let Some((_, form)) = &app.form {
         crate::ui::form::draw(f, body(area), form, app.session.lang, &theme);
@@ -74,7 +89,36 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
 }
 
+/// Cells between two tab names.
+const TAB_GAP: u16 = 1;
+
 fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let t = i18n::console(app.session.lang);
+    let mut spans = vec![Span::styled(format!(" {} ", t.app_name), theme.heading()), Span::raw("│ ")];
+    for (n, tab) in Tab::ALL.iter().enumerate() {
+        let style = if *tab == app.tab { theme.selected() } else { theme.dim() };
+        spans.push(Span::styled(t.tabs[n], style));
+        spans.push(Span::raw(" ".repeat(usize::from(TAB_GAP))));
+    }
+    let used: usize = spans.iter().map(|s| crate::ui::text::width(&s.content)).sum();
+    let (head, caret) = match app.tab {
+        Tab::Applications => queue_head(app, theme),
+        Tab::Roster => roster::view::head(&app.roster, &app.session, theme),
+        Tab::Events => events::view::head(&app.events, &app.session, theme),
+        Tab::Ledger => ledger::view::head(&app.ledger, &app.session, theme),
+    };
+    if let Some(caret) = caret {
+        let x = area.x as usize + used + caret;
+        if x < usize::from(area.x + area.width) {
+            f.set_cursor_position((x as u16, area.y));
+        }
+    }
+    spans.extend(head);
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Tab 1's part of the tab bar: view, count, filter; and the caret of the filter input.
+fn queue_head(app: &App, theme: &Theme) -> (Vec<Span<'static>>, Option<usize>) {
     let t = i18n::console(app.session.lang);
     let filter =
         app.queue.filter.status.map(|s| i18n::label::dispatch_status(app.session.lang, s)).unwrap_or(t.filter_all);
@@ -85,27 +129,20 @@ fn draw_tabs(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         QueueView::NeedsAction => (t.needs_action_title, q.needs_action.groups.iter().map(|g| g.1).sum()),
     };
     let count = t.count.replace("{n}", &total.to_string());
-    let head = format!("  [{view}] {count}");
-    let mut spans = vec![
-        Span::styled(format!(" {} ", t.app_name), theme.heading()),
-        Span::raw("│ "),
-        Span::styled(t.tab_applications, theme.selected()),
-        Span::raw(head.clone()),
-    ];
-    let used = crate::ui::text::width(&format!(" {} │ {}{head}", t.app_name, t.tab_applications));
+    let head = format!(" [{view}] {count}");
+    let used = crate::ui::text::width(&head);
+    let mut spans = vec![Span::raw(head)];
+    let mut caret = None;
     if let Some(input) = &q.filter_input {
         spans.push(Span::styled(format!("  /{}", crate::ui::text::display(input.text())), theme.warn()));
-        let x = area.x as usize + used + 3 + input.caret_cells();
-        if x < usize::from(area.x + area.width) {
-            f.set_cursor_position((x as u16, area.y));
-        }
+        caret = Some(used + 3 + input.caret_cells());
     } else if !q.filter.text.is_empty() {
         spans.push(Span::styled(format!("  /{}", crate::ui::text::display(&q.filter.text)), theme.warn()));
     }
     if let Some(r) = &q.filter.record {
         spans.push(Span::styled(format!("  《{}》", crate::ui::text::display(&r.label)), theme.warn()));
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    (spans, caret)
 }
 
 fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -161,7 +198,14 @@ fn draw_help(f: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
     let s = &app.session;
     let t = i18n::console(s.lang);
     let mut lines = Vec::new();
-    for (scope, title) in keymap::ALL_SCOPES.iter().copied().zip(t.help_sections) {
+    // The keys of what is under the overlay, the most specific first (a tab's own keys, then lists, then global).
+    for scope in app.context_scopes() {
+        let Some(title) = keymap::ALL_SCOPES.iter().position(|s| *s == scope).map(|i| t.help_sections[i]) else {
+            continue;
+        };
+        if keymap::bindings(scope).is_empty() {
+            continue;
+        }
         lines.push(Line::styled(title, theme.heading()));
         for b in keymap::bindings(scope) {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();

@@ -264,7 +264,7 @@ pub fn new_consultation(s: &Session) -> Form {
     )
 }
 
-type Errors = Vec<(String, String)>;
+use crate::app::form::Errors;
 
 fn date(form: &Form, key: &str, s: &Session, errors: &mut Errors) -> Option<NaiveDate> {
     parse_date(&form.text(key), s.today).map_err(|e| errors.push((key.into(), i18n::date_error(s.lang, &e)))).ok()

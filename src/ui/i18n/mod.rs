@@ -2,7 +2,10 @@
 //! shows comes from here; the domain returns structured results and this module words them.
 
 pub mod en;
+pub mod events;
 pub mod ja;
+pub mod ledger;
+pub mod roster;
 
 use serde::Deserialize;
 
@@ -33,8 +36,8 @@ pub fn finding(lang: Lang, f: &Finding) -> String {
 pub struct ConsoleText {
     /// Product name on the tab bar.
     pub app_name: &'static str,
-    /// Tab 1.
-    pub tab_applications: &'static str,
+    /// The tabs, in key order.
+    pub tabs: [&'static str; 4],
     /// Column headers of the queue: number, received, business, chamber, theme, expert, visits, hours, status.
     pub queue_columns: [&'static str; 9],
     /// Column headers of the desk consultations: date, channel, caller, business, content, outcome, application.
@@ -83,8 +86,8 @@ pub struct ConsoleText {
     pub staff: &'static str,
     /// Help overlay title.
     pub help_title: &'static str,
-    /// Help section titles: everywhere, lists, forms, help.
-    pub help_sections: [&'static str; 6],
+    /// Help section titles, in `keymap::ALL_SCOPES` order.
+    pub help_sections: [&'static str; 10],
     /// About title.
     pub about_title: &'static str,
     /// About lines (desk address, phone, e-mail).
@@ -179,7 +182,7 @@ mod tests {
     fn no_console_text_is_empty_in_either_language() {
         for lang in [Lang::Ja, Lang::En] {
             let t = console(lang);
-            let all: Vec<&str> = [t.app_name, t.tab_applications, t.direct, t.filter_all, t.count, t.empty]
+            let all: Vec<&str> = [t.app_name, t.direct, t.filter_all, t.count, t.empty]
                 .into_iter()
                 .chain([
                     t.consultations_title,
@@ -195,6 +198,7 @@ mod tests {
                 .chain(t.consultation_columns)
                 .chain(t.needs_action_reasons)
                 .chain(t.help_sections)
+                .chain(t.tabs)
                 .chain(t.detail_sections)
                 .chain(t.detail_labels)
                 .chain(t.about_lines.iter().copied())

@@ -5,7 +5,7 @@ use crate::ui::i18n::ConsoleText;
 /// English.
 pub const TEXT: ConsoleText = ConsoleText {
     app_name: "madoguchi",
-    tab_applications: "1 Applications",
+    tabs: ["1 Applications", "2 Roster", "3 Events", "4 Ledger"],
     queue_columns: ["No.", "Received", "Business", "Chamber", "Theme", "Expert", "Visits", "Hours", "Status"],
     consultation_columns: ["Date", "Channel", "Caller", "Business", "Content", "Outcome", "Appl."],
     consultations_title: "Desk consultations",
@@ -39,6 +39,10 @@ pub const TEXT: ConsoleText = ConsoleText {
     help_sections: [
         "Everywhere",
         "Lists",
+        "Applications tab",
+        "Roster tab",
+        "Events tab",
+        "Ledger tab",
         "Forms (letters and digits are text)",
         "Typing a filter",
         "Lookup (Ctrl-K)",

@@ -5,7 +5,7 @@ use crate::ui::i18n::ConsoleText;
 /// 日本語。
 pub const TEXT: ConsoleText = ConsoleText {
     app_name: "窓口",
-    tab_applications: "1 申請",
+    tabs: ["1 申請", "2 名簿", "3 講習会・相談会", "4 精算"],
     queue_columns: ["番号", "受付日", "事業者", "商工会等", "テーマ", "専門家", "回数", "時間", "状態"],
     consultation_columns: ["受付日", "経路", "相談者", "事業者", "相談内容", "対応結果", "申請"],
     consultations_title: "窓口相談",
@@ -39,6 +39,10 @@ pub const TEXT: ConsoleText = ConsoleText {
     help_sections: [
         "どこでも",
         "一覧",
+        "申請タブ",
+        "名簿タブ",
+        "講習会・相談会タブ",
+        "精算タブ",
         "入力フォーム (文字・数字はそのまま入力)",
         "絞り込み入力",
         "検索 (Ctrl-K)",

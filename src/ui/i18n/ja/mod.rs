@@ -2,7 +2,10 @@
 
 pub mod cli;
 pub mod console;
+pub mod events;
 pub mod forms;
 pub mod labels;
+pub mod ledger;
 pub mod parse;
+pub mod roster;
 pub mod rules;
