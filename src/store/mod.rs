@@ -18,6 +18,7 @@ pub mod needs_action;
 pub mod organisations;
 pub mod queue;
 pub mod reference;
+pub mod roster;
 pub mod search;
 pub mod undo;
 pub mod workflow;
