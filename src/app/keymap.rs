@@ -133,6 +133,28 @@ pub enum Command {
     Undo,
     /// Redo the last undone action.
     Redo,
+    /// Switch the roster's list: experts, businesses, organisations.
+    RosterList,
+    /// Filter experts by theme (cycles; in "find": the case's theme or any).
+    CycleTheme,
+    /// Filter experts by area (cycles; in "find": the applicant's area or anywhere).
+    CycleArea,
+    /// Sort the expert list by the next column.
+    CycleSort,
+    /// Reverse the expert list's order.
+    ReverseSort,
+    /// Retire the expert (or put them back on the roster).
+    Retire,
+    /// Delete the expert (refused when they have history; asks first).
+    Delete,
+    /// Record a relation of the expert to a business (R-D5 grounds 1, 2).
+    AddRelation,
+    /// End the selected relation.
+    EndRelation,
+    /// Find an expert for the selected application (opens the roster).
+    FindExpert,
+    /// Show the applications of the open card's record on tab 1.
+    ShowApplications,
 }
 
 /// Where a binding applies.
@@ -234,9 +256,45 @@ const QUEUE: &[Binding] = &[
     ),
     b(&[Key::Char('w')], Command::NeedsAction, "要対応 (待ち・期限切れ) の一覧", "what needs action", true),
     b(&[Key::Char('s')], Command::CycleStatusFilter, "状態で絞り込み (順に切替)", "filter by status (cycles)", true),
+    b(
+        &[Key::Char('f')],
+        Command::FindExpert,
+        "専門家を探す (この申請に割当)",
+        "find an expert for this application",
+        true,
+    ),
 ];
 
-const ROSTER: &[Binding] = &[];
+const ROSTER: &[Binding] = &[
+    b(
+        &[Key::Char('v')],
+        Command::RosterList,
+        "専門家・事業者・団体を切替",
+        "experts / businesses / organisations",
+        true,
+    ),
+    b(&[Key::Char('t')], Command::CycleTheme, "テーマで絞り込み (順に切替)", "filter by theme (cycles)", true),
+    b(&[Key::Char('a')], Command::CycleArea, "地域で絞り込み (順に切替)", "filter by area (cycles)", false),
+    b(&[Key::Char('o')], Command::CycleSort, "並べ替える列を切替", "sort by the next column", false),
+    b(&[Key::Char('O')], Command::ReverseSort, "並び順を逆に", "reverse the order", false),
+    b(&[Key::Char('r')], Command::Retire, "退任・復帰 (カード)", "retire / reinstate (card)", false),
+    b(
+        &[Key::Char('D')],
+        Command::Delete,
+        "削除 (実績があれば不可・確認あり)",
+        "delete (refused with history; asks)",
+        false,
+    ),
+    b(&[Key::Char('R')], Command::AddRelation, "関係を登録 (R-D5 理由1・2)", "record a relation (R-D5 1, 2)", false),
+    b(&[Key::Char('X')], Command::EndRelation, "選んだ関係を終了", "end the selected relation", false),
+    b(
+        &[Key::Char('b')],
+        Command::ShowApplications,
+        "この記録の申請を申請タブで",
+        "this record's applications on tab 1",
+        false,
+    ),
+];
 
 const EVENTS: &[Binding] = &[];
 

@@ -20,7 +20,7 @@ use crate::screens::{events, ledger, roster};
 use crate::store::consultations::{ConsultationRecord, ConsultationRow};
 use crate::store::lookup::{Groups, HitKind};
 use crate::store::needs_action::{Item, Reason};
-use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow, RecordFilter};
+use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow};
 use crate::store::undo::UndoRefusal;
 use crate::store::workflow::{DispatchEdit, InlineBusiness, Refusal, TransitionDetails};
 use crate::ui::i18n::{self, Lang};
@@ -87,6 +87,8 @@ pub struct Step {
     pub notice: Option<String>,
     /// A tab to switch to.
     pub tab: Option<Tab>,
+    /// The open form is done (a write answered by the tab's own reply): close it.
+    pub close_form: bool,
 }
 
 impl Step {
@@ -480,6 +482,9 @@ impl App {
 
     /// Applies what a tab's reducer asked for; returns its effects.
     fn apply(&mut self, step: Step) -> Vec<Effect> {
+        if step.close_form {
+            self.form = None;
+        }
         if let Some(form) = step.form {
             self.error = None;
             self.form = Some(form);
@@ -678,11 +683,18 @@ fn lookup_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
                 app.draft = Some(form);
             }
             let mut fx = vec![Effect::Remember { kind: hit.kind, id: hit.id }];
-            app.tab = Tab::Applications;
-            fx.extend(match hit.kind {
-                HitKind::Application => vec![Effect::Locate { dispatch_id: hit.id }],
-                kind => app.queue.show_record(RecordFilter { kind, id: hit.id, label: hit.title }),
-            });
+            match hit.kind {
+                HitKind::Application => {
+                    app.tab = Tab::Applications;
+                    fx.push(Effect::Locate { dispatch_id: hit.id });
+                }
+                // Businesses, experts and organisations open their card on the roster (`b` there shows their
+                // applications on tab 1).
+                kind => {
+                    app.tab = Tab::Roster;
+                    fx.extend(app.roster.show(kind, hit.id));
+                }
+            }
             fx
         }
     }
@@ -795,7 +807,8 @@ fn refused(app: &mut App, refusal: Refusal) {
             }
         }
         Refusal::UnknownMunicipality(name) => {
-            form.set_error("newbiz:municipality", t.unknown_municipality.replace("{name}", &name));
+            let key = if form.field("newbiz:municipality").is_some() { "newbiz:municipality" } else { "municipality" };
+            form.set_error(key, t.unknown_municipality.replace("{name}", &name));
         }
     }
 }
@@ -846,6 +859,33 @@ fn open_form(app: &mut App, cmd: Command) -> Vec<Effect> {
         Err(message) => app.error = Some(message.to_string()),
     }
     Vec::new()
+}
+
+/// `f` on an application not yet visited: the roster's "find an expert" for it.
+fn find_expert(app: &mut App) -> Vec<Effect> {
+    let t = i18n::forms(app.session.lang);
+    match &app.queue.detail {
+        Some(d)
+            if matches!(
+                d.row.status,
+                DispatchStatus::Received | DispatchStatus::UnderReview | DispatchStatus::Approved
+            ) =>
+        {
+            let id = d.row.id;
+            app.error = None;
+            app.notice = None;
+            app.tab = Tab::Roster;
+            app.roster.find_for(id)
+        }
+        Some(_) => {
+            app.error = Some(t.no_transition.to_string());
+            Vec::new()
+        }
+        None => {
+            app.error = Some(t.select_first.to_string());
+            Vec::new()
+        }
+    }
 }
 
 fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
@@ -899,6 +939,15 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             _ => Vec::new(),
         },
         Command::Undo | Command::Redo => vec![Effect::Undo { redo: cmd == Command::Redo }],
+        Command::FindExpert if app.tab == Tab::Applications => find_expert(app),
+        Command::ShowApplications if app.tab == Tab::Roster => match app.roster.record_filter() {
+            Some(record) => {
+                app.tab = Tab::Applications;
+                app.notice = None;
+                app.queue.show_record(record)
+            }
+            None => Vec::new(),
+        },
         Command::New | Command::Edit | Command::AddVisit | Command::Transition | Command::Reject
             if app.tab == Tab::Applications =>
         {

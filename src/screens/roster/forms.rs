@@ -1,8 +1,266 @@
-//! The forms of this tab: how each is built and which field a rule finding belongs to.
+//! The forms of this tab: how each is built, how a filled one becomes a save request, and which field a rule
+//! finding belongs to.
 
+use super::{Purpose, Save};
+use crate::app::Session;
+use crate::app::form::{Errors, Field, Form, RecordKind};
+use crate::domain::model::{LegalForm, RelationKind};
+use crate::domain::parse::{parse_corporate_number, parse_date, parse_phone};
+use crate::domain::records::{NewExpert, NewRelation};
 use crate::domain::rules::Finding;
+use crate::store::roster::cards::BusinessCard;
+use crate::store::roster::experts::{Case, ExpertCard, ExpertRow};
+use crate::store::roster::writes::BusinessEdit;
+use crate::ui::i18n::{self, label, roster};
 
 /// The field a finding is shown next to.
-pub fn field_for(_f: &Finding) -> &'static str {
-    ""
+pub fn field_for(f: &Finding) -> &'static str {
+    match f {
+        Finding::ExpertRelated { .. } => "reason",
+        _ => "",
+    }
+}
+
+/// The fields of an expert, filled from `card` when editing.
+fn expert_fields(s: &Session, card: Option<&ExpertCard>) -> Vec<Field> {
+    let t = roster::text(s.lang);
+    let v = |f: fn(&ExpertCard) -> String| card.map(f).unwrap_or_default();
+    let themes = v(|c| c.row.themes.iter().map(u8::to_string).collect::<Vec<_>>().join(" "));
+    let corporation = card.is_some_and(|c| c.is_corporation);
+    vec![
+        Field::text("name", t.f_name, &v(|c| c.row.name.clone())),
+        Field::text("reading", t.f_reading, &v(|c| c.row.reading.clone())),
+        Field::text("affiliation", t.f_affiliation, &v(|c| c.row.affiliation.clone())),
+        Field::text("qualifications", t.f_qualifications, &v(|c| c.row.qualifications.clone())),
+        Field::text("keywords", t.f_keywords, &v(|c| c.row.keywords.clone())),
+        Field::text("themes", t.f_themes, &themes),
+        Field::text("phone", t.f_phone, &v(|c| c.phone.clone())),
+        Field::text("email", t.f_email, &v(|c| c.email.clone())),
+        Field::text("municipality", t.f_municipality, &v(|c| c.row.region.clone())),
+        Field::choice(
+            "corporation",
+            t.f_corporation,
+            vec![("0".into(), t.individual.into()), ("1".into(), t.corporation.into())],
+            usize::from(corporation),
+        ),
+    ]
+}
+
+/// Register an expert.
+pub fn new_expert(s: &Session) -> Form {
+    Form::new(roster::text(s.lang).new_expert, expert_fields(s, None))
+}
+
+/// Edit an expert.
+pub fn edit_expert(s: &Session, card: &ExpertCard) -> Form {
+    let title = roster::text(s.lang).edit_expert.replace("{name}", &card.row.name);
+    Form::new(&title, expert_fields(s, Some(card)))
+}
+
+/// Retire an expert: the date (today unless changed).
+pub fn retire(s: &Session, name: &str) -> Form {
+    let t = roster::text(s.lang);
+    Form::new(&t.retire_title.replace("{name}", name), vec![Field::text("on", t.f_retired_on, &s.today.to_string())])
+}
+
+/// Confirm deleting an expert: nothing to fill in, Ctrl-S deletes, Esc keeps.
+pub fn delete(s: &Session, name: &str) -> Form {
+    Form::new(&roster::text(s.lang).delete_title.replace("{name}", name), Vec::new())
+}
+
+/// Record a relation of an expert to a business (R-D5 grounds 1, 2).
+pub fn add_relation(s: &Session, name: &str) -> Form {
+    let t = roster::text(s.lang);
+    let kinds = RelationKind::ALL.iter().map(|k| (k.code().to_string(), label::relation(s.lang, *k).to_string()));
+    Form::new(
+        &t.relation_title.replace("{name}", name),
+        vec![
+            Field::record("business", t.f_business, RecordKind::Business, None),
+            Field::choice("kind", t.f_relation, kinds.collect(), 0),
+            Field::text("from", t.f_from, ""),
+            Field::text("until", t.f_until, ""),
+            Field::text("note", t.f_note, ""),
+        ],
+    )
+}
+
+/// End a relation: its last day (today unless changed).
+pub fn end_relation(s: &Session, business: &str) -> Form {
+    let t = roster::text(s.lang);
+    Form::new(
+        &t.end_relation_title.replace("{name}", business),
+        vec![Field::text("until", t.f_until, &s.today.to_string())],
+    )
+}
+
+/// Confirm assigning `row` to the case; when the expert is related to the applicant the R-D5 findings stand
+/// next to the reason, which must be given.
+pub fn assign(s: &Session, case: &Case, row: &ExpertRow) -> Form {
+    let t = roster::text(s.lang);
+    let title = t
+        .assign_title
+        .replace("{expert}", &row.name)
+        .replace("{number}", &case.number.to_string())
+        .replace("{business}", &case.business);
+    let mut form = Form::new(&title, vec![Field::multiline("reason", t.f_reason, "").hidden()]);
+    if !row.conflicts.is_empty() {
+        let lines: Vec<String> = row.conflicts.iter().map(|f| i18n::finding(s.lang, f)).collect();
+        form.set_error("reason", format!("{}\n{}", lines.join("\n"), t.reason_needed));
+    }
+    form
+}
+
+/// Edit a business (duplicate warnings on save).
+pub fn edit_business(s: &Session, c: &BusinessCard) -> Form {
+    let t = roster::text(s.lang);
+    let forms = i18n::forms(s.lang);
+    let mut forms_list: Vec<(String, String)> = vec![(String::new(), t.unknown.to_string())];
+    forms_list.extend(LegalForm::ALL.iter().map(|f| (f.code().to_string(), label::legal_form(s.lang, *f).to_string())));
+    let selected = c.legal_form.and_then(|f| LegalForm::ALL.iter().position(|x| *x == f)).map_or(0, |i| i + 1);
+    Form::new(
+        &t.edit_business.replace("{name}", &c.name),
+        vec![
+            Field::text("name", t.f_name, &c.name),
+            Field::text("reading", t.f_reading, &c.reading),
+            Field::choice("legal_form", forms.legal_form, forms_list, selected),
+            Field::text("corporate_number", t.f_corporate_number, c.corporate_number.as_deref().unwrap_or("")),
+            Field::text("municipality", t.f_municipality, c.municipality.as_deref().unwrap_or("")),
+            Field::text("address", t.f_address, &c.address),
+            Field::text("phone", t.f_phone, &c.phone),
+            Field::text("representative", t.f_representative, &c.representative),
+        ],
+    )
+}
+
+/// Reads a form into a save, or messages next to its fields.
+pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<Save, Errors> {
+    let mut errors = Errors::new();
+    let save = match purpose {
+        Purpose::NewExpert => {
+            let expert = read_expert(form, s, &mut errors);
+            Save::CreateExpert { expert, municipality: form.text("municipality"), allow_duplicate: form.warned }
+        }
+        Purpose::EditExpert { id, row_version } => {
+            let expert = read_expert(form, s, &mut errors);
+            let municipality = form.text("municipality");
+            Save::UpdateExpert { id, row_version, expert, municipality, allow_duplicate: form.warned }
+        }
+        Purpose::Retire { id } => Save::Retire { id, on: date(form, s, "on", true, &mut errors) },
+        Purpose::Delete { id } => Save::Delete { id },
+        Purpose::AddRelation { expert_id } => {
+            let business_id = form.record("business");
+            if business_id.is_none() {
+                errors.push(("business".into(), i18n::forms(s.lang).required.into()));
+            }
+            let from = date(form, s, "from", false, &mut errors);
+            let until = date(form, s, "until", false, &mut errors);
+            if let (Some(f), Some(u)) = (from, until)
+                && u < f
+            {
+                errors.push(("until".into(), roster::text(s.lang).until_before_from.into()));
+            }
+            let kind = form.choice("kind").and_then(RelationKind::from_code).unwrap_or(RelationKind::BelongsTo);
+            Save::AddRelation(NewRelation {
+                expert_id,
+                business_id: business_id.unwrap_or_default(),
+                kind,
+                from,
+                until,
+                note: form.text("note"),
+            })
+        }
+        Purpose::EndRelation { id } => {
+            Save::EndRelation { id, until: date(form, s, "until", true, &mut errors).unwrap_or(s.today) }
+        }
+        // The store judges R-D5 again in the transaction: without a reason a related expert is refused with the
+        // findings shown next to the reason.
+        Purpose::Assign { dispatch_id, expert_id } => {
+            Save::Assign { dispatch_id, expert_id, reason: form.text("reason") }
+        }
+        Purpose::EditBusiness { id, row_version } => {
+            let edit = read_business(form, s, &mut errors);
+            Save::UpdateBusiness { id, row_version, edit, allow_duplicate: form.warned }
+        }
+    };
+    if errors.is_empty() { Ok(save) } else { Err(errors) }
+}
+
+/// A date field: required or optional (empty: None).
+fn date(form: &Form, s: &Session, key: &str, required: bool, errors: &mut Errors) -> Option<chrono::NaiveDate> {
+    let text = form.text(key);
+    if text.is_empty() && !required {
+        return None;
+    }
+    parse_date(&text, s.today).map_err(|e| errors.push((key.into(), i18n::date_error(s.lang, &e)))).ok()
+}
+
+fn required(form: &Form, s: &Session, key: &str, errors: &mut Errors) -> String {
+    let text = form.text(key);
+    if text.is_empty() {
+        errors.push((key.into(), i18n::forms(s.lang).required.into()));
+    }
+    text
+}
+
+fn phone(form: &Form, s: &Session, errors: &mut Errors) -> String {
+    let text = form.text("phone");
+    if text.is_empty() {
+        return text;
+    }
+    parse_phone(&text).unwrap_or_else(|e| {
+        errors.push(("phone".into(), i18n::phone_error(s.lang, &e)));
+        text
+    })
+}
+
+fn read_expert(form: &Form, s: &Session, errors: &mut Errors) -> NewExpert {
+    let t = roster::text(s.lang);
+    let count = s.fy.dispatch_themes().len();
+    let mut themes = Vec::new();
+    for word in form.text("themes").split(|c: char| c.is_whitespace() || ",、，".contains(c)).filter(|w| !w.is_empty())
+    {
+        match crate::domain::parse::parse_int(word) {
+            Ok(n) if (1..=count as i64).contains(&n) => themes.push(n as u8),
+            _ => {
+                errors.push(("themes".into(), t.bad_theme.replace("{n}", &count.to_string())));
+                break;
+            }
+        }
+    }
+    themes.sort_unstable();
+    themes.dedup();
+    NewExpert {
+        name: required(form, s, "name", errors),
+        reading: form.text("reading"),
+        affiliation: form.text("affiliation"),
+        qualifications: form.text("qualifications"),
+        keywords: form.text("keywords"),
+        themes,
+        phone: phone(form, s, errors),
+        email: form.text("email"),
+        municipality_id: None,
+        is_corporation: form.choice("corporation") == Some("1"),
+        retired_on: None,
+    }
+}
+
+fn read_business(form: &Form, s: &Session, errors: &mut Errors) -> BusinessEdit {
+    let number = form.text("corporate_number");
+    let corporate_number = if number.is_empty() {
+        None
+    } else {
+        parse_corporate_number(&number)
+            .map_err(|_| errors.push(("corporate_number".into(), roster::text(s.lang).bad_corporate_number.into())))
+            .ok()
+    };
+    BusinessEdit {
+        name: required(form, s, "name", errors),
+        reading: form.text("reading"),
+        legal_form: form.choice("legal_form").and_then(LegalForm::from_code),
+        corporate_number,
+        municipality: form.text("municipality"),
+        address: form.text("address"),
+        phone: phone(form, s, errors),
+        representative: form.text("representative"),
+    }
 }

@@ -161,6 +161,8 @@ pub struct BusinessCard {
     pub employees: Option<i64>,
     /// Municipality (name).
     pub municipality: Option<String>,
+    /// Municipality code (R-E1: in the prefecture).
+    pub municipality_code: Option<String>,
     /// Address.
     pub address: String,
     /// Phone.
@@ -185,7 +187,7 @@ pub fn business_card(conn: &Connection, id: i64) -> Result<Option<BusinessCard>>
     let card = conn
         .prepare_cached(
             "SELECT b.id, b.name, b.reading, b.legal_form, b.corporate_number, b.industry, b.capital_yen, b.employees,
-                 m.name, b.address, b.phone, b.representative, o.name, mb.name, b.row_version
+                 m.name, b.address, b.phone, b.representative, o.name, mb.name, b.row_version, m.code
              FROM business b LEFT JOIN municipality m ON m.id = b.municipality_id
              LEFT JOIN organisation o ON o.id = b.chamber_id LEFT JOIN business mb ON mb.id = b.merged_into_id
              WHERE b.id = ?1",
@@ -201,6 +203,7 @@ pub fn business_card(conn: &Connection, id: i64) -> Result<Option<BusinessCard>>
                 capital_yen: r.get(6)?,
                 employees: r.get(7)?,
                 municipality: r.get(8)?,
+                municipality_code: r.get(15)?,
                 address: r.get(9)?,
                 phone: r.get(10)?,
                 representative: r.get(11)?,
@@ -332,7 +335,9 @@ pub fn organisation_card(conn: &Connection, id: i64) -> Result<Option<Organisati
          ORDER BY retired_on IS NOT NULL, role, reading LIMIT 100",
     )?;
     card.staff = st
-        .query_map([id], |r| Ok(StaffLine { name: r.get(0)?, role: r.get(1)?, phone: r.get(2)?, retired_on: r.get(3)? }))?
+        .query_map([id], |r| {
+            Ok(StaffLine { name: r.get(0)?, role: r.get(1)?, phone: r.get(2)?, retired_on: r.get(3)? })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut st = conn.prepare_cached(
         "SELECT m.name FROM organisation_municipality om JOIN municipality m ON m.id = om.municipality_id

@@ -112,9 +112,10 @@ fn conditions(conn: &Connection, f: &ExpertFilter) -> Result<Conditions> {
         c.push("e.retired_on IS NULL", vec![]);
     }
     if let Some(t) = f.theme {
-        c.push("EXISTS (SELECT 1 FROM expert_theme t WHERE t.expert_id = e.id AND t.theme = ?)", vec![Value::from(
-            i64::from(t),
-        )]);
+        c.push(
+            "EXISTS (SELECT 1 FROM expert_theme t WHERE t.expert_id = e.id AND t.theme = ?)",
+            vec![Value::from(i64::from(t))],
+        );
     }
     if let Some(a) = f.area_id {
         c.push("m.area_id = ?", vec![Value::from(a)]);
@@ -141,10 +142,8 @@ fn conditions(conn: &Connection, f: &ExpertFilter) -> Result<Conditions> {
 /// How many experts match the filter.
 pub fn count(conn: &Connection, f: &ExpertFilter) -> Result<usize> {
     let c = conditions(conn, f)?;
-    let sql = format!(
-        "SELECT COUNT(*) FROM expert e LEFT JOIN municipality m ON m.id = e.municipality_id {}",
-        c.clause()
-    );
+    let sql =
+        format!("SELECT COUNT(*) FROM expert e LEFT JOIN municipality m ON m.id = e.municipality_id {}", c.clause());
     let n: i64 = conn.prepare_cached(&sql)?.query_row(params_from_iter(c.params.iter()), |r| r.get(0))?;
     Ok(n as usize)
 }

@@ -42,7 +42,9 @@ pub fn possible_duplicate_experts(
 fn municipality(conn: &Connection, name: &str) -> Result<Outcome<Option<i64>>> {
     match name.trim() {
         "" => Ok(Ok(None)),
-        name => Ok(municipality_by_name(conn, name)?.map(Some).ok_or_else(|| Refusal::UnknownMunicipality(name.into()))),
+        name => {
+            Ok(municipality_by_name(conn, name)?.map(Some).ok_or_else(|| Refusal::UnknownMunicipality(name.into())))
+        }
     }
 }
 
@@ -124,10 +126,8 @@ pub fn update_expert(
 }
 
 fn missing_or_changed(conn: &Connection, table: &str, id: i64) -> Result<Refusal> {
-    let exists = conn
-        .query_row(&format!("SELECT 1 FROM {table} WHERE id = ?1"), [id], |_| Ok(()))
-        .optional()?
-        .is_some();
+    let exists =
+        conn.query_row(&format!("SELECT 1 FROM {table} WHERE id = ?1"), [id], |_| Ok(())).optional()?.is_some();
     Ok(if exists { Refusal::Changed } else { Refusal::Missing })
 }
 
@@ -206,7 +206,8 @@ pub fn delete_relation(conn: &Connection, id: i64) -> Result<Outcome<()>> {
 }
 
 /// Statuses in which an application may be given an expert (before any visit).
-const ASSIGNABLE: &[DispatchStatus] = &[DispatchStatus::Received, DispatchStatus::UnderReview, DispatchStatus::Approved];
+const ASSIGNABLE: &[DispatchStatus] =
+    &[DispatchStatus::Received, DispatchStatus::UnderReview, DispatchStatus::Approved];
 
 /// Assigns an active expert to an application. When the expert is related to the applicant (R-D5 grounds 1, 2)
 /// the assignment needs a reason, recorded as an R-D5 override (who, when, why); without one it is refused with
@@ -216,9 +217,8 @@ pub fn assign(conn: &Connection, dispatch_id: i64, expert_id: i64, reason: &str,
     if !ASSIGNABLE.contains(&case.status) {
         return Ok(Err(Refusal::WrongStatus(case.status)));
     }
-    let active: Option<bool> = conn
-        .query_row("SELECT retired_on IS NULL FROM expert WHERE id = ?1", [expert_id], |r| r.get(0))
-        .optional()?;
+    let active: Option<bool> =
+        conn.query_row("SELECT retired_on IS NULL FROM expert WHERE id = ?1", [expert_id], |r| r.get(0)).optional()?;
     if active != Some(true) {
         return Ok(Err(Refusal::Missing));
     }

@@ -172,6 +172,20 @@ pub mod label {
             Lang::En => en::labels::legal_form(f),
         }
     }
+    /// An expert's relation to a business (R-D5 grounds 1, 2).
+    pub fn relation(lang: Lang, r: RelationKind) -> &'static str {
+        match lang {
+            Lang::Ja => ja::labels::relation(r),
+            Lang::En => en::labels::relation(r),
+        }
+    }
+    /// Organisation kind.
+    pub fn organisation_kind(lang: Lang, k: OrganisationKind) -> &'static str {
+        match lang {
+            Lang::Ja => ja::labels::organisation_kind(k),
+            Lang::En => en::labels::organisation_kind(k),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -350,6 +364,7 @@ pub fn action_label(lang: Lang, label: &str) -> String {
         "dispatch.edit" => ("申請の編集", "application edited"),
         "consultation.create" => ("窓口相談の記録", "desk consultation"),
         "consultation.edit" => ("窓口相談の編集", "desk consultation edited"),
+        l if l.starts_with("roster.") => crate::ui::i18n::roster::action(l),
         l if l.starts_with("dispatch.status.") => ("状態の変更", "status change"),
         _ => (label, label),
     };
