@@ -1,0 +1,309 @@
+//! Store tests of the roster on real SQLite files in a temporary directory: the expert list and its filters,
+//! "find" with R-D5 conflicts, assigning (refused without a reason when related, audited with one), duplicate
+//! warnings, delete refused with history, retire, business edit and the business card's history.
+
+use chrono::NaiveDate;
+use madoguchi::domain::model::{DispatchStatus, LegalForm, RelationKind};
+use madoguchi::domain::records::{NewBusiness, NewDispatch, NewExpert, NewRelation};
+use madoguchi::domain::rules::{Finding, RuleId};
+use madoguchi::store::roster::experts::{self, ExpertFilter, ExpertSort};
+use madoguchi::store::roster::{cards, writes};
+use madoguchi::store::workflow::Refusal;
+use madoguchi::store::{Store, businesses, dispatches, organisations, search};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+struct Desk {
+    _dir: tempfile::TempDir,
+    store: Store,
+    business: i64,
+    dispatch: i64,
+    takahashi: i64,
+    sato: i64,
+    suzuki: i64,
+}
+
+fn expert(name: &str, reading: &str, phone: &str, themes: &[u8], town: &str, conn: &rusqlite::Connection) -> NewExpert {
+    NewExpert {
+        name: name.into(),
+        reading: reading.into(),
+        qualifications: "中小企業診断士".into(),
+        keywords: "freee、EC-CUBE".into(),
+        themes: themes.to_vec(),
+        phone: phone.into(),
+        municipality_id: organisations::municipality_by_name(conn, town).unwrap(),
+        ..Default::default()
+    }
+}
+
+/// A desk with a business in 阿蘇市, an application under review (theme 3) and three experts: 高橋 (阿蘇, theme 3,
+/// advisory contract with the business), 佐藤 (阿蘇, theme 3), 鈴木 (熊本市, theme 1).
+fn desk() -> Desk {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("desk.db"), "山田").unwrap();
+    let ids = store
+        .act("seed", |tx| {
+            let business = businesses::insert(
+                tx,
+                &NewBusiness {
+                    name: "阿蘇の里ファーム".into(),
+                    reading: "あそのさとふぁーむ".into(),
+                    legal_form: Some(LegalForm::KabushikiKaisha),
+                    phone: "0967-22-1234".into(),
+                    municipality_id: organisations::municipality_by_name(tx, "阿蘇市")?,
+                    ..Default::default()
+                },
+            )?;
+            let takahashi = madoguchi::store::experts::insert(
+                tx,
+                &expert("高橋一郎", "たかはしいちろう", "090-1111-2222", &[3], "阿蘇市", tx),
+            )?;
+            let sato = madoguchi::store::experts::insert(
+                tx,
+                &expert("佐藤花子", "さとうはなこ", "090-3333-4444", &[3, 5], "南阿蘇村", tx),
+            )?;
+            let suzuki =
+                madoguchi::store::experts::insert(tx, &expert("鈴木次郎", "すずきじろう", "", &[1], "熊本市", tx))?;
+            madoguchi::store::experts::insert_relation(
+                tx,
+                &NewRelation {
+                    expert_id: takahashi,
+                    business_id: business,
+                    kind: RelationKind::AdvisoryContract,
+                    from: Some(d(2024, 4, 1)),
+                    until: None,
+                    note: "顧問契約".into(),
+                },
+            )?;
+            // An ended relation: no conflict for an application received after it ended.
+            madoguchi::store::experts::insert_relation(
+                tx,
+                &NewRelation {
+                    expert_id: sato,
+                    business_id: business,
+                    kind: RelationKind::BelongsTo,
+                    from: None,
+                    until: Some(d(2024, 3, 31)),
+                    note: String::new(),
+                },
+            )?;
+            let (dispatch, _) = dispatches::insert(
+                tx,
+                &NewDispatch {
+                    fiscal_year: 2025,
+                    business_id: business,
+                    chamber_id: None,
+                    guidance_officer_id: None,
+                    received_on: d(2025, 10, 1),
+                    theme: 3,
+                    sections: Vec::new(),
+                    recommended_expert_id: None,
+                },
+            )?;
+            dispatches::set_status(tx, dispatch, DispatchStatus::UnderReview, d(2025, 10, 2))?;
+            Ok((business, dispatch, takahashi, sato, suzuki))
+        })
+        .unwrap();
+    let (business, dispatch, takahashi, sato, suzuki) = ids;
+    Desk { _dir: dir, store, business, dispatch, takahashi, sato, suzuki }
+}
+
+fn names(rows: &[experts::ExpertRow]) -> Vec<&str> {
+    rows.iter().map(|r| r.name.as_str()).collect()
+}
+
+#[test]
+fn the_expert_list_filters_by_text_theme_and_area_and_pages() {
+    let desk = desk();
+    let conn = desk.store.conn();
+    let all = ExpertFilter::default();
+    assert_eq!(experts::count(conn, &all).unwrap(), 3);
+    let page = experts::page(conn, 2025, &all, 1, 1).unwrap();
+    assert_eq!(names(&page), ["鈴木次郎"], "reading order, one row from the second");
+    let theme3 = ExpertFilter { theme: Some(3), ..ExpertFilter::default() };
+    assert_eq!(names(&experts::page(conn, 2025, &theme3, 0, 10).unwrap()), ["佐藤花子", "高橋一郎"]);
+    let aso = experts::case(conn, desk.dispatch).unwrap().unwrap().area.unwrap();
+    assert_eq!(aso.1, "阿蘇");
+    let near = ExpertFilter { area_id: Some(aso.0), ..ExpertFilter::default() };
+    assert_eq!(experts::count(conn, &near).unwrap(), 2, "南阿蘇村 lies in 阿蘇 too");
+    let text = ExpertFilter { text: "すずき".into(), ..ExpertFilter::default() };
+    assert_eq!(names(&experts::page(conn, 2025, &text, 0, 10).unwrap()), ["鈴木次郎"]);
+    let rows = experts::page(conn, 2025, &all, 0, 10).unwrap();
+    assert_eq!(rows[0].themes, vec![3, 5]);
+}
+
+#[test]
+fn find_marks_r_d5_conflicts_with_the_applicant_only_while_the_relation_holds() {
+    let desk = desk();
+    let conn = desk.store.conn();
+    let case = experts::case(conn, desk.dispatch).unwrap().unwrap();
+    let f = ExpertFilter { theme: Some(case.theme), active_only: true, sort: ExpertSort::Hours, ..Default::default() };
+    let rows = experts::candidates(conn, 2025, &case, &f, 0, 10).unwrap();
+    let takahashi = rows.iter().find(|r| r.id == desk.takahashi).unwrap();
+    assert_eq!(takahashi.conflicts.len(), 1);
+    assert_eq!(takahashi.conflicts[0].rule(), RuleId::D5);
+    assert!(matches!(takahashi.conflicts[0], Finding::ExpertRelated { relation: RelationKind::AdvisoryContract, .. }));
+    let sato = rows.iter().find(|r| r.id == desk.sato).unwrap();
+    assert!(sato.conflicts.is_empty(), "the relation ended before the application was received");
+}
+
+#[test]
+fn assigning_a_related_expert_needs_a_reason_recorded_as_an_override() {
+    let mut desk = desk();
+    let (dispatch, takahashi) = (desk.dispatch, desk.takahashi);
+    let refused =
+        desk.store.act_if("roster.assign", |tx| writes::assign(tx, dispatch, takahashi, "  ", "山田")).unwrap();
+    let Err(Refusal::Findings(f)) = refused else { panic!("{refused:?}") };
+    assert_eq!(f[0].rule(), RuleId::D5);
+    let conn = desk.store.conn();
+    let expert: Option<i64> =
+        conn.query_row("SELECT expert_id FROM dispatch WHERE id = ?1", [dispatch], |r| r.get(0)).unwrap();
+    assert_eq!(expert, None, "nothing written");
+    let ok = desk
+        .store
+        .act_if("roster.assign", |tx| {
+            writes::assign(tx, dispatch, takahashi, "他に阿蘇で対応できる専門家がいない", "山田")
+        })
+        .unwrap();
+    assert_eq!(ok, Ok(()));
+    let conn = desk.store.conn();
+    let expert: Option<i64> =
+        conn.query_row("SELECT expert_id FROM dispatch WHERE id = ?1", [dispatch], |r| r.get(0)).unwrap();
+    assert_eq!(expert, Some(takahashi));
+    let (rule, reason, staff): (String, String, String) = conn
+        .query_row(
+            "SELECT rule, reason, staff FROM override WHERE record_table = 'dispatch' AND record_id = ?1",
+            [dispatch],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (rule.as_str(), reason.as_str(), staff.as_str()),
+        ("R-D5", "他に阿蘇で対応できる専門家がいない", "山田")
+    );
+    let audited: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM audit a JOIN action x ON x.id = a.action_id WHERE x.label = 'roster.assign'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 2, "the dispatch update and the override row, in one action");
+}
+
+#[test]
+fn assigning_an_unrelated_expert_needs_no_reason_and_a_retired_one_is_refused() {
+    let mut desk = desk();
+    let (dispatch, sato, suzuki) = (desk.dispatch, desk.sato, desk.suzuki);
+    assert_eq!(desk.store.act_if("a", |tx| writes::assign(tx, dispatch, sato, "", "山田")).unwrap(), Ok(()));
+    desk.store.act_if("r", |tx| writes::retire_expert(tx, suzuki, Some(d(2025, 11, 1)))).unwrap().unwrap();
+    let r = desk.store.act_if("a", |tx| writes::assign(tx, dispatch, suzuki, "", "山田")).unwrap();
+    assert_eq!(r, Err(Refusal::Missing));
+    let active = ExpertFilter { active_only: true, ..Default::default() };
+    assert_eq!(experts::count(desk.store.conn(), &active).unwrap(), 2, "retired experts drop out of find");
+}
+
+#[test]
+fn a_new_expert_like_an_existing_one_is_a_possible_duplicate_until_confirmed() {
+    let mut desk = desk();
+    // Variant kanji and full-width digits fold to the same name and phone as the lookup folds them.
+    let twin = NewExpert {
+        name: "髙橋一郎".into(),
+        phone: "０９０-１１１１-２２２２".into(),
+        themes: vec![2],
+        ..Default::default()
+    };
+    let r = desk.store.act_if("c", |tx| writes::create_expert(tx, &twin, "", false)).unwrap();
+    let Err(Refusal::PossibleDuplicates(list)) = r else { panic!("{r:?}") };
+    assert_eq!(list[0].0, desk.takahashi);
+    let unknown = desk.store.act_if("c", |tx| writes::create_expert(tx, &twin, "大阪市", true)).unwrap();
+    assert_eq!(unknown, Err(Refusal::UnknownMunicipality("大阪市".into())));
+    let id = desk.store.act_if("c", |tx| writes::create_expert(tx, &twin, "天草", true)).unwrap().unwrap();
+    let found = search::find(desk.store.conn(), search::Kind::Expert, "髙橋", 10).unwrap();
+    assert!(found.contains(&id), "the new expert is in the lookup index");
+}
+
+#[test]
+fn editing_an_expert_replaces_themes_reindexes_and_refuses_a_stale_version() {
+    let mut desk = desk();
+    let id = desk.suzuki;
+    let card = experts::card(desk.store.conn(), 2025, id, d(2025, 11, 4)).unwrap().unwrap();
+    let edit = NewExpert {
+        name: "鈴木次郎".into(),
+        reading: "すずきじろう".into(),
+        keywords: "Instagram".into(),
+        themes: vec![2, 4],
+        ..Default::default()
+    };
+    let ok =
+        desk.store.act_if("e", |tx| writes::update_expert(tx, id, card.row_version, &edit, "熊本市", false)).unwrap();
+    assert_eq!(ok, Ok(()));
+    let stale = desk.store.act_if("e", |tx| writes::update_expert(tx, id, card.row_version, &edit, "", false)).unwrap();
+    assert_eq!(stale, Err(Refusal::Changed));
+    let row = experts::row(desk.store.conn(), 2025, id).unwrap().unwrap();
+    assert_eq!(row.themes, vec![2, 4]);
+    assert_eq!(search::find(desk.store.conn(), search::Kind::Expert, "instagram", 10).unwrap(), vec![id]);
+}
+
+#[test]
+fn an_expert_with_history_is_not_deleted_one_without_is() {
+    let mut desk = desk();
+    let (dispatch, sato, suzuki) = (desk.dispatch, desk.sato, desk.suzuki);
+    desk.store.act_if("a", |tx| writes::assign(tx, dispatch, sato, "", "山田")).unwrap().unwrap();
+    let refused = desk.store.act_if("d", |tx| writes::delete_expert(tx, sato)).unwrap();
+    let Err(h) = refused else { panic!("{refused:?}") };
+    assert_eq!(h.applications, 1);
+    assert_eq!(desk.store.act_if("d", |tx| writes::delete_expert(tx, suzuki)).unwrap(), Ok(Some(())));
+    let conn = desk.store.conn();
+    assert_eq!(experts::row(conn, 2025, suzuki).unwrap(), None);
+    assert!(search::find(conn, search::Kind::Expert, "鈴木", 10).unwrap().is_empty(), "index rows go too");
+}
+
+#[test]
+fn relations_end_and_the_expert_card_lists_them() {
+    let mut desk = desk();
+    let card = experts::card(desk.store.conn(), 2025, desk.takahashi, d(2025, 11, 4)).unwrap().unwrap();
+    let rel = card.relations[0].id;
+    assert_eq!(card.relations[0].business, "阿蘇の里ファーム");
+    desk.store.act_if("x", |tx| writes::end_relation(tx, rel, d(2025, 9, 30))).unwrap().unwrap();
+    let case = experts::case(desk.store.conn(), desk.dispatch).unwrap().unwrap();
+    let f = ExpertFilter { theme: Some(3), ..Default::default() };
+    let rows = experts::candidates(desk.store.conn(), 2025, &case, &f, 0, 10).unwrap();
+    assert!(rows.iter().all(|r| r.conflicts.is_empty()), "ended before the application was received");
+}
+
+#[test]
+fn a_business_edit_warns_of_duplicates_by_corporate_number_and_the_card_keeps_the_history() {
+    let mut desk = desk();
+    let other = desk
+        .store
+        .act("b", |tx| {
+            let id = businesses::insert(tx, &NewBusiness { name: "くまもと商店".into(), ..Default::default() })?;
+            tx.execute("UPDATE business SET corporate_number = '1234567890123' WHERE id = ?1", [id])?;
+            Ok(id)
+        })
+        .unwrap();
+    let card = cards::business_card(desk.store.conn(), desk.business).unwrap().unwrap();
+    let edit = writes::BusinessEdit {
+        name: "阿蘇の里ファーム".into(),
+        reading: "あそのさとふぁーむ".into(),
+        corporate_number: Some("1234567890123".into()),
+        municipality: "阿蘇市".into(),
+        phone: "0967-22-1234".into(),
+        ..Default::default()
+    };
+    let id = desk.business;
+    let r = desk.store.act_if("e", |tx| writes::update_business(tx, id, card.row_version, &edit, false)).unwrap();
+    let Err(Refusal::PossibleDuplicates(list)) = r else { panic!("{r:?}") };
+    assert_eq!(list.iter().map(|x| x.0).collect::<Vec<_>>(), vec![other], "itself is never its own duplicate");
+    let renamed = writes::BusinessEdit { name: "阿蘇の里農園".into(), ..edit };
+    desk.store.act_if("e", |tx| writes::update_business(tx, id, card.row_version, &renamed, true)).unwrap().unwrap();
+    assert_eq!(search::find(desk.store.conn(), search::Kind::Business, "阿蘇の里農", 5).unwrap(), vec![id]);
+    let card = cards::business_card(desk.store.conn(), id).unwrap().unwrap();
+    assert_eq!(card.history.len(), 1);
+    assert_eq!(card.history[0].what, "R7-0001");
+    assert_eq!(cards::count_businesses(desk.store.conn(), "").unwrap(), 2);
+    assert!(cards::count_organisations(desk.store.conn(), "").unwrap() > 10);
+}
