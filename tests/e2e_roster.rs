@@ -62,7 +62,9 @@ fn find_an_expert_for_an_application_and_assign_a_related_one_with_a_reason() {
     c.send(&number);
     c.wait_for("申請 (1)");
     c.send(ENTER);
-    c.wait_until("the application's detail", |s| !s.contains("検索 (Ctrl-K)") && s.contains("【") && s.contains(&format!("│{number}  ")));
+    c.wait_until("the application's detail", |s| {
+        !s.contains("検索 (Ctrl-K)") && s.contains("【") && s.contains(&format!("│{number}  "))
+    });
 
     // f: find an expert, narrowed to the application's theme.
     c.send("f");

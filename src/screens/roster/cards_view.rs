@@ -9,13 +9,14 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Card, State};
 use crate::app::Session;
+use crate::app::keymap::{self, Command};
 use crate::domain::model::DispatchStatus;
 use crate::domain::parse::{format_hours, format_thousands, format_time};
 use crate::domain::rules::eligibility::{BusinessFacts, check_eligibility, check_size, eligibility_basis};
 use crate::domain::wareki::format_iso_wareki;
 use crate::store::roster::cards::{BusinessCard, Contact, OrganisationCard};
 use crate::store::roster::experts::{Engagement, ExpertCard};
-use crate::ui::i18n::{self, label, roster::RosterText};
+use crate::ui::i18n::{self, Lang, label, roster::RosterText};
 use crate::ui::text::{display, truncate};
 use crate::ui::theme::Theme;
 
@@ -23,12 +24,20 @@ use crate::ui::theme::Theme;
 pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme) {
     let t = i18n::roster::text(s.lang);
     let width = usize::from(area.width.saturating_sub(2));
-    let mut lines = match &state.card {
+    use Command::*;
+    let keys: &[Command] = match &state.card {
+        None => &[Back],
+        Some(Card::Expert(_)) => &[Edit, Retire, Delete, AddRelation, EndRelation, ShowApplications, Back],
+        Some(Card::Business(_)) => &[Edit, ShowApplications, Back],
+        Some(Card::Organisation(_)) => &[ShowApplications, Back],
+    };
+    let mut lines = vec![Line::styled(truncate(&hints(s, keys), width), theme.dim())];
+    lines.extend(match &state.card {
         None => vec![Line::styled(format!(" {}", t.loading), theme.dim())],
         Some(Card::Expert(c)) => expert(c, state.relation, s, theme, t, width),
         Some(Card::Business(c)) => business(c, s, theme, t, width),
         Some(Card::Organisation(c)) => organisation(c, s, theme, t),
-    };
+    });
     for span in lines.iter_mut().flat_map(|l| l.spans.iter_mut()) {
         if let std::borrow::Cow::Owned(text) = display(&span.content) {
             span.content = text.into();
@@ -37,6 +46,17 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme
     // Keep the last column blank (ratatui#2695) and wrap long lines by cells.
     let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// The keys of a card, as the key table describes them ("e 編集  r 退任・復帰 ...").
+fn hints(s: &Session, commands: &[Command]) -> String {
+    let table = || keymap::ALL_SCOPES.iter().flat_map(|sc| keymap::bindings(*sc));
+    let hints: Vec<String> = commands
+        .iter()
+        .filter_map(|c| table().find(|b| b.command == *c))
+        .map(|b| format!("{} {}", b.keys[0].label(), if s.lang == Lang::Ja { b.ja } else { b.en }))
+        .collect();
+    hints.join("  ")
 }
 
 fn heading<'a>(text: &str, theme: &Theme) -> Line<'a> {

@@ -49,15 +49,17 @@ fn expert_columns(width: usize, find: bool) -> Vec<Column> {
         cols.push((1, 14, false));
     }
     cols.push((2, 9, false));
-    let mut tail: Vec<Column> = vec![(5, 8, false), (7, 4, true), (8, 6, true)];
+    let mut tail: Vec<Column> = Vec::new();
     if width >= 90 {
-        tail.insert(0, (4, 16, false));
+        tail.push((4, 16, false));
     }
+    tail.push((5, 8, false));
+    if width >= 70 {
+        tail.push((6, 4, false));
+    }
+    tail.extend([(7, 4, true), (8, 6, true)]);
     if width >= 110 {
         tail.push((9, 10, true));
-    }
-    if width >= 70 {
-        tail.insert(tail.len() - 2, (6, 4, false));
     }
     let used: usize = cols.iter().chain(&tail).map(|c| c.1 + 1).sum::<usize>() + 1;
     cols.push((3, width.saturating_sub(used).max(8), false));
@@ -226,6 +228,9 @@ pub fn head(state: &State, s: &Session, theme: &Theme) -> (Vec<Span<'static>>, O
         } else if let Some(area) = state.filter.area_id.and(state.case.as_ref()).and_then(|c| c.area.as_ref()) {
             head.push_str(&format!("  {}:{}", t.area, area.1));
         }
+    }
+    if let Some(case) = &state.case {
+        head.push_str(&format!("  {}", display(&case.business)));
     }
     let used = crate::ui::text::width(&head);
     let mut spans = vec![Span::raw(head)];

@@ -15,7 +15,7 @@ pub struct RosterText {
     pub business_columns: [&'static str; 7],
     /// Organisation list headers.
     pub organisation_columns: [&'static str; 7],
-    /// Tab bar in find mode ({number}, {business}).
+    /// Tab bar in find mode ({number}).
     pub find_head: &'static str,
     /// Theme filter label.
     pub theme: &'static str,

@@ -21,7 +21,7 @@ pub const TEXT: RosterText = RosterText {
     ],
     business_columns: ["Business", "Reading", "Form", "Municipality", "Phone", "Apps", "State"],
     organisation_columns: ["Organisation", "Reading", "Kind", "Municipality", "Phone", "Staff", "State"],
-    find_head: "Find an expert {number} {business}",
+    find_head: "Find an expert {number}",
     theme: "theme ",
     area: "area",
     retired: "retired",

@@ -21,7 +21,7 @@ pub const TEXT: RosterText = RosterText {
     ],
     business_columns: ["事業者名", "よみ", "形態", "市町村", "電話", "申請", "状態"],
     organisation_columns: ["団体名", "よみ", "種別", "所在地", "電話", "職員", "状態"],
-    find_head: "専門家を探す {number} {business}",
+    find_head: "専門家を探す {number}",
     theme: "テーマ",
     area: "地域",
     retired: "退任",
