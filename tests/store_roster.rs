@@ -7,7 +7,7 @@ use madoguchi::domain::model::{DispatchStatus, LegalForm, RelationKind};
 use madoguchi::domain::records::{NewBusiness, NewDispatch, NewExpert, NewRelation};
 use madoguchi::domain::rules::{Finding, RuleId};
 use madoguchi::store::roster::experts::{self, ExpertFilter, ExpertSort};
-use madoguchi::store::roster::{cards, writes};
+use madoguchi::store::roster::{bodies as writes_bodies, cards, writes};
 use madoguchi::store::workflow::Refusal;
 use madoguchi::store::{Store, businesses, dispatches, organisations, search};
 
@@ -306,4 +306,86 @@ fn a_business_edit_warns_of_duplicates_by_corporate_number_and_the_card_keeps_th
     assert_eq!(card.history[0].what, "R7-0001");
     assert_eq!(cards::count_businesses(desk.store.conn(), "").unwrap(), 2);
     assert!(cards::count_organisations(desk.store.conn(), "").unwrap() > 10);
+}
+
+#[test]
+fn merging_a_duplicate_business_keeps_all_history_under_the_one_that_stays() {
+    let mut desk = desk();
+    let (keep, takahashi) = (desk.business, desk.takahashi);
+    let dup = desk
+        .store
+        .act("dup", |tx| {
+            let dup =
+                businesses::insert(tx, &NewBusiness { name: "阿蘇の里ファーム (旧)".into(), ..Default::default() })?;
+            dispatches::insert(
+                tx,
+                &NewDispatch {
+                    fiscal_year: 2025,
+                    business_id: dup,
+                    chamber_id: None,
+                    guidance_officer_id: None,
+                    received_on: d(2025, 6, 1),
+                    theme: 1,
+                    sections: Vec::new(),
+                    recommended_expert_id: None,
+                },
+            )?;
+            madoguchi::store::experts::insert_relation(
+                tx,
+                &NewRelation {
+                    expert_id: takahashi,
+                    business_id: dup,
+                    kind: RelationKind::BelongsTo,
+                    from: None,
+                    until: None,
+                    note: String::new(),
+                },
+            )?;
+            Ok(dup)
+        })
+        .unwrap();
+    desk.store.act_if("m", |tx| writes_bodies::merge_business(tx, dup, keep)).unwrap().unwrap();
+    let conn = desk.store.conn();
+    let card = cards::business_card(conn, keep).unwrap().unwrap();
+    assert_eq!(card.history.iter().filter(|h| h.contact == cards::Contact::Application).count(), 2);
+    let gone = cards::business_card(conn, dup).unwrap().unwrap();
+    assert_eq!(gone.merged_into.as_deref(), Some("阿蘇の里ファーム"));
+    assert_eq!(cards::count_businesses(conn, "").unwrap(), 1, "the merged one leaves the list");
+    assert_eq!(experts::relations_with(conn, takahashi, keep).unwrap().len(), 2, "relations follow (R-D5)");
+    let again = desk.store.act_if("m", |tx| writes_bodies::merge_business(tx, dup, keep)).unwrap();
+    assert_eq!(again, Err(Refusal::Missing), "an already merged business is not merged twice");
+}
+
+#[test]
+fn organisations_are_added_renamed_and_retired_into_another_and_areas_edited() {
+    let mut desk = desk();
+    let edit = writes_bodies::OrganisationEdit {
+        kind: Some(madoguchi::domain::model::OrganisationKind::Shokokai),
+        name: "あさぎり町商工会".into(),
+        reading: "あさぎりちょうしょうこうかい".into(),
+        municipality: "あさぎり町".into(),
+        ..Default::default()
+    };
+    let id = desk.store.act_if("o", |tx| writes_bodies::create_organisation(tx, &edit)).unwrap().unwrap();
+    let card = cards::organisation_card(desk.store.conn(), id).unwrap().unwrap();
+    assert_eq!(card.covers, vec!["あさぎり町".to_string()]);
+    let renamed = writes_bodies::OrganisationEdit { name: "球磨南部商工会".into(), ..edit };
+    desk.store
+        .act_if("o", |tx| writes_bodies::update_organisation(tx, id, card.row_version, &renamed))
+        .unwrap()
+        .unwrap();
+    assert_eq!(search::find(desk.store.conn(), search::Kind::Organisation, "球磨南部", 5).unwrap(), vec![id]);
+    let fed = organisations::federation_id(desk.store.conn()).unwrap();
+    desk.store
+        .act_if("o", |tx| writes_bodies::retire_organisation(tx, id, d(2026, 3, 31), Some(fed)))
+        .unwrap()
+        .unwrap();
+    let card = cards::organisation_card(desk.store.conn(), id).unwrap().unwrap();
+    assert_eq!(card.retired_on, Some(d(2026, 3, 31)));
+    assert!(card.merged_into.is_some());
+    desk.store.act_if("a", |tx| writes_bodies::set_area(tx, "阿蘇市", "阿蘇北部")).unwrap().unwrap();
+    let case = experts::case(desk.store.conn(), desk.dispatch).unwrap().unwrap();
+    assert_eq!(case.area.unwrap().1, "阿蘇北部", "find's area follows the edited grouping");
+    let unknown = desk.store.act_if("a", |tx| writes_bodies::set_area(tx, "大阪市", "阿蘇")).unwrap();
+    assert_eq!(unknown, Err(Refusal::UnknownMunicipality("大阪市".into())));
 }

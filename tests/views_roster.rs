@@ -77,7 +77,6 @@ fn roster_app(w: u16, h: u16) -> App {
             _ => None,
         })
         .unwrap();
-    reduce(&mut app, Action::Roster(Reply::Areas(vec![(1, "熊本".into()), (2, "阿蘇".into())])));
     let rows = experts(list_rows.min(40));
     reduce(&mut app, Action::Roster(Reply::Experts { generation, total: 57, offset: 0, rows }));
     app

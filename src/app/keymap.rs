@@ -155,6 +155,12 @@ pub enum Command {
     FindExpert,
     /// Show the applications of the open card's record on tab 1.
     ShowApplications,
+    /// Merge the business (a duplicate) into another, keeping all history.
+    MergeBusiness,
+    /// Add a member of the organisation's staff.
+    AddStaff,
+    /// Put a municipality into an area (the editable grouping).
+    EditAreas,
 }
 
 /// Where a binding applies.

@@ -9,7 +9,7 @@ use crate::screens::roster::{Card, List, Load, Reply, Save};
 use crate::store::Store;
 use crate::store::lookup::HitKind;
 use crate::store::roster::experts::ExpertFilter;
-use crate::store::roster::{cards, experts, writes};
+use crate::store::roster::{bodies, cards, experts, writes};
 
 /// Answers a load.
 pub fn load(store: &Store, s: &Session, load: Load) -> Result<Action> {
@@ -124,6 +124,27 @@ pub fn save(store: &mut Store, _s: &Session, save: Save) -> Result<Action> {
             done(store.act_if("roster.business.edit", |tx| {
                 writes::update_business(tx, id, row_version, &edit, allow_duplicate)
             })?)
+        }
+        Save::MergeBusiness { from, into } => {
+            done(store.act_if("roster.business.merge", |tx| bodies::merge_business(tx, from, into))?)
+        }
+        Save::CreateOrganisation(edit) => {
+            let o = store.act_if("roster.organisation.create", |tx| bodies::create_organisation(tx, &edit))?;
+            done(o.map(|_| ()))
+        }
+        Save::UpdateOrganisation { id, row_version, edit } => done(
+            store.act_if("roster.organisation.edit", |tx| bodies::update_organisation(tx, id, row_version, &edit))?,
+        ),
+        Save::RetireOrganisation { id, on, into } => {
+            done(store.act_if("roster.organisation.retire", |tx| bodies::retire_organisation(tx, id, on, into))?)
+        }
+        Save::AddStaff { organisation_id, name, reading, role, phone } => {
+            store
+                .act("roster.staff.add", |tx| bodies::add_staff(tx, organisation_id, &name, &reading, role, &phone))?;
+            Action::Saved(Saved::Changed)
+        }
+        Save::SetArea { municipality, area } => {
+            done(store.act_if("roster.area.set", |tx| bodies::set_area(tx, &municipality, &area))?)
         }
     })
 }

@@ -28,8 +28,8 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme
     let keys: &[Command] = match &state.card {
         None => &[Back],
         Some(Card::Expert(_)) => &[Edit, Retire, Delete, AddRelation, EndRelation, ShowApplications, Back],
-        Some(Card::Business(_)) => &[Edit, ShowApplications, Back],
-        Some(Card::Organisation(_)) => &[ShowApplications, Back],
+        Some(Card::Business(_)) => &[Edit, MergeBusiness, ShowApplications, Back],
+        Some(Card::Organisation(_)) => &[Edit, Retire, AddStaff, ShowApplications, Back],
     };
     let mut lines = vec![Line::styled(truncate(&hints(s, keys), width), theme.dim())];
     lines.extend(match &state.card {
@@ -223,6 +223,13 @@ fn organisation<'a>(c: &OrganisationCard, s: &Session, theme: &Theme, t: &Roster
         let gone = m.retired_on.map(|d| format!("  {} {d}", t.retired)).unwrap_or_default();
         let role = t.staff_roles[usize::from(m.role == crate::domain::model::StaffRole::SupportOfficer)];
         out.push(Line::from(format!("  {}  {role}  {}{gone}", m.name, m.phone)));
+    }
+    if !c.desk_staff.is_empty() {
+        out.push(heading(t.desk_staff, theme));
+        for (name, role) in &c.desk_staff {
+            let i = crate::domain::model::DeskRole::ALL.iter().position(|r| r == role).unwrap_or(0);
+            out.push(Line::from(format!("  {name}  {}", t.desk_roles[i.min(2)])));
+        }
     }
     out.push(heading(t.covers, theme));
     out.push(Line::from(format!("  {}", if c.covers.is_empty() { t.none.to_string() } else { c.covers.join("、") })));

@@ -4,11 +4,12 @@
 use super::{Purpose, Save};
 use crate::app::Session;
 use crate::app::form::{Errors, Field, Form, RecordKind};
-use crate::domain::model::{LegalForm, RelationKind};
+use crate::domain::model::{LegalForm, OrganisationKind, RelationKind, StaffRole};
 use crate::domain::parse::{parse_corporate_number, parse_date, parse_phone};
 use crate::domain::records::{NewExpert, NewRelation};
 use crate::domain::rules::Finding;
-use crate::store::roster::cards::BusinessCard;
+use crate::store::roster::bodies::OrganisationEdit;
+use crate::store::roster::cards::{BusinessCard, OrganisationCard};
 use crate::store::roster::experts::{Case, ExpertCard, ExpertRow};
 use crate::store::roster::writes::BusinessEdit;
 use crate::ui::i18n::{self, label, roster};
@@ -132,6 +133,81 @@ pub fn edit_business(s: &Session, c: &BusinessCard) -> Form {
     )
 }
 
+/// Merge a duplicate business into the one picked (all history of both stays, under the one picked).
+pub fn merge_business(s: &Session, name: &str) -> Form {
+    let t = roster::text(s.lang);
+    Form::new(&t.merge_title.replace("{name}", name), vec![Field::record("into", t.f_into, RecordKind::Business, None)])
+}
+
+fn organisation_fields(s: &Session, c: Option<&OrganisationCard>) -> Vec<Field> {
+    let t = roster::text(s.lang);
+    let v = |f: fn(&OrganisationCard) -> String| c.map(f).unwrap_or_default();
+    let mut fields = Vec::new();
+    if c.is_none() {
+        let kinds = OrganisationKind::ALL
+            .iter()
+            .filter(|k| **k != OrganisationKind::Federation)
+            .map(|k| (k.code().to_string(), label::organisation_kind(s.lang, *k).to_string()));
+        fields.push(Field::choice("kind", t.f_kind, kinds.collect(), 0));
+    }
+    fields.extend([
+        Field::text("name", t.f_name, &v(|c| c.name.clone())),
+        Field::text("reading", t.f_reading, &v(|c| c.reading.clone())),
+        Field::text("municipality", t.f_municipality, &v(|c| c.municipality.clone().unwrap_or_default())),
+        Field::text("address", t.f_address, &v(|c| c.address.clone())),
+        Field::text("phone", t.f_phone, &v(|c| c.phone.clone())),
+        Field::text("email", t.f_email, &v(|c| c.email.clone())),
+    ]);
+    fields
+}
+
+/// Add an organisation.
+pub fn new_organisation(s: &Session) -> Form {
+    Form::new(roster::text(s.lang).new_organisation, organisation_fields(s, None))
+}
+
+/// Edit (rename) an organisation.
+pub fn edit_organisation(s: &Session, c: &OrganisationCard) -> Form {
+    Form::new(&roster::text(s.lang).edit_organisation.replace("{name}", &c.name), organisation_fields(s, Some(c)))
+}
+
+/// Retire an organisation: the date and, for a merger, the organisation it became part of.
+pub fn retire_organisation(s: &Session, name: &str) -> Form {
+    let t = roster::text(s.lang);
+    Form::new(
+        &t.retire_organisation.replace("{name}", name),
+        vec![
+            Field::text("on", t.f_retired_on, &s.today.to_string()),
+            Field::record("into", t.f_merged_into, RecordKind::Organisation, None),
+        ],
+    )
+}
+
+/// Add a member of an organisation's staff.
+pub fn add_staff(s: &Session, organisation: &str) -> Form {
+    let t = roster::text(s.lang);
+    let roles = StaffRole::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.code().to_string(), t.staff_roles[i.min(1)].to_string()))
+        .collect();
+    Form::new(
+        &t.staff_title.replace("{name}", organisation),
+        vec![
+            Field::text("name", t.f_name, ""),
+            Field::text("reading", t.f_reading, ""),
+            Field::choice("role", t.f_role, roles, 0),
+            Field::text("phone", t.f_phone, ""),
+        ],
+    )
+}
+
+/// Put a municipality into an area (a new area name creates it).
+pub fn set_area(s: &Session) -> Form {
+    let t = roster::text(s.lang);
+    Form::new(t.area_title, vec![Field::text("municipality", t.f_municipality, ""), Field::text("area", t.f_area, "")])
+}
+
 /// Reads a form into a save, or messages next to its fields.
 pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<Save, Errors> {
     let mut errors = Errors::new();
@@ -181,6 +257,37 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<Save, Er
             let edit = read_business(form, s, &mut errors);
             Save::UpdateBusiness { id, row_version, edit, allow_duplicate: form.warned }
         }
+        Purpose::MergeBusiness { id } => match form.record("into") {
+            Some(into) if into != id => Save::MergeBusiness { from: id, into },
+            Some(_) => {
+                errors.push(("into".into(), roster::text(s.lang).merge_itself.into()));
+                Save::MergeBusiness { from: id, into: id }
+            }
+            None => {
+                errors.push(("into".into(), i18n::forms(s.lang).required.into()));
+                Save::MergeBusiness { from: id, into: id }
+            }
+        },
+        Purpose::NewOrganisation => Save::CreateOrganisation(read_organisation(form, s, &mut errors)),
+        Purpose::EditOrganisation { id, row_version } => {
+            Save::UpdateOrganisation { id, row_version, edit: read_organisation(form, s, &mut errors) }
+        }
+        Purpose::RetireOrganisation { id } => Save::RetireOrganisation {
+            id,
+            on: date(form, s, "on", true, &mut errors).unwrap_or(s.today),
+            into: form.record("into"),
+        },
+        Purpose::AddStaff { organisation_id } => Save::AddStaff {
+            organisation_id,
+            name: required(form, s, "name", &mut errors),
+            reading: form.text("reading"),
+            role: form.choice("role").and_then(StaffRole::from_code).unwrap_or(StaffRole::GuidanceOfficer),
+            phone: phone(form, s, &mut errors),
+        },
+        Purpose::SetArea => Save::SetArea {
+            municipality: required(form, s, "municipality", &mut errors),
+            area: required(form, s, "area", &mut errors),
+        },
     };
     if errors.is_empty() { Ok(save) } else { Err(errors) }
 }
@@ -241,6 +348,18 @@ fn read_expert(form: &Form, s: &Session, errors: &mut Errors) -> NewExpert {
         municipality_id: None,
         is_corporation: form.choice("corporation") == Some("1"),
         retired_on: None,
+    }
+}
+
+fn read_organisation(form: &Form, s: &Session, errors: &mut Errors) -> OrganisationEdit {
+    OrganisationEdit {
+        kind: form.choice("kind").and_then(OrganisationKind::from_code),
+        name: required(form, s, "name", errors),
+        reading: form.text("reading"),
+        municipality: form.text("municipality"),
+        address: form.text("address"),
+        phone: phone(form, s, errors),
+        email: form.text("email"),
     }
 }
 

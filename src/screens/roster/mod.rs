@@ -17,9 +17,11 @@ use crate::app::input::LineInput;
 use crate::app::keymap::{Command, Key};
 use crate::app::pager::{Moved, Pager};
 use crate::app::{Effect, Session, Step, Tab};
+use crate::domain::model::StaffRole;
 use crate::domain::records::{NewExpert, NewRelation};
 use crate::store::lookup::HitKind;
 use crate::store::queue::RecordFilter;
+use crate::store::roster::bodies::OrganisationEdit;
 use crate::store::roster::cards::{BusinessCard, OrganisationCard, RecordRow};
 use crate::store::roster::experts::{Case, ExpertCard, ExpertFilter, ExpertRow, ExpertSort};
 use crate::store::roster::writes::{BusinessEdit, History};
@@ -181,6 +183,32 @@ pub enum Purpose {
         /// Row version when the form opened.
         row_version: i64,
     },
+    /// Merge a duplicate business into another.
+    MergeBusiness {
+        /// The duplicate.
+        id: i64,
+    },
+    /// Add an organisation.
+    NewOrganisation,
+    /// Edit (rename) an organisation.
+    EditOrganisation {
+        /// The organisation.
+        id: i64,
+        /// Row version when the form opened.
+        row_version: i64,
+    },
+    /// Retire an organisation (a merger).
+    RetireOrganisation {
+        /// The organisation.
+        id: i64,
+    },
+    /// Add a member of an organisation's staff.
+    AddStaff {
+        /// The organisation.
+        organisation_id: i64,
+    },
+    /// Put a municipality into an area.
+    SetArea,
 }
 
 /// Writes of this tab (each one audited action).
@@ -249,6 +277,53 @@ pub enum Save {
         /// Save even though it looks like another business.
         allow_duplicate: bool,
     },
+    /// Merge a duplicate business into another (all history of both is kept).
+    MergeBusiness {
+        /// The duplicate.
+        from: i64,
+        /// The business that stays.
+        into: i64,
+    },
+    /// Add an organisation.
+    CreateOrganisation(OrganisationEdit),
+    /// Save an edited organisation.
+    UpdateOrganisation {
+        /// The organisation.
+        id: i64,
+        /// Row version when the form opened.
+        row_version: i64,
+        /// The fields.
+        edit: OrganisationEdit,
+    },
+    /// Retire an organisation.
+    RetireOrganisation {
+        /// The organisation.
+        id: i64,
+        /// Retired on.
+        on: NaiveDate,
+        /// Merged into.
+        into: Option<i64>,
+    },
+    /// Add a member of an organisation's staff.
+    AddStaff {
+        /// The organisation.
+        organisation_id: i64,
+        /// Name.
+        name: String,
+        /// Reading.
+        reading: String,
+        /// Role.
+        role: StaffRole,
+        /// Phone.
+        phone: String,
+    },
+    /// Put a municipality into an area (created when new).
+    SetArea {
+        /// Municipality as typed.
+        municipality: String,
+        /// Area name.
+        area: String,
+    },
 }
 
 /// The tab's view state.
@@ -291,9 +366,6 @@ impl State {
     pub fn activate(&mut self) -> Vec<Effect> {
         let mut fx = vec![self.request()];
         fx.extend(self.reload_card());
-        if self.areas.is_empty() {
-            fx.push(Effect::Roster(Load::Areas));
-        }
         fx
     }
 
@@ -333,6 +405,10 @@ impl State {
                     find::next_theme(self.filter.theme, s.fy.dispatch_themes().len(), self.case.as_ref());
                 self.reset()
             }
+            // The areas are read the first time they are cycled through; the cycle happens when they arrive.
+            Command::CycleArea if self.list == List::Experts && self.case.is_none() && self.areas.is_empty() => {
+                Step::effects(vec![Effect::Roster(Load::Areas)])
+            }
             Command::CycleArea if self.list == List::Experts => {
                 self.filter.area_id = find::next_area(self.filter.area_id, &self.areas, self.case.as_ref());
                 self.reset()
@@ -349,7 +425,17 @@ impl State {
             Command::New if self.list == List::Experts => {
                 Step::form(crate::app::Purpose::Roster(Purpose::NewExpert), forms::new_expert(s))
             }
-            Command::Edit | Command::Retire | Command::Delete | Command::AddRelation => match self.selected_id() {
+            Command::New if self.list == List::Organisations => {
+                Step::form(crate::app::Purpose::Roster(Purpose::NewOrganisation), forms::new_organisation(s))
+            }
+            Command::New => Step::error(i18n::roster::text(s.lang).new_from_lookup),
+            Command::EditAreas => Step::form(crate::app::Purpose::Roster(Purpose::SetArea), forms::set_area(s)),
+            Command::Edit
+            | Command::Retire
+            | Command::Delete
+            | Command::AddRelation
+            | Command::MergeBusiness
+            | Command::AddStaff => match self.selected_id() {
                 Some(id) => {
                     // These act on a record's card: open it first, then the key works there.
                     let mut step = Step::effects(self.open_card(self.list_kind(), id));
@@ -401,7 +487,11 @@ impl State {
                 }
             },
             Reply::Areas(areas) => {
+                let first = self.areas.is_empty() && !areas.is_empty();
                 self.areas = areas;
+                if first && self.case.is_none() && self.list == List::Experts {
+                    return self.command(Command::CycleArea, s);
+                }
                 Step::default()
             }
             Reply::Assigned { number, expert } => {
@@ -484,9 +574,6 @@ impl State {
         self.filter_input = None;
         let mut fx = self.reset().effects;
         fx.extend(self.open_card(kind, id));
-        if self.areas.is_empty() {
-            fx.push(Effect::Roster(Load::Areas));
-        }
         fx
     }
 
@@ -495,11 +582,7 @@ impl State {
         self.card = None;
         self.card_pending = false;
         self.filter_input = None;
-        let mut fx = vec![Effect::Roster(Load::Case { dispatch_id })];
-        if self.areas.is_empty() {
-            fx.push(Effect::Roster(Load::Areas));
-        }
-        fx
+        vec![Effect::Roster(Load::Case { dispatch_id })]
     }
 
     /// The applications of the open card's record, for tab 1's filter.
@@ -607,9 +690,29 @@ impl State {
                 Some(_) => Step::error(t.relation_ended),
                 None => Step::error(t.no_relation),
             },
-            (Command::New | Command::Edit | Command::Retire | Command::Delete | Command::AddRelation, _) => {
-                Step::error(t.not_here)
+            (Command::MergeBusiness, Some(Card::Business(c))) => {
+                Step::form(P::Roster(Purpose::MergeBusiness { id: c.id }), forms::merge_business(s, &c.name))
             }
+            (Command::Edit, Some(Card::Organisation(c))) => Step::form(
+                P::Roster(Purpose::EditOrganisation { id: c.id, row_version: c.row_version }),
+                forms::edit_organisation(s, c),
+            ),
+            (Command::Retire, Some(Card::Organisation(c))) if c.retired_on.is_none() => {
+                Step::form(P::Roster(Purpose::RetireOrganisation { id: c.id }), forms::retire_organisation(s, &c.name))
+            }
+            (Command::AddStaff, Some(Card::Organisation(c))) => {
+                Step::form(P::Roster(Purpose::AddStaff { organisation_id: c.id }), forms::add_staff(s, &c.name))
+            }
+            (
+                Command::New
+                | Command::Edit
+                | Command::Retire
+                | Command::Delete
+                | Command::AddRelation
+                | Command::MergeBusiness
+                | Command::AddStaff,
+                _,
+            ) => Step::error(t.not_here),
             _ => Step::default(),
         }
     }

@@ -227,3 +227,17 @@ fn a_refused_delete_says_why_and_suggests_retiring() {
     let e = step.error.unwrap();
     assert!(e.contains("派遣5回") && e.contains("退任"), "{e}");
 }
+
+#[test]
+fn areas_are_read_on_the_first_a_and_then_cycled() {
+    let mut st = loaded(10);
+    let s = session();
+    assert_eq!(st.command(Command::CycleArea, &s).effects, vec![Effect::Roster(Load::Areas)]);
+    let step = st.reply(Reply::Areas(vec![(1, "熊本".into()), (2, "阿蘇".into())]), &s);
+    let (_, f, ..) = page_request(&step.effects);
+    assert_eq!(f.area_id, Some(1));
+    let (_, f, ..) = page_request(&st.command(Command::CycleArea, &s).effects);
+    assert_eq!(f.area_id, Some(2));
+    let (_, f, ..) = page_request(&st.command(Command::CycleArea, &s).effects);
+    assert_eq!(f.area_id, None, "after the last area: anywhere");
+}

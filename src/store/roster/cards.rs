@@ -7,7 +7,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use super::{Conditions, TEXT_FILTER_LIMIT, id_list};
-use crate::domain::model::{DispatchNumber, IndustryCategory, LegalForm, OrganisationKind, StaffRole};
+use crate::domain::model::{DeskRole, DispatchNumber, IndustryCategory, LegalForm, OrganisationKind, StaffRole};
 use crate::store::search::{self, Kind};
 
 /// One row of the business or organisation list.
@@ -300,6 +300,8 @@ pub struct OrganisationCard {
     pub staff: Vec<StaffLine>,
     /// Municipalities covered (names).
     pub covers: Vec<String>,
+    /// The desk's own staff (on the federation's card): name and role.
+    pub desk_staff: Vec<(String, DeskRole)>,
 }
 
 /// The card of one organisation.
@@ -326,6 +328,7 @@ pub fn organisation_card(conn: &Connection, id: i64) -> Result<Option<Organisati
                 row_version: r.get(10)?,
                 staff: Vec::new(),
                 covers: Vec::new(),
+                desk_staff: Vec::new(),
             })
         })
         .optional()?;
@@ -344,5 +347,11 @@ pub fn organisation_card(conn: &Connection, id: i64) -> Result<Option<Organisati
          WHERE om.organisation_id = ?1 ORDER BY m.code",
     )?;
     card.covers = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    if card.kind == OrganisationKind::Federation {
+        let mut st = conn.prepare_cached(
+            "SELECT name, role FROM desk_staff WHERE retired_on IS NULL ORDER BY role, reading LIMIT 100",
+        )?;
+        card.desk_staff = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    }
     Ok(Some(card))
 }

@@ -1,6 +1,7 @@
 //! The roster (tab 2): paged lists of experts, businesses and organisations, their cards, "find an expert for a
 //! case", and the roster's writes. Every list query reads one page (LIMIT/OFFSET) and never whole tables.
 
+pub mod bodies;
 pub mod cards;
 pub mod experts;
 pub mod writes;

@@ -143,6 +143,36 @@ pub struct RosterText {
     pub staff_roles: [&'static str; 2],
     /// Section: municipalities covered.
     pub covers: &'static str,
+    /// New on the business list: businesses are registered with Form 1.
+    pub new_from_lookup: &'static str,
+    /// Title: merge ({name}).
+    pub merge_title: &'static str,
+    /// Field: merge into.
+    pub f_into: &'static str,
+    /// Merging into itself.
+    pub merge_itself: &'static str,
+    /// Title: new organisation.
+    pub new_organisation: &'static str,
+    /// Title: edit organisation ({name}).
+    pub edit_organisation: &'static str,
+    /// Title: retire organisation ({name}).
+    pub retire_organisation: &'static str,
+    /// Field: merged into.
+    pub f_merged_into: &'static str,
+    /// Field: organisation kind.
+    pub f_kind: &'static str,
+    /// Title: add staff ({name}).
+    pub staff_title: &'static str,
+    /// Field: staff role.
+    pub f_role: &'static str,
+    /// Title: areas.
+    pub area_title: &'static str,
+    /// Field: area.
+    pub f_area: &'static str,
+    /// Section: the desk's staff.
+    pub desk_staff: &'static str,
+    /// Desk roles: coordinator, support supporter, clerk.
+    pub desk_roles: [&'static str; 3],
 }
 
 /// Tab roster's texts in a language.
@@ -164,6 +194,12 @@ pub fn action(label: &str) -> (&str, &str) {
         "roster.relation.end" => ("関係の終了", "relation ended"),
         "roster.assign" => ("専門家の割当", "expert assigned"),
         "roster.business.edit" => ("事業者の編集", "business edited"),
+        "roster.business.merge" => ("事業者の統合", "businesses merged"),
+        "roster.organisation.create" => ("団体の登録", "organisation added"),
+        "roster.organisation.edit" => ("団体の編集", "organisation edited"),
+        "roster.organisation.retire" => ("団体の廃止・合併", "organisation retired"),
+        "roster.staff.add" => ("職員の追加", "staff added"),
+        "roster.area.set" => ("地域の変更", "area changed"),
         other => (other, other),
     }
 }
