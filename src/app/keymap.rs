@@ -300,6 +300,15 @@ const ROSTER: &[Binding] = &[
         "this record's applications on tab 1",
         false,
     ),
+    b(
+        &[Key::Char('M')],
+        Command::MergeBusiness,
+        "重複した事業者を統合 (履歴は残る)",
+        "merge a duplicate business (history kept)",
+        false,
+    ),
+    b(&[Key::Char('S')], Command::AddStaff, "団体の職員を追加", "add a staff member", false),
+    b(&[Key::Char('m')], Command::EditAreas, "市町村の地域を変更", "put a municipality into an area", false),
 ];
 
 const EVENTS: &[Binding] = &[];
