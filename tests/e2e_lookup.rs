@@ -85,11 +85,14 @@ fn lookup_finds_what_the_caller_says() {
     let screen = c.wait_until("R7-0012 selected", |s| !s.contains("検索 (Ctrl-K)") && s.contains("│R7-0012  "));
     assert!(screen.contains("【申請】"), "{screen}");
 
-    // The half-width name again; Enter shows that business's applications.
+    // The half-width name again; Enter opens the business's card on the roster, and b there shows its
+    // applications on tab 1.
     c.send(CTRL_K);
     c.send(&half_width(&katakana));
     c.wait_for("事業者 (");
     c.send("\r");
+    c.wait_until("the business's card", |s| s.contains("【窓口との履歴") && shown(s) && !s.contains("検索 (Ctrl-K)"));
+    c.send("b");
     c.wait_until("the business's applications", |s| s.contains("《") && !s.contains("検索 (Ctrl-K)"));
 
     // Inside a form: Ctrl-K wins over the field, and Esc returns to the form with what was typed.

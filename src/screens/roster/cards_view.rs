@@ -31,21 +31,24 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme
         Some(Card::Business(_)) => &[Edit, MergeBusiness, ShowApplications, Back],
         Some(Card::Organisation(_)) => &[Edit, Retire, AddStaff, ShowApplications, Back],
     };
-    let mut lines = vec![Line::styled(truncate(&hints(s, keys), width), theme.dim())];
-    lines.extend(match &state.card {
+    let hint = Line::styled(truncate(&hints(s, keys), width), theme.dim());
+    let mut lines = match &state.card {
         None => vec![Line::styled(format!(" {}", t.loading), theme.dim())],
         Some(Card::Expert(c)) => expert(c, state.relation, s, theme, t, width),
         Some(Card::Business(c)) => business(c, s, theme, t, width),
         Some(Card::Organisation(c)) => organisation(c, s, theme, t),
-    });
+    };
     for span in lines.iter_mut().flat_map(|l| l.spans.iter_mut()) {
         if let std::borrow::Cow::Owned(text) = display(&span.content) {
             span.content = text.into();
         }
     }
-    // Keep the last column blank (ratatui#2695) and wrap long lines by cells.
+    // Keep the last column blank (ratatui#2695) and wrap long lines by cells; the keys stay on the first line
+    // while the card scrolls (PgUp/PgDn).
     let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    f.render_widget(Paragraph::new(hint), Rect { height: inner.height.min(1), ..inner });
+    let body = Rect { y: inner.y + 1, height: inner.height.saturating_sub(1), ..inner };
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((state.card_scroll, 0)), body);
 }
 
 /// The keys of a card, as the key table describes them ("e 編集  r 退任・復帰 ...").

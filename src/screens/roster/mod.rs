@@ -326,6 +326,9 @@ pub enum Save {
     },
 }
 
+/// Lines PgUp/PgDn scroll a card by.
+const CARD_PAGE: u16 = 10;
+
 /// The tab's view state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
@@ -351,6 +354,8 @@ pub struct State {
     pub card_pending: bool,
     /// The selected relation on an expert's card.
     pub relation: usize,
+    /// Lines the open card is scrolled by (PgUp/PgDn).
+    pub card_scroll: u16,
     /// The areas for the region filter.
     pub areas: Vec<(i64, String)>,
 }
@@ -621,6 +626,7 @@ impl State {
         self.card = None;
         self.card_pending = true;
         self.relation = 0;
+        self.card_scroll = 0;
         vec![Effect::Roster(Load::Card { kind, id })]
     }
 
@@ -652,6 +658,18 @@ impl State {
                 Step::default()
             }
             (Command::Refresh, _) => Step::effects(self.reload_card()),
+            (Command::PageDown, _) => {
+                self.card_scroll = self.card_scroll.saturating_add(CARD_PAGE);
+                Step::default()
+            }
+            (Command::PageUp, _) => {
+                self.card_scroll = self.card_scroll.saturating_sub(CARD_PAGE);
+                Step::default()
+            }
+            (Command::Top, _) => {
+                self.card_scroll = 0;
+                Step::default()
+            }
             (Command::Up, Some(Card::Expert(_))) => {
                 self.relation = self.relation.saturating_sub(1);
                 Step::default()
