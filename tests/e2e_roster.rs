@@ -1,7 +1,7 @@
 //! End to end, the roster in a pseudo-terminal on a database made by `demo --out`: from an application under
 //! review, open "find an expert" (f), filter by theme, see an expert related to the applicant marked with R-D5,
 //! be asked for a reason when assigning them, assign with one, return to tab 1 with a notice; then the lookup's
-//! Enter opens that expert's card with the relation.
+//! the roster shows that expert's card with the relation.
 
 mod common;
 
@@ -97,11 +97,12 @@ fn find_an_expert_for_an_application_and_assign_a_related_one_with_a_reason() {
     c.wait_for(&format!("{expert} を {number} に割り当てました"));
     c.wait_until("back on tab 1", |s| s.contains(&format!("│{number}  ")) && !s.contains("専門家を探す"));
 
-    // The lookup's Enter on the expert opens the card with the relation (R-D5 ground 2).
-    c.send(CTRL_K);
-    c.wait_for("検索 (Ctrl-K)");
-    c.send(&expert);
-    c.wait_for("専門家 (");
+    // On the roster the expert's card shows the relation (R-D5 ground 2).
+    c.send("2");
+    c.wait_for("[専門家]");
+    c.send(&format!("/{expert}"));
+    c.send(ENTER);
+    c.wait_until("the expert listed", |s| s.lines().filter(|l| l.contains(&expert)).count() >= 2);
     c.send(ENTER);
     c.wait_for("関係 (R-D5 理由1・2)");
     c.wait_for("(R-D5 2)");
@@ -115,4 +116,82 @@ fn find_an_expert_for_an_application_and_assign_a_related_one_with_a_reason() {
         .query_row("SELECT reason FROM override WHERE rule = 'R-D5' AND record_table = 'dispatch'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(reason, "他に対応できる専門家がいないため");
+}
+
+/// An active expert with visits and a phone number, and how many experts bear that name.
+fn expert_with_history(db: &std::path::Path) -> (String, String, usize) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let (name, phone): (String, String) = conn
+        .query_row(
+            "SELECT e.name, e.phone FROM expert e WHERE e.retired_on IS NULL AND e.phone <> ''
+             AND EXISTS (SELECT 1 FROM visit v WHERE v.expert_id = e.id) ORDER BY e.id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let n: i64 = conn.query_row("SELECT COUNT(*) FROM expert WHERE name = ?1", [&name], |r| r.get(0)).unwrap();
+    (name, phone, n as usize)
+}
+
+#[test]
+fn a_duplicate_expert_is_warned_then_saved_deleted_and_one_with_history_is_retired_not_deleted() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("desk.db");
+    let dbs = db.to_str().unwrap();
+    run_ok(home.path(), &["demo", "--scale", "1", "--out", dbs]);
+    let (name, phone, same_name) = expert_with_history(&db);
+    let args = ["--db", dbs, "--today", "2025-11-04"];
+    let mut c = Console::start(home.path(), &args, 80, 24);
+    c.wait_for("R7-0300");
+    c.send("2");
+    c.wait_for("[専門家]");
+
+    // A new expert with the same name and phone: warned first, saved on the second Ctrl-S.
+    c.send("n");
+    c.wait_for("専門家の登録");
+    c.send(&name);
+    c.send(&"\t".repeat(5));
+    c.send("3");
+    c.send("\t");
+    c.send(&phone);
+    c.send(CTRL_S);
+    c.wait_for("同じ人かもしれない専門家が登録済みです");
+    c.send(CTRL_S);
+    c.wait_for("保存しました");
+
+    // Both are listed; the new one (no reading yet) sorts first.
+    c.send(&format!("/{name}"));
+    c.send(ENTER);
+    c.wait_for(&format!("{}件", same_name + 1));
+    c.send(ENTER);
+    c.wait_for("【関係 (R-D5 理由1・2)】");
+    c.send("D");
+    c.wait_for("Ctrl-S で削除");
+    c.send(CTRL_S);
+    c.wait_for("専門家を削除");
+    c.wait_for(&format!("{same_name}件"));
+
+    // The one with history: delete is refused with the reason; retire works and the card says so.
+    c.send(ENTER);
+    c.wait_for("【実績");
+    c.send("D");
+    c.wait_for("Ctrl-S で削除");
+    c.send(CTRL_S);
+    c.wait_for("実績がある");
+    c.send("r");
+    c.wait_for("退任日");
+    c.send(CTRL_S);
+    c.wait_until("retired on the card", |s| s.contains("退任 2025-11-04"));
+    c.send(ESC);
+    c.wait_for("[専門家]");
+    c.send("q");
+    assert!(c.wait_exit());
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (n, retired): (i64, Option<String>) = conn
+        .query_row("SELECT COUNT(*), MAX(retired_on) FROM expert WHERE name = ?1", [&name], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((n as usize, retired.as_deref()), (same_name, Some("2025-11-04")));
 }

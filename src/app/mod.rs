@@ -800,7 +800,11 @@ fn refused(app: &mut App, refusal: Refusal) {
         Refusal::PossibleDuplicates(list) => {
             let names: Vec<String> = list.into_iter().map(|(_, n)| n).collect();
             let key = if matches!(purpose, Purpose::Queue(_)) { "business" } else { "name" };
-            form.set_error(key, t.possible_duplicates.replace("{list}", &names.join(" / ")));
+            let template = match purpose {
+                Purpose::Roster(p) => roster::forms::duplicates_text(p, lang),
+                _ => t.possible_duplicates,
+            };
+            form.set_error(key, template.replace("{list}", &names.join(" / ")));
             form.warned = true;
             if let Some((Purpose::Queue(QueuePurpose::NewDispatch { duplicates_seen, .. }), _)) = &mut app.form {
                 *duplicates_seen = true;

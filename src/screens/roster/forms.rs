@@ -22,6 +22,15 @@ pub fn field_for(f: &Finding) -> &'static str {
     }
 }
 
+/// The possible-duplicates warning of a form (`{list}`: the records it looks like).
+pub fn duplicates_text(purpose: Purpose, lang: i18n::Lang) -> &'static str {
+    let t = roster::text(lang);
+    match purpose {
+        Purpose::NewExpert | Purpose::EditExpert { .. } => t.duplicate_experts,
+        _ => t.duplicate_businesses,
+    }
+}
+
 /// The fields of an expert, filled from `card` when editing.
 fn expert_fields(s: &Session, card: Option<&ExpertCard>) -> Vec<Field> {
     let t = roster::text(s.lang);

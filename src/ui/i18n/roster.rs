@@ -173,6 +173,10 @@ pub struct RosterText {
     pub desk_staff: &'static str,
     /// Desk roles: coordinator, support supporter, clerk.
     pub desk_roles: [&'static str; 3],
+    /// Possible duplicate experts ({list}).
+    pub duplicate_experts: &'static str,
+    /// Possible duplicate businesses on edit ({list}).
+    pub duplicate_businesses: &'static str,
 }
 
 /// Tab roster's texts in a language.

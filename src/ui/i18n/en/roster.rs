@@ -100,4 +100,6 @@ pub const TEXT: RosterText = RosterText {
     f_area: "Area (a new name creates it)",
     desk_staff: "The desk's staff",
     desk_roles: ["coordinator", "support supporter", "clerk"],
+    duplicate_experts: "An expert who may be the same person exists: {list}\nIf it is someone else, press Ctrl-S again to save",
+    duplicate_businesses: "Similar businesses exist: {list}\nIf it is the same, merge it (M) instead; otherwise press Ctrl-S again",
 };

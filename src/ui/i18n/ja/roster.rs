@@ -100,4 +100,6 @@ pub const TEXT: RosterText = RosterText {
     f_area: "地域 (新しい名前なら作成)",
     desk_staff: "窓口の職員",
     desk_roles: ["コーディネーター", "支援サポーター", "事務"],
+    duplicate_experts: "同じ人かもしれない専門家が登録済みです: {list}\n別の人ならもう一度 Ctrl-S で保存します",
+    duplicate_businesses: "似た事業者が登録済みです: {list}\n同じ事業者なら保存せず統合 (M) し、別ならもう一度 Ctrl-S で保存します",
 };
