@@ -28,6 +28,7 @@ fn all() -> Vec<M<'static>> {
             Ok(())
         }),
         M::up(include_str!("migrations/005_dispatch_counter.sql")),
+        M::up(include_str!("migrations/006_roster_orderings.sql")),
     ]
 }
 

@@ -43,7 +43,7 @@ fn text_condition(conn: &Connection, kind: Kind, alias: &str, text: &str, c: &mu
 /// How many businesses match `text` (all when empty; merged ones are left out).
 pub fn count_businesses(conn: &Connection, text: &str) -> Result<usize> {
     let mut c = Conditions::default();
-    c.push("b.merged_into_id IS NULL", vec![]);
+    c.push("+b.merged_into_id IS NULL", vec![]); // `+`: page in reading order by its index
     text_condition(conn, Kind::Business, "b", text, &mut c)?;
     let sql = format!("SELECT COUNT(*) FROM business b {}", c.clause());
     let n: i64 = conn.prepare_cached(&sql)?.query_row(params_from_iter(c.params.iter()), |r| r.get(0))?;
@@ -53,7 +53,7 @@ pub fn count_businesses(conn: &Connection, text: &str) -> Result<usize> {
 /// One page of businesses in reading order.
 pub fn businesses(conn: &Connection, text: &str, offset: usize, limit: usize) -> Result<Vec<RecordRow>> {
     let mut c = Conditions::default();
-    c.push("b.merged_into_id IS NULL", vec![]);
+    c.push("+b.merged_into_id IS NULL", vec![]); // `+`: page in reading order by its index
     text_condition(conn, Kind::Business, "b", text, &mut c)?;
     let n = c.next();
     c.params.extend([Value::from(limit as i64), Value::from(offset as i64)]);
