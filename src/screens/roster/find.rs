@@ -16,6 +16,7 @@ pub fn start(state: &mut State, case: Case) -> Step {
     state.case = Some(case);
     state.card = None;
     state.pager.reset();
+    state.pager.set_viewport(state.list_rows());
     Step::effects(vec![state.request()])
 }
 

@@ -358,13 +358,21 @@ pub struct State {
     pub card_scroll: u16,
     /// The areas for the region filter.
     pub areas: Vec<(i64, String)>,
+    /// Rows of the body below the column header ("find" gives one to the case's summary).
+    rows: usize,
 }
 
 impl State {
     /// Sets the number of visible rows; returns the page requests it needs when the tab is shown.
     pub fn set_viewport(&mut self, rows: usize) -> Vec<Effect> {
-        self.pager.set_viewport(rows);
+        self.rows = rows;
+        self.pager.set_viewport(self.list_rows());
         vec![self.request()]
+    }
+
+    /// Rows the list shows: one fewer in "find", whose first line sums up the case.
+    fn list_rows(&self) -> usize {
+        if self.case.is_some() { self.rows.saturating_sub(1).max(1) } else { self.rows }
     }
 
     /// The tab was switched to (or a save went through): reload the list, the open card and the areas.
@@ -559,6 +567,7 @@ impl State {
 
     /// Selects the n-th visible row (a mouse click).
     pub fn select_visible(&mut self, n: usize) -> Vec<Effect> {
+        let n = if self.case.is_some() { n.saturating_sub(1) } else { n };
         let target = self.pager.top + n;
         if self.card.is_none() && target < self.pager.total {
             self.pager.selected = target;
@@ -748,6 +757,7 @@ impl State {
             self.filter = f;
         }
         self.pager.reset();
+        self.pager.set_viewport(self.list_rows());
         Step { tab: Some(Tab::Applications), ..Step::default() }
     }
 

@@ -25,14 +25,34 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme
     }
     // One blank cell at the right edge: a wide character in the last cell trips ratatui#2695.
     let width = usize::from(area.width.saturating_sub(1));
-    let mut lines = match state.list {
+    let mut lines = find_summary(state, s, theme, t, width);
+    lines.extend(match state.list {
         List::Experts => expert_lines(state, s, theme, t, width),
         List::Businesses | List::Organisations => record_lines(state, s, theme, t, width),
-    };
+    });
     if state.pager.total == 0 && state.pager.generation > 0 {
         lines.push(Line::styled(format!(" {}", i18n::console(s.lang).empty), theme.dim()));
     }
     f.render_widget(Paragraph::new(lines), area);
+}
+
+/// In "find": one line with the case (application, applicant, theme, area) and the keys that narrow it.
+fn find_summary<'a>(state: &State, s: &Session, theme: &Theme, t: &RosterText, width: usize) -> Vec<Line<'a>> {
+    let Some(case) = &state.case else { return Vec::new() };
+    let theme_name =
+        s.fy.dispatch_themes()
+            .iter()
+            .find(|x| x.number == case.theme)
+            .map(|x| if s.lang == crate::ui::i18n::Lang::Ja { x.ja.as_str() } else { x.en.as_str() })
+            .unwrap_or("");
+    let area = case.area.as_ref().map(|a| a.1.as_str()).unwrap_or("-");
+    let text = t
+        .find_summary
+        .replace("{number}", &case.number.to_string())
+        .replace("{business}", &case.business)
+        .replace("{theme}", &format!("{}{} {theme_name}", t.theme, case.theme))
+        .replace("{area}", area);
+    vec![Line::styled(format!(" {}", crate::ui::text::truncate(&text, width.saturating_sub(1))), theme.heading())]
 }
 
 /// An expert list column: (header index, cells, right-aligned).

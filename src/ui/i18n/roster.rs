@@ -177,6 +177,8 @@ pub struct RosterText {
     pub duplicate_experts: &'static str,
     /// Possible duplicate businesses on edit ({list}).
     pub duplicate_businesses: &'static str,
+    /// Find's summary line ({number}, {business}, {theme}, {area}).
+    pub find_summary: &'static str,
 }
 
 /// Tab roster's texts in a language.

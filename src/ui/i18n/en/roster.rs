@@ -102,4 +102,5 @@ pub const TEXT: RosterText = RosterText {
     desk_roles: ["coordinator", "support supporter", "clerk"],
     duplicate_experts: "An expert who may be the same person exists: {list}\nIf it is someone else, press Ctrl-S again to save",
     duplicate_businesses: "Similar businesses exist: {list}\nIf it is the same, merge it (M) instead; otherwise press Ctrl-S again",
+    find_summary: "{number} {business}  {theme}  area: {area}  — Enter assigns (t theme, a area, / name or a free date)",
 };

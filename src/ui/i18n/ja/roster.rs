@@ -102,4 +102,5 @@ pub const TEXT: RosterText = RosterText {
     desk_roles: ["コーディネーター", "支援サポーター", "事務"],
     duplicate_experts: "同じ人かもしれない専門家が登録済みです: {list}\n別の人ならもう一度 Ctrl-S で保存します",
     duplicate_businesses: "似た事業者が登録済みです: {list}\n同じ事業者なら保存せず統合 (M) し、別ならもう一度 Ctrl-S で保存します",
+    find_summary: "{number} {business}  {theme}  地域: {area}  — Enter で割当 (t テーマ・a 地域・/ 名前や日付で空き)",
 };
