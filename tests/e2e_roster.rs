@@ -70,14 +70,20 @@ fn find_an_expert_for_an_application_and_assign_a_related_one_with_a_reason() {
     c.send("f");
     let head = format!("[専門家を探す {number}");
     c.wait_for(&head);
-    c.wait_for(&format!("テーマ{theme}"));
+    let theme_on = format!("テーマ{theme}");
+    // The tab bar (first line) shows the filters in force.
+    let head_has = |what: &str, yes: bool| {
+        let (head, what) = (head.clone(), what.to_string());
+        move |s: &str| s.lines().next().is_some_and(|l| l.contains(&head) && l.contains(&what) == yes)
+    };
+    c.wait_until("the case's theme", head_has(&theme_on, true));
     // t widens to every theme and back; a anywhere in the prefecture.
     c.send("t");
-    c.wait_until("every theme", |s| s.contains(&head) && !s.contains(&format!("テーマ{theme}")));
+    c.wait_until("every theme", head_has(&theme_on, false));
     c.send("t");
-    c.wait_for(&format!("テーマ{theme}"));
+    c.wait_until("the case's theme again", head_has(&theme_on, true));
     c.send("a");
-    c.wait_until("every area", |s| s.contains(&head) && !s.contains("地域:"));
+    c.wait_until("every area", head_has("地域:", false));
     c.send(&format!("/{expert}"));
     c.send(ENTER);
     let screen = c.wait_until("the related expert marked R-D5:2", |s| {
