@@ -267,7 +267,10 @@ fn relations_end_and_the_expert_card_lists_them() {
     let card = experts::card(desk.store.conn(), 2025, desk.takahashi, d(2025, 11, 4)).unwrap().unwrap();
     let rel = card.relations[0].id;
     assert_eq!(card.relations[0].business, "阿蘇の里ファーム");
-    desk.store.act_if("x", |tx| writes::end_relation(tx, rel, d(2025, 9, 30))).unwrap().unwrap();
+    desk.store
+        .act_if("x", |tx| writes::update_relation(tx, rel, Some(d(2024, 4, 1)), Some(d(2025, 9, 30)), ""))
+        .unwrap()
+        .unwrap();
     let case = experts::case(desk.store.conn(), desk.dispatch).unwrap().unwrap();
     let f = ExpertFilter { theme: Some(3), ..Default::default() };
     let rows = experts::candidates(desk.store.conn(), 2025, &case, &f, 0, 10).unwrap();

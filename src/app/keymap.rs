@@ -149,8 +149,8 @@ pub enum Command {
     Delete,
     /// Record a relation of the expert to a business (R-D5 grounds 1, 2).
     AddRelation,
-    /// End the selected relation.
-    EndRelation,
+    /// Edit the selected relation (dates, note; an end date ends it).
+    EditRelation,
     /// Find an expert for the selected application (opens the roster).
     FindExpert,
     /// Show the applications of the open card's record on tab 1.
@@ -161,6 +161,8 @@ pub enum Command {
     AddStaff,
     /// Put a municipality into an area (the editable grouping).
     EditAreas,
+    /// Delete the selected relation (recorded by mistake; asks first).
+    DeleteRelation,
 }
 
 /// Where a binding applies.
@@ -292,7 +294,20 @@ const ROSTER: &[Binding] = &[
         false,
     ),
     b(&[Key::Char('R')], Command::AddRelation, "関係を登録 (R-D5 理由1・2)", "record a relation (R-D5 1, 2)", false),
-    b(&[Key::Char('X')], Command::EndRelation, "選んだ関係を終了", "end the selected relation", false),
+    b(
+        &[Key::Char('X')],
+        Command::EditRelation,
+        "選んだ関係の期間を編集・終了",
+        "edit / end the selected relation",
+        false,
+    ),
+    b(
+        &[Key::Delete],
+        Command::DeleteRelation,
+        "選んだ関係を削除 (誤登録)",
+        "delete the selected relation (a mistake)",
+        false,
+    ),
     b(
         &[Key::Char('b')],
         Command::ShowApplications,

@@ -104,8 +104,11 @@ pub fn save(store: &mut Store, _s: &Session, save: Save) -> Result<Action> {
             store.act("roster.relation.add", |tx| writes::add_relation(tx, &r))?;
             Action::Saved(Saved::Changed)
         }
-        Save::EndRelation { id, until } => {
-            done(store.act_if("roster.relation.end", |tx| writes::end_relation(tx, id, until))?)
+        Save::EditRelation { id, from, until, note } => {
+            done(store.act_if("roster.relation.edit", |tx| writes::update_relation(tx, id, from, until, &note))?)
+        }
+        Save::DeleteRelation { id } => {
+            done(store.act_if("roster.relation.delete", |tx| writes::delete_relation(tx, id))?)
         }
         Save::Assign { dispatch_id, expert_id, reason } => {
             let o = store.act_if("roster.assign", |tx| writes::assign(tx, dispatch_id, expert_id, &reason, &staff))?;

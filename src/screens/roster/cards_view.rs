@@ -27,7 +27,9 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme
     use Command::*;
     let keys: &[Command] = match &state.card {
         None => &[Back],
-        Some(Card::Expert(_)) => &[Edit, Retire, Delete, AddRelation, EndRelation, ShowApplications, Back],
+        Some(Card::Expert(_)) => {
+            &[Edit, Retire, Delete, AddRelation, EditRelation, DeleteRelation, ShowApplications, Back]
+        }
         Some(Card::Business(_)) => &[Edit, MergeBusiness, ShowApplications, Back],
         Some(Card::Organisation(_)) => &[Edit, Retire, AddStaff, ShowApplications, Back],
     };

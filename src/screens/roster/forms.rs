@@ -10,7 +10,7 @@ use crate::domain::records::{NewExpert, NewRelation};
 use crate::domain::rules::Finding;
 use crate::store::roster::bodies::OrganisationEdit;
 use crate::store::roster::cards::{BusinessCard, OrganisationCard};
-use crate::store::roster::experts::{Case, ExpertCard, ExpertRow};
+use crate::store::roster::experts::{Case, ExpertCard, ExpertRow, RelationLine};
 use crate::store::roster::writes::BusinessEdit;
 use crate::ui::i18n::{self, label, roster};
 
@@ -94,13 +94,23 @@ pub fn add_relation(s: &Session, name: &str) -> Form {
     )
 }
 
-/// End a relation: its last day (today unless changed).
-pub fn end_relation(s: &Session, business: &str) -> Form {
+/// Edit a relation: its dates and note; an open relation is offered today as its last day.
+pub fn edit_relation(s: &Session, r: &RelationLine) -> Form {
     let t = roster::text(s.lang);
+    let until = r.until.unwrap_or(s.today).to_string();
     Form::new(
-        &t.end_relation_title.replace("{name}", business),
-        vec![Field::text("until", t.f_until, &s.today.to_string())],
+        &t.edit_relation_title.replace("{name}", &r.business),
+        vec![
+            Field::text("from", t.f_from, &r.from.map(|d| d.to_string()).unwrap_or_default()),
+            Field::text("until", t.f_until, &until),
+            Field::text("note", t.f_note, &r.note),
+        ],
     )
+}
+
+/// Confirm deleting a relation recorded by mistake (Ctrl-S deletes, Esc keeps).
+pub fn delete_relation(s: &Session, business: &str) -> Form {
+    Form::new(&roster::text(s.lang).delete_relation_title.replace("{name}", business), Vec::new())
 }
 
 /// Confirm assigning `row` to the case; when the expert is related to the applicant the R-D5 findings stand
@@ -254,9 +264,17 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<Save, Er
                 note: form.text("note"),
             })
         }
-        Purpose::EndRelation { id } => {
-            Save::EndRelation { id, until: date(form, s, "until", true, &mut errors).unwrap_or(s.today) }
+        Purpose::EditRelation { id } => {
+            let from = date(form, s, "from", false, &mut errors);
+            let until = date(form, s, "until", false, &mut errors);
+            if let (Some(f), Some(u)) = (from, until)
+                && u < f
+            {
+                errors.push(("until".into(), roster::text(s.lang).until_before_from.into()));
+            }
+            Save::EditRelation { id, from, until, note: form.text("note") }
         }
+        Purpose::DeleteRelation { id } => Save::DeleteRelation { id },
         // The store judges R-D5 again in the transaction: without a reason a related expert is refused with the
         // findings shown next to the reason.
         Purpose::Assign { dispatch_id, expert_id } => {

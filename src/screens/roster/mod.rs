@@ -164,8 +164,13 @@ pub enum Purpose {
         /// The expert.
         expert_id: i64,
     },
-    /// End a relation (date).
-    EndRelation {
+    /// Edit a relation (dates, note: an end date ends it).
+    EditRelation {
+        /// The relation.
+        id: i64,
+    },
+    /// Confirm deleting a relation recorded by mistake.
+    DeleteRelation {
         /// The relation.
         id: i64,
     },
@@ -250,12 +255,21 @@ pub enum Save {
     },
     /// Record a relation.
     AddRelation(NewRelation),
-    /// End a relation.
-    EndRelation {
+    /// Save a relation's dates and note.
+    EditRelation {
         /// The relation.
         id: i64,
-        /// Last day.
-        until: NaiveDate,
+        /// From.
+        from: Option<NaiveDate>,
+        /// Until (ends it).
+        until: Option<NaiveDate>,
+        /// Note.
+        note: String,
+    },
+    /// Delete a relation recorded by mistake.
+    DeleteRelation {
+        /// The relation.
+        id: i64,
     },
     /// Assign an expert to an application.
     Assign {
@@ -710,11 +724,14 @@ impl State {
             (Command::AddRelation, Some(Card::Expert(c))) => {
                 Step::form(P::Roster(Purpose::AddRelation { expert_id: c.row.id }), forms::add_relation(s, &c.row.name))
             }
-            (Command::EndRelation, Some(Card::Expert(c))) => match c.relations.get(self.relation) {
-                Some(r) if r.until.is_none() => {
-                    Step::form(P::Roster(Purpose::EndRelation { id: r.id }), forms::end_relation(s, &r.business))
+            (Command::EditRelation, Some(Card::Expert(c))) => match c.relations.get(self.relation) {
+                Some(r) => Step::form(P::Roster(Purpose::EditRelation { id: r.id }), forms::edit_relation(s, r)),
+                None => Step::error(t.no_relation),
+            },
+            (Command::DeleteRelation, Some(Card::Expert(c))) => match c.relations.get(self.relation) {
+                Some(r) => {
+                    Step::form(P::Roster(Purpose::DeleteRelation { id: r.id }), forms::delete_relation(s, &r.business))
                 }
-                Some(_) => Step::error(t.relation_ended),
                 None => Step::error(t.no_relation),
             },
             (Command::MergeBusiness, Some(Card::Business(c))) => {

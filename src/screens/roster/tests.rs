@@ -241,3 +241,67 @@ fn areas_are_read_on_the_first_a_and_then_cycled() {
     let (_, f, ..) = page_request(&st.command(Command::CycleArea, &s).effects);
     assert_eq!(f.area_id, None, "after the last area: anywhere");
 }
+
+fn card_with_relations() -> ExpertCard {
+    use crate::store::roster::experts::RelationLine;
+    let line = |id, until| RelationLine {
+        id,
+        business_id: 40,
+        business: "阿蘇の里ファーム".into(),
+        kind: RelationKind::BelongsTo,
+        from: None,
+        until,
+        note: String::new(),
+    };
+    ExpertCard {
+        row: expert(7, "高橋一郎"),
+        phone: String::new(),
+        email: String::new(),
+        address: String::new(),
+        municipality_id: None,
+        is_corporation: false,
+        note: String::new(),
+        row_version: 1,
+        relations: vec![line(1, None), line(2, NaiveDate::from_ymd_opt(2024, 3, 31))],
+        upcoming: Vec::new(),
+        history: Vec::new(),
+        history_total: 0,
+    }
+}
+
+#[test]
+fn on_an_expert_card_j_k_pick_a_relation_that_x_edits_and_delete_removes() {
+    let mut st = loaded(10);
+    let s = session();
+    st.command(Command::Open, &s);
+    st.reply(Reply::Card(Some(Card::Expert(Box::new(card_with_relations())))), &s);
+    st.command(Command::Down, &s);
+    assert_eq!(st.relation, 1);
+    st.command(Command::Down, &s);
+    assert_eq!(st.relation, 1, "stays on the last relation");
+    let step = st.command(Command::EditRelation, &s);
+    let Some((AppPurpose::Roster(Purpose::EditRelation { id: 2 }), form)) = step.form else {
+        panic!("{:?}", step.form)
+    };
+    assert_eq!(form.text("until"), "2024-03-31", "an ended relation keeps its end date");
+    st.command(Command::Up, &s);
+    let step = st.command(Command::EditRelation, &s);
+    let Some((_, form)) = step.form else { panic!() };
+    assert_eq!(form.text("until"), "2025-11-04", "an open relation is offered today as its end");
+    let step = st.command(Command::DeleteRelation, &s);
+    assert!(matches!(step.form, Some((AppPurpose::Roster(Purpose::DeleteRelation { id: 1 }), _))));
+    let step = st.command(Command::New, &s);
+    assert!(step.error.is_some(), "n does nothing on a card but say so");
+}
+
+#[test]
+fn pgdn_scrolls_a_card_and_g_returns_to_its_top() {
+    let mut st = loaded(10);
+    let s = session();
+    st.command(Command::Open, &s);
+    st.reply(Reply::Card(Some(Card::Expert(Box::new(card_with_relations())))), &s);
+    st.command(Command::PageDown, &s);
+    assert_eq!(st.card_scroll, 10);
+    st.command(Command::Top, &s);
+    assert_eq!(st.card_scroll, 0);
+}

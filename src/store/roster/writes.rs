@@ -188,14 +188,21 @@ pub fn add_relation(conn: &Connection, r: &NewRelation) -> Result<i64> {
     experts::insert_relation(conn, r)
 }
 
-/// Ends a relation on `until` (kept for history: a dispatch before that date still conflicts).
-pub fn end_relation(conn: &Connection, id: i64, until: NaiveDate) -> Result<Outcome<()>> {
+/// Changes a relation's dates and note; giving it an end date ends it (kept for history: a dispatch received
+/// before that date still conflicts).
+pub fn update_relation(
+    conn: &Connection,
+    id: i64,
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    note: &str,
+) -> Result<Outcome<()>> {
     let n = conn
         .prepare_cached(
-            "UPDATE expert_relation SET until_date = ?2, row_version = row_version + 1,
+            "UPDATE expert_relation SET from_date = ?2, until_date = ?3, note = ?4, row_version = row_version + 1,
                  updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?1",
         )?
-        .execute(params![id, until])?;
+        .execute(params![id, from, until, note])?;
     Ok(if n == 1 { Ok(()) } else { Err(Refusal::Missing) })
 }
 

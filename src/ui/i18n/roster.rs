@@ -35,8 +35,8 @@ pub struct RosterText {
     pub deleted: &'static str,
     /// Delete refused ({applications}, {visits}, {events}, {payments}).
     pub has_history: &'static str,
-    /// The selected relation already ended.
-    pub relation_ended: &'static str,
+    /// Title: confirm deleting a relation ({name}).
+    pub delete_relation_title: &'static str,
     /// No relation selected.
     pub no_relation: &'static str,
     /// The key does nothing on this card.
@@ -87,8 +87,8 @@ pub struct RosterText {
     pub f_until: &'static str,
     /// Field: note.
     pub f_note: &'static str,
-    /// Title: end relation ({name}).
-    pub end_relation_title: &'static str,
+    /// Title: edit a relation, whose end date ends it ({name}).
+    pub edit_relation_title: &'static str,
     /// Title: assign ({expert}, {number}, {business}).
     pub assign_title: &'static str,
     /// Field: reason for assigning a related expert.
@@ -197,7 +197,8 @@ pub fn action(label: &str) -> (&str, &str) {
         "roster.expert.retire" => ("専門家の退任・復帰", "expert retired / reinstated"),
         "roster.expert.delete" => ("専門家の削除", "expert deleted"),
         "roster.relation.add" => ("関係の登録", "relation recorded"),
-        "roster.relation.end" => ("関係の終了", "relation ended"),
+        "roster.relation.edit" => ("関係の編集", "relation edited"),
+        "roster.relation.delete" => ("関係の削除", "relation deleted"),
         "roster.assign" => ("専門家の割当", "expert assigned"),
         "roster.business.edit" => ("事業者の編集", "business edited"),
         "roster.business.merge" => ("事業者の統合", "businesses merged"),
