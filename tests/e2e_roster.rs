@@ -183,7 +183,7 @@ fn a_duplicate_expert_is_warned_then_saved_deleted_and_one_with_history_is_retir
     c.send("D");
     c.wait_for("Ctrl-S で削除");
     c.send(CTRL_S);
-    c.wait_for("実績がある");
+    c.wait_until("the reason on the card", |s| s.lines().any(|l| l.contains("実績がある専門家は削除できません")));
     c.send("r");
     c.wait_for("退任日");
     c.send(CTRL_S);

@@ -34,12 +34,13 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme
         Some(Card::Organisation(_)) => &[Edit, Retire, AddStaff, ShowApplications, Back],
     };
     let hint = Line::styled(truncate(&hints(s, keys), width), theme.dim());
-    let mut lines = match &state.card {
+    let mut lines: Vec<Line> = state.card_message.iter().map(|m| Line::styled(m.clone(), theme.error())).collect();
+    lines.extend(match &state.card {
         None => vec![Line::styled(format!(" {}", t.loading), theme.dim())],
         Some(Card::Expert(c)) => expert(c, state.relation, s, theme, t, width),
         Some(Card::Business(c)) => business(c, s, theme, t, width),
         Some(Card::Organisation(c)) => organisation(c, s, theme, t),
-    };
+    });
     for span in lines.iter_mut().flat_map(|l| l.spans.iter_mut()) {
         if let std::borrow::Cow::Owned(text) = display(&span.content) {
             span.content = text.into();

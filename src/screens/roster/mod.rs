@@ -370,6 +370,8 @@ pub struct State {
     pub relation: usize,
     /// Lines the open card is scrolled by (PgUp/PgDn).
     pub card_scroll: u16,
+    /// Why the last write on the open card was refused, shown on the card until the next key.
+    pub card_message: Option<String>,
     /// The areas for the region filter.
     pub areas: Vec<(i64, String)>,
     /// Rows of the body below the column header ("find" gives one to the case's summary).
@@ -539,17 +541,17 @@ impl State {
                     ..Step::default()
                 }
             }
-            Reply::Deleted(Err(h)) => Step {
-                error: Some(
-                    t.has_history
-                        .replace("{applications}", &h.applications.to_string())
-                        .replace("{visits}", &h.visits.to_string())
-                        .replace("{events}", &h.events.to_string())
-                        .replace("{payments}", &h.payments.to_string()),
-                ),
-                close_form: true,
-                ..Step::default()
-            },
+            Reply::Deleted(Err(h)) => {
+                let message = t
+                    .has_history
+                    .replace("{applications}", &h.applications.to_string())
+                    .replace("{visits}", &h.visits.to_string())
+                    .replace("{events}", &h.events.to_string())
+                    .replace("{payments}", &h.payments.to_string());
+                // The status line is short at 80 columns: the card shows the whole reason too.
+                self.card_message = Some(message.clone());
+                Step { error: Some(message), close_form: true, ..Step::default() }
+            }
         }
     }
 
@@ -674,6 +676,7 @@ impl State {
     fn card_command(&mut self, cmd: Command, s: &Session) -> Step {
         use crate::app::Purpose as P;
         let t = i18n::roster::text(s.lang);
+        self.card_message = None;
         match (cmd, &self.card) {
             (Command::Back, _) => {
                 self.card = None;
