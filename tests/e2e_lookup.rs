@@ -89,7 +89,7 @@ fn lookup_finds_what_the_caller_says() {
     // applications on tab 1.
     c.send(CTRL_K);
     c.send(&half_width(&katakana));
-    c.wait_for("事業者 (");
+    c.wait_until("the business among the results", |s| s.contains("事業者 (") && shown(s));
     c.send("\r");
     c.wait_until("the business's card", |s| s.contains("【窓口との履歴") && shown(s) && !s.contains("検索 (Ctrl-K)"));
     c.send("b");
