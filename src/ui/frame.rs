@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::app::backup::BackupStatus;
 use crate::app::keymap;
 use crate::app::{App, Popup, Tab};
 use crate::domain::rules::period::days_left;
@@ -121,6 +122,9 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::styled(format!(" {year} "), theme.heading()),
         Span::raw(format!("│ {} │ {period} │ {} {} │", format_iso_wareki(s.today), t.staff, s.staff)),
     ];
+    if let Some(b) = &app.backup {
+        spans.push(backup_span(b, s.lang, theme));
+    }
     if let Some(y) = s.fallback_from {
         spans.push(Span::styled(format!(" {} │", t.year_fallback.replace("{year}", &y.to_string())), theme.warn()));
     }
@@ -141,6 +145,19 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(format!(" {}", hints.join("  ")), theme.dim()));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// " バックアップ 3時間前 │": the age of the last good backup, a warning after a day or when the last try failed.
+fn backup_span(b: &BackupStatus, lang: Lang, theme: &Theme) -> Span<'static> {
+    let t = i18n::backup(lang);
+    let age = b.age_minutes().map(|m| t.status_age.replace("{age}", &i18n::age(lang, m)));
+    let text = match (b.failed, age) {
+        (false, Some(age)) => age,
+        (true, Some(age)) => format!("{} ({age})", t.status_failed),
+        (true, None) => t.status_failed.to_string(),
+        (false, None) => t.status_none.to_string(),
+    };
+    Span::styled(format!(" {text} │"), if b.warn() { theme.warn() } else { theme.normal() })
 }
 
 /// A centred rectangle of at most `w`×`h` cells.
