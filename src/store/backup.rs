@@ -167,12 +167,23 @@ pub fn take(conn: &Connection, dir: &Path, now: NaiveDateTime, keep: &Retention)
     Ok(out)
 }
 
-/// Removes the backups in `dir` that rotation no longer keeps; returns how many were removed.
+/// Removes the backups in `dir` that rotation no longer keeps, and temporary files left by a backup that was
+/// interrupted (over an hour old, so never one being written); returns how many backups were removed.
 pub fn rotate(dir: &Path, keep: &Retention) -> Result<usize> {
     let stamps = list(dir)?;
     let expired = expired(&stamps, keep);
     for t in &expired {
         fs::remove_file(dir.join(file_name(*t)))?;
+    }
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let stale = entry.metadata()?.modified()?.elapsed().is_ok_and(|age| age > Duration::from_secs(3600));
+        // The temporary file and its rollback journal (`….part-journal`).
+        if name.starts_with(&format!(".{PREFIX}")) && name.contains(".part") && stale {
+            fs::remove_file(entry.path())?;
+        }
     }
     Ok(expired.len())
 }
