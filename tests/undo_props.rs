@@ -34,9 +34,12 @@ fn new_business(name: &str) -> NewBusiness {
     NewBusiness { name: name.into(), reading: "てすと".into(), phone: "096-111-2222".into(), ..Default::default() }
 }
 
+/// Business rows, then lookup index entries (kind, record, field, folded).
+type Snapshot = (Vec<Vec<Value>>, Vec<(String, i64, String, String)>);
+
 /// Every business column but `row_version` (an undo bumps it, so another console notices), and the index
 /// entries by (kind, record, field, folded), both in a stable order.
-fn snapshot(store: &Store) -> (Vec<Vec<Value>>, Vec<(String, i64, String, String)>) {
+fn snapshot(store: &Store) -> Snapshot {
     let conn = store.conn();
     let columns: Vec<String> = conn
         .prepare("SELECT name FROM pragma_table_info('business') WHERE name <> 'row_version' ORDER BY cid")
