@@ -163,7 +163,10 @@ pub fn take(conn: &Connection, dir: &Path, now: NaiveDateTime, keep: &Retention)
     if !out.exists() {
         write(conn, &out)?;
     }
-    rotate(dir, keep)?;
+    let removed = rotate(dir, keep)?;
+    if removed > 0 {
+        tracing::info!(removed, "old backups removed by rotation");
+    }
     Ok(out)
 }
 
