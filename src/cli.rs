@@ -51,6 +51,36 @@ pub enum Command {
     },
     /// Check the database: integrity, foreign keys, then every record that breaks a rule without an override.
     Check,
+    /// Write a backup now (online backup API, checked with integrity_check, mode 0600).
+    #[command(after_help = "Exit status: 0 backup written and checked; 2 error (nothing is overwritten).\n\
+        Without --out the backup goes to the backup directory (config `backup_dir`, default `backups` beside \
+        the database) and old backups are rotated (config [backup] daily/weekly/monthly).")]
+    Backup {
+        /// Write the backup to this file instead (must not exist).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Replace the database with a backup, keeping the current database aside (never deleted).
+    #[command(after_help = "The file is checked first (it opens, integrity_check is ok, it is a madoguchi \
+        database of a known schema version). On a terminal you are asked to confirm; without one, --yes is \
+        required. Close the consoles on this database first.\n\
+        Exit status: 0 restored; 1 refused (the file failed the check, the answer was no, or --yes is missing \
+        without a terminal) and nothing changed; 2 error.")]
+    Restore {
+        /// The backup file to restore.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace without asking (needed when stdin is not a terminal).
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Crash tests only: perform COUNT audited writes, printing `ack N ID` after each commit.
+    #[command(hide = true)]
+    WriteStream {
+        /// How many writes.
+        #[arg(long)]
+        count: u64,
+    },
     /// Measure start-up, keystroke-to-frame, lookup and list times (median, p99) on a demo database.
     Bench {
         /// Size of the demo database (built once and kept in the cache directory).

@@ -24,24 +24,6 @@ pub enum WeekStart {
     Monday,
 }
 
-/// Backup rotation (how many of each to keep).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct BackupRotation {
-    /// Daily backups kept.
-    pub daily: u32,
-    /// Weekly backups kept.
-    pub weekly: u32,
-    /// Monthly backups kept.
-    pub monthly: u32,
-}
-
-impl Default for BackupRotation {
-    fn default() -> Self {
-        BackupRotation { daily: 7, weekly: 8, monthly: 12 }
-    }
-}
-
 /// Settings from `config.toml`; every key is optional.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
@@ -53,7 +35,7 @@ pub struct Config {
     /// Backup directory (default: `backups` beside the database).
     pub backup_dir: Option<PathBuf>,
     /// Backup rotation.
-    pub backup: BackupRotation,
+    pub backup: crate::store::backup::Retention,
     /// The desk staff member recorded with each change.
     pub staff_name: Option<String>,
     /// Colours on or off (`NO_COLOR` in the environment turns them off too).
@@ -74,7 +56,7 @@ impl Default for Config {
             language: Lang::Ja,
             database: None,
             backup_dir: None,
-            backup: BackupRotation::default(),
+            backup: crate::store::backup::Retention::default(),
             staff_name: None,
             color: true,
             week_start: WeekStart::Sunday,

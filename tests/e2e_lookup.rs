@@ -63,7 +63,10 @@ fn lookup_finds_what_the_caller_says() {
     let shown = |s: &str| s.contains(&name) || s.contains(&name.replace("㈱", "(株)"));
 
     let mut c = Console::start(home.path(), &["--db", dbs, "--today", "2025-11-04"], 160, 48);
-    let before = c.wait_until("the list with its detail", |s| s.contains("R7-0300") && s.contains("【決定・報告】"));
+    // The start-up backup's status arrives from its own thread: wait for it so the screen is settled.
+    let before = c.wait_until("the list with its detail and the backup status", |s| {
+        s.contains("R7-0300") && s.contains("【決定・報告】") && s.contains("バックアップ 0分前")
+    });
 
     for query in [half_width(&katakana), romaji.clone(), digits.clone()] {
         c.send(CTRL_K);

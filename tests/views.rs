@@ -270,3 +270,18 @@ fn the_caret_follows_halfwidth_katakana_as_drawn() {
     let after = terminal.get_cursor_position().unwrap();
     assert_eq!(after.x - before.x, 6, "ﾀﾅｶ is drawn as タナカ: six cells");
 }
+
+#[test]
+fn a_long_message_takes_the_status_line_from_the_day_and_backup_at_80_columns() {
+    let mut app = loaded_app(Lang::Ja, 80, 24);
+    let now = d(2025, 11, 4).and_hms_opt(9, 0, 0).unwrap();
+    app.backup = Some(madoguchi::app::backup::BackupStatus { last_good: Some(now), failed: false, now });
+    let short = render(&app, 80, 24);
+    let status = short.lines().find(|l| l.contains("令和7年度")).unwrap().to_string();
+    assert!(status.contains("R7.11.4") && status.contains("バックアップ"), "{status}");
+    app.error = Some("R-D1: この申請の派遣は既に15時間です (上限15時間)。訪問は追加できません".into());
+    let long = render(&app, 80, 24);
+    let status = long.lines().find(|l| l.contains("令和7年度")).unwrap().to_string();
+    assert!(status.contains("(上限15時間)。訪問は追加"), "the whole message is shown: {status}");
+    assert!(!status.contains("R7.11.4"), "the day gave way: {status}");
+}

@@ -1,6 +1,7 @@
 //! The console's state, actions and effects. `reduce` is pure: same state and action, same result; all I/O is
 //! asked for through [`Effect`]s that the runner (`commands::console`) executes and answers with [`Action`]s.
 
+pub mod backup;
 pub mod form;
 pub mod input;
 pub mod keymap;
@@ -170,6 +171,8 @@ pub struct App {
     pub confirm_quit: bool,
     /// Set when the console should end.
     pub quit: bool,
+    /// The backups' state for the status line (None when the console takes no backups, e.g. `--demo`).
+    pub backup: Option<backup::BackupStatus>,
 }
 
 /// Something that happened: a key, a resize, or the answer to an effect.
@@ -253,6 +256,8 @@ pub enum Action {
     Idle,
     /// An effect failed.
     Failed(String),
+    /// The backup thread reported (on start, after each backup, and once a minute for the age shown).
+    Backup(backup::BackupStatus),
 }
 
 /// A write the runner performs as one action (one transaction, audited).
@@ -445,6 +450,7 @@ impl App {
             notice: None,
             confirm_quit: false,
             quit: false,
+            backup: None,
         }
     }
 
@@ -656,6 +662,10 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
                     Vec::new()
                 }
             }
+        }
+        Action::Backup(status) => {
+            app.backup = Some(status);
+            Vec::new()
         }
         Action::Failed(message) => {
             match &mut app.form {

@@ -14,6 +14,7 @@ use ratatui::layout::Rect;
 
 use std::time::Duration;
 
+use super::backup::DailyBackups;
 use super::context::Context;
 use super::effects;
 use super::worker::{Worker, is_read};
@@ -30,6 +31,12 @@ use crate::ui::frame;
 pub fn run(ctx: &Context) -> Result<ExitCode> {
     let db = ctx.open_console_db()?;
     let mut store = db.store;
+    // A backup on start and then daily, of the desk's database (a throwaway demo database needs none).
+    let backups = if ctx.demo {
+        None
+    } else {
+        Some(DailyBackups::start(store.path().to_path_buf(), ctx.backup_dir(), ctx.config.backup, ctx.staff.clone())?)
+    };
     let mut app = App::new(session(ctx));
     human_panic::setup_panic!();
     // ratatui::init installs a panic hook that restores the terminal before the earlier hook reports.
@@ -42,7 +49,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
         tracing::error!(%info, "panic");
         ratatui_hook(info);
     }));
-    let result = event_loop(&mut terminal, &mut app, &mut store);
+    let result = event_loop(&mut terminal, &mut app, &mut store, backups.as_ref());
     let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result.map(|_| ExitCode::SUCCESS)
@@ -61,7 +68,12 @@ pub fn session(ctx: &Context) -> Session {
     }
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &mut Store) -> Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    store: &mut Store,
+    backups: Option<&DailyBackups>,
+) -> Result<()> {
     let worker = Worker::start(store, app.session.clone())?;
     let size = terminal.size()?;
     let resize = |w, h| Action::Resize { list_rows: frame::list_rows(Rect::new(0, 0, w, h)) };
@@ -102,6 +114,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &mut Store) 
         }
         while let Ok(reply) = worker.replies.try_recv() {
             step(app, store, &worker, reply);
+            dirty = true;
+        }
+        for status in backups.into_iter().flat_map(|b| b.status.try_iter()) {
+            step(app, store, &worker, Action::Backup(status));
             dirty = true;
         }
     }
@@ -223,7 +239,7 @@ pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Actio
     };
     result.unwrap_or_else(|e| {
         tracing::error!(error = %e, "effect failed");
-        Action::Failed(format!("{e:#}"))
+        Action::Failed(crate::ui::i18n::error(session.lang, &e))
     })
 }
 

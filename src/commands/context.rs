@@ -101,6 +101,13 @@ impl Context {
         })
     }
 
+    /// The backup directory: `backup_dir` from the config, or `backups` beside the database.
+    pub fn backup_dir(&self) -> PathBuf {
+        self.config.backup_dir.clone().unwrap_or_else(|| {
+            self.db_path.parent().map(|p| p.join("backups")).unwrap_or_else(|| PathBuf::from("backups"))
+        })
+    }
+
     /// Opens the console's database: a fresh demo database in a temporary directory with `--demo`, otherwise
     /// the configured one (created with reference data on first start).
     pub fn open_console_db(&self) -> Result<OpenDb> {

@@ -1,5 +1,6 @@
 //! The subcommands and the console start-up: everything `main` dispatches to.
 
+pub mod backup;
 pub mod bench;
 pub mod check;
 pub mod console;
@@ -7,6 +8,7 @@ pub mod context;
 pub mod demo;
 pub mod effects;
 pub mod worker;
+pub mod write_stream;
 
 use std::process::ExitCode;
 
@@ -25,6 +27,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Demo { scale, out, seed }) => demo::run(&ctx, *scale, out, *seed),
         Some(Command::Check) => check::run(&ctx),
         Some(Command::Bench { scale, json }) => bench::run(&ctx, *scale, *json),
+        Some(Command::Backup { out }) => backup::run_backup(&ctx, out.as_deref()),
+        Some(Command::Restore { file, yes }) => backup::run_restore(&ctx, file, *yes),
+        Some(Command::WriteStream { count }) => write_stream::run(&ctx, *count),
         None => console::run(&ctx),
     }
 }

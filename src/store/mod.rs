@@ -4,6 +4,7 @@
 //! transaction, one `action` row, and an audit row per changed row written by triggers.
 
 pub mod audit;
+pub mod backup;
 pub mod businesses;
 pub mod check;
 pub mod codes;
@@ -11,6 +12,7 @@ pub mod consultations;
 pub mod dispatches;
 pub mod events;
 pub mod experts;
+pub mod failure;
 pub mod ledger;
 pub mod lookup;
 pub mod migrations;

@@ -56,7 +56,8 @@ pub fn reverse(conn: &Connection, action_id: i64) -> Result<Result<(), UndoRefus
             )?
             .query_row(params![c.table, c.record_id, last_seq], |r| r.get(0))
             .optional()?;
-        if later.is_some() {
+        // Later changes that were themselves undone leave the record as this action left it: no conflict.
+        if later.is_some() && !left_as_is(conn, action_id, &c.table, c.record_id)? {
             return Ok(Err(UndoRefusal::LaterChange { table: c.table.clone(), record_id: c.record_id }));
         }
     }
@@ -91,6 +92,35 @@ pub fn reverse(conn: &Connection, action_id: i64) -> Result<Result<(), UndoRefus
         reindex(conn, &c.table, c.record_id)?;
     }
     Ok(Ok(()))
+}
+
+/// Whether the record is still as `action_id` left it (all columns but `row_version`, which an undo bumps).
+fn left_as_is(conn: &Connection, action_id: i64, table: &str, record_id: i64) -> Result<bool> {
+    check_table(conn, table)?;
+    let after: Option<String> = conn
+        .prepare_cached(
+            "SELECT after FROM audit WHERE action_id = ?1 AND tbl = ?2 AND record_id = ?3 ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row(params![action_id, table, record_id], |r| r.get(0))?;
+    let Some(after) = after else {
+        // The action deleted the record: it is as left while it does not exist.
+        let exists: bool =
+            conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE id = ?1)"), [record_id], |r| {
+                r.get(0)
+            })?;
+        return Ok(!exists);
+    };
+    let Ok(serde_json::Value::Object(after)) = serde_json::from_str::<serde_json::Value>(&after) else {
+        bail!("audit row of {table} {record_id} has no readable 'after'");
+    };
+    let cols: Vec<&String> = after.keys().filter(|k| *k != "row_version").collect();
+    let names: Vec<String> = cols.iter().map(|k| format!("\"{k}\"")).collect();
+    let now: Option<Vec<Value>> = conn
+        .query_row(&format!("SELECT {} FROM \"{table}\" WHERE id = ?1", names.join(", ")), [record_id], |r| {
+            (0..cols.len()).map(|i| r.get::<_, Value>(i)).collect()
+        })
+        .optional()?;
+    Ok(now.is_some_and(|now| cols.iter().zip(now).all(|(k, v)| value(&after[k.as_str()]) == v)))
 }
 
 fn row(c: &Change) -> Result<Map<String, serde_json::Value>> {

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::app::backup::BackupStatus;
 use crate::app::keymap;
 use crate::app::{App, Popup, Tab};
 use crate::domain::rules::period::days_left;
@@ -154,30 +155,62 @@ fn draw_status(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let left = days_left(&s.fy.period, s.today);
     let period = if left > 0 { t.period_left.replace("{n}", &left.to_string()) } else { t.period_ended.to_string() };
-    let mut spans = vec![
-        Span::styled(format!(" {year} "), theme.heading()),
-        Span::raw(format!("│ {} │ {period} │ {} {} │", format_iso_wareki(s.today), t.staff, s.staff)),
-    ];
+    let head = Span::styled(format!(" {year} │"), theme.heading());
+    // The facts in the order they give way when a message needs the room: the day and staff first, then the backup.
+    let mut facts = vec![Span::raw(format!(" {} │ {period} │ {} {} │", format_iso_wareki(s.today), t.staff, s.staff))];
+    if let Some(b) = &app.backup {
+        facts.push(backup_span(b, s.lang, theme));
+    }
     if let Some(y) = s.fallback_from {
-        spans.push(Span::styled(format!(" {} │", t.year_fallback.replace("{year}", &y.to_string())), theme.warn()));
+        facts.push(Span::styled(format!(" {} │", t.year_fallback.replace("{year}", &y.to_string())), theme.warn()));
     }
-    if let Some(e) = &app.error {
-        spans.push(Span::styled(format!(" {e}"), theme.error()));
+    let message = if let Some(e) = &app.error {
+        Some(Span::styled(format!(" {e}"), theme.error()))
     } else if app.draft.is_some() && app.form.is_none() {
-        spans.push(Span::styled(format!(" {}", t.draft_waiting), theme.warn()));
-    } else if let Some(n) = &app.notice {
-        spans.push(Span::styled(format!(" {n}"), theme.ok()));
+        Some(Span::styled(format!(" {}", t.draft_waiting), theme.warn()))
     } else {
-        let hints: Vec<String> = app
-            .scopes()
-            .iter()
-            .flat_map(|sc| keymap::bindings(*sc))
-            .filter(|b| b.footer)
-            .map(|b| format!("{} {}", b.keys[0].label(), if s.lang == Lang::Ja { b.ja } else { b.en }))
-            .collect();
-        spans.push(Span::styled(format!(" {}", hints.join("  ")), theme.dim()));
-    }
+        app.notice.as_ref().map(|n| Span::styled(format!(" {n}"), theme.ok()))
+    };
+    let tail = match message {
+        Some(m) => {
+            // A message is what the user must read: drop facts from the front until it fits.
+            let room = usize::from(area.width);
+            let width = |spans: &[Span]| spans.iter().map(|sp| crate::ui::text::width(&sp.content)).sum::<usize>();
+            while !facts.is_empty()
+                && width(&facts) + width(std::slice::from_ref(&head)) + width(std::slice::from_ref(&m)) > room
+            {
+                facts.remove(0);
+            }
+            m
+        }
+        None => {
+            let hints: Vec<String> = app
+                .scopes()
+                .iter()
+                .flat_map(|sc| keymap::bindings(*sc))
+                .filter(|b| b.footer)
+                .map(|b| format!("{} {}", b.keys[0].label(), if s.lang == Lang::Ja { b.ja } else { b.en }))
+                .collect();
+            Span::styled(format!(" {}", hints.join("  ")), theme.dim())
+        }
+    };
+    let mut spans = vec![head];
+    spans.extend(facts);
+    spans.push(tail);
     f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// " バックアップ 3時間前 │": the age of the last good backup, a warning after a day or when the last try failed.
+fn backup_span(b: &BackupStatus, lang: Lang, theme: &Theme) -> Span<'static> {
+    let t = i18n::backup(lang);
+    let age = b.age_minutes().map(|m| t.status_age.replace("{age}", &i18n::age(lang, m)));
+    let text = match (b.failed, age) {
+        (false, Some(age)) => age,
+        (true, Some(age)) => format!("{} ({age})", t.status_failed),
+        (true, None) => t.status_failed.to_string(),
+        (false, None) => t.status_none.to_string(),
+    };
+    Span::styled(format!(" {text} │"), if b.warn() { theme.warn() } else { theme.normal() })
 }
 
 /// A centred rectangle of at most `w`×`h` cells.

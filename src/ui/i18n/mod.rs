@@ -426,3 +426,120 @@ pub fn cli(lang: Lang) -> &'static CliText {
         Lang::En => &en::cli::TEXT,
     }
 }
+
+/// The texts of backups, restore and storage failures in one language.
+#[derive(Debug)]
+pub struct BackupText {
+    /// Status line: "バックアップ {age}前".
+    pub status_age: &'static str,
+    /// Status line: no backup yet.
+    pub status_none: &'static str,
+    /// Status line: the last attempt failed.
+    pub status_failed: &'static str,
+    /// Ages: "{n}分", "{n}時間", "{n}日".
+    pub ages: [&'static str; 3],
+    /// `backup`: "バックアップを作成しました: {path} (integrity_check ok)".
+    pub written: &'static str,
+    /// `backup --out`: "{path} は既にあります ...".
+    pub exists: &'static str,
+    /// `restore`: the file offered, "{path}: スキーマ版 {version}、申請 {applications}件 ...".
+    pub summary: &'static str,
+    /// `restore`: "復元先: {db} (現在のデータベースは {aside} に残します)".
+    pub target: &'static str,
+    /// `restore`: "復元先: {db} (新規)".
+    pub target_new: &'static str,
+    /// `restore`: the question on a terminal.
+    pub prompt: &'static str,
+    /// `restore`: no terminal and no `--yes`.
+    pub needs_yes: &'static str,
+    /// `restore`: the user said no.
+    pub declined: &'static str,
+    /// `restore`: "復元しました: {db}".
+    pub restored: &'static str,
+    /// `restore`: "以前のデータベース: {aside}".
+    pub kept_aside: &'static str,
+    /// Disk full: nothing was written.
+    pub disk_full: &'static str,
+    /// Read-only database: nothing was written.
+    pub read_only: &'static str,
+    /// Locked by another console past the busy timeout ("{secs}" seconds): nothing was written.
+    pub locked: &'static str,
+}
+
+/// The backup texts of a language.
+pub fn backup(lang: Lang) -> &'static BackupText {
+    match lang {
+        Lang::Ja => &ja::backup::TEXT,
+        Lang::En => &en::backup::TEXT,
+    }
+}
+
+/// Why a file cannot be restored, worded with its path.
+pub fn unusable(lang: Lang, path: &std::path::Path, why: &crate::store::backup::Unusable) -> String {
+    match lang {
+        Lang::Ja => ja::backup::unusable(path, why),
+        Lang::En => en::backup::unusable(path, why),
+    }
+}
+
+/// An error as the desk should read it: a known storage failure in the catalogue's words, anything else as is.
+pub fn error(lang: Lang, e: &anyhow::Error) -> String {
+    use crate::store::failure::Failure;
+    let t = backup(lang);
+    match Failure::of(e) {
+        Some(Failure::DiskFull) => t.disk_full.to_string(),
+        Some(Failure::ReadOnly) => t.read_only.to_string(),
+        Some(Failure::Locked) => t.locked.replace("{secs}", &crate::store::BUSY_TIMEOUT.as_secs().to_string()),
+        None => format!("{e:#}"),
+    }
+}
+
+/// "3時間" / "3 h": the age of a backup in whole minutes, hours or days.
+pub fn age(lang: Lang, minutes: i64) -> String {
+    let t = backup(lang);
+    let (template, n) = match minutes.max(0) {
+        m if m < 60 => (t.ages[0], m),
+        m if m < 24 * 60 => (t.ages[1], m / 60),
+        m => (t.ages[2], m / (24 * 60)),
+    };
+    template.replace("{n}", &n.to_string())
+}
+
+#[cfg(test)]
+mod backup_text_tests {
+    use super::*;
+
+    #[test]
+    fn no_backup_text_is_empty_in_either_language() {
+        for lang in [Lang::Ja, Lang::En] {
+            let t = backup(lang);
+            let all = [
+                t.status_age,
+                t.status_none,
+                t.status_failed,
+                t.written,
+                t.exists,
+                t.summary,
+                t.target,
+                t.target_new,
+                t.prompt,
+                t.needs_yes,
+                t.declined,
+                t.restored,
+                t.kept_aside,
+                t.disk_full,
+                t.read_only,
+                t.locked,
+            ];
+            assert!(all.iter().chain(&t.ages).all(|s| !s.trim().is_empty()), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn ages_round_down_to_the_largest_unit() {
+        assert_eq!(age(Lang::Ja, 0), "0分");
+        assert_eq!(age(Lang::Ja, 59), "59分");
+        assert_eq!(age(Lang::Ja, 125), "2時間");
+        assert_eq!(age(Lang::En, 3 * 24 * 60 + 5), "3 d");
+    }
+}

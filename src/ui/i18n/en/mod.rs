@@ -1,5 +1,6 @@
 //! The English catalogue.
 
+pub mod backup;
 pub mod cli;
 pub mod console;
 pub mod events;

@@ -1,5 +1,6 @@
 //! 日本語のテキスト (the Japanese catalogue).
 
+pub mod backup;
 pub mod cli;
 pub mod console;
 pub mod events;
