@@ -163,6 +163,8 @@ pub enum Command {
     EditAreas,
     /// Delete the selected relation (recorded by mistake; asks first).
     DeleteRelation,
+    /// Show the selected record's history (audit trail: who, when, before → after).
+    History,
 }
 
 /// Where a binding applies.
@@ -247,6 +249,13 @@ const LIST: &[Binding] = &[
     ),
     b(&[Key::Ctrl('r')], Command::Redo, "取り消しをやり直す", "redo what was undone", false),
     b(&[Key::Char('?')], Command::Help, "ヘルプ", "help", true),
+    b(
+        &[Key::Char('H')],
+        Command::History,
+        "選んだ記録の変更履歴 (誰が・いつ・変更前→後)",
+        "the selected record's history (who, when, before → after)",
+        false,
+    ),
     b(&[Key::Char('A')], Command::About, "窓口の連絡先 (About)", "about the desk", false),
     b(&[Key::Char('q')], Command::Quit, "終了", "quit", true),
 ];

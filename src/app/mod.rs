@@ -18,6 +18,7 @@ use crate::domain::records::{NewConsultation, NewDispatch, NewVisit};
 use crate::screens::queue::QueueState;
 use crate::screens::queue::forms::{self, Prefill, Purpose as QueuePurpose};
 use crate::screens::{events, ledger, roster};
+use crate::store::audit::Change;
 use crate::store::consultations::{ConsultationRecord, ConsultationRow};
 use crate::store::lookup::{Groups, HitKind};
 use crate::store::needs_action::{Item, Reason};
@@ -110,7 +111,7 @@ impl Step {
 }
 
 /// Overlays above the screen, topmost last.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Popup {
     /// The key help.
     Help {
@@ -119,6 +120,15 @@ pub enum Popup {
     },
     /// The desk's contact details.
     About,
+    /// A record's history, newest change first.
+    History {
+        /// The record's table and id.
+        record: (&'static str, i64),
+        /// Its changes, once loaded (None: loading).
+        changes: Option<Vec<Change>>,
+        /// Lines scrolled.
+        scroll: u16,
+    },
 }
 
 /// Facts shown on the status line, fixed for the session.
@@ -258,6 +268,13 @@ pub enum Action {
     Failed(String),
     /// The backup thread reported (on start, after each backup, and once a minute for the age shown).
     Backup(backup::BackupStatus),
+    /// A record's history arrived.
+    History {
+        /// The record's table and id.
+        record: (&'static str, i64),
+        /// Its changes, newest first.
+        changes: Vec<Change>,
+    },
 }
 
 /// A write the runner performs as one action (one transaction, audited).
@@ -430,6 +447,11 @@ pub enum Effect {
     Events(events::Load),
     /// A read of tab 4.
     Ledger(ledger::Load),
+    /// Load a record's history.
+    LoadHistory {
+        /// The record's table and id.
+        record: (&'static str, i64),
+    },
 }
 
 impl App {
@@ -473,6 +495,18 @@ impl App {
             vec![Scope::Filter, Scope::Global]
         } else {
             vec![self.tab.scope(), Scope::List, Scope::Global]
+        }
+    }
+
+    /// The table and id of the record the cursor is on (a card's record when one is open), for its history.
+    pub fn selected_record(&self) -> Option<(&'static str, i64)> {
+        match self.tab {
+            Tab::Applications if self.queue.consultations() => {
+                self.queue.selected_consultation().map(|id| ("consultation", id))
+            }
+            Tab::Applications => self.queue.selected_row().map(|r| ("dispatch", r.id)),
+            Tab::Roster => self.roster.selected_record(),
+            Tab::Events | Tab::Ledger => None,
         }
     }
 
@@ -631,6 +665,17 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Idle => Vec::new(),
+        Action::History { record, changes } => {
+            // Only the popup that asked takes the answer (it may have been closed meanwhile).
+            for p in app.popups.iter_mut() {
+                if let Popup::History { record: r, changes: c @ None, .. } = p
+                    && *r == record
+                {
+                    *c = Some(changes.clone());
+                }
+            }
+            Vec::new()
+        }
         Action::ConsultationLoaded(record) => {
             match record {
                 Some(c) => {
@@ -924,6 +969,16 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             app.popups.push(Popup::About);
             Vec::new()
         }
+        Command::History => match app.selected_record() {
+            Some(record) => {
+                app.popups.push(Popup::History { record, changes: None, scroll: 0 });
+                vec![Effect::LoadHistory { record }]
+            }
+            None => {
+                app.error = Some(i18n::history::text(app.session.lang).none_selected.to_string());
+                Vec::new()
+            }
+        },
         Command::Back if !app.popups.is_empty() => {
             app.popups.pop();
             Vec::new()
@@ -938,7 +993,7 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             Vec::new()
         }
         Command::Up | Command::Down if !app.popups.is_empty() => {
-            if let Some(Popup::Help { scroll }) = app.popups.last_mut() {
+            if let Some(Popup::Help { scroll } | Popup::History { scroll, .. }) = app.popups.last_mut() {
                 *scroll = if cmd == Command::Up { scroll.saturating_sub(1) } else { scroll.saturating_add(1) };
             }
             Vec::new()

@@ -24,7 +24,7 @@ use crate::app::{Action, App, Effect, SaveRequest, Saved, Session, reduce};
 use crate::domain::model::ConsultationOutcome;
 use crate::screens::queue::forms::Prefill;
 use crate::store::workflow::{self, Refusal};
-use crate::store::{Store, consultations, lookup, needs_action, queue, search};
+use crate::store::{Store, audit, consultations, lookup, needs_action, queue, search};
 use crate::ui::frame;
 
 /// Opens the console on the context's database and runs it until the user quits.
@@ -160,6 +160,9 @@ pub fn dispatch(app: &mut App, store: &mut Store, action: Action) {
     }
 }
 
+/// The most changes of one record the history popup shows (newest first).
+const HISTORY_LIMIT: usize = 200;
+
 /// Executes one effect against the store and answers with an action.
 pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Action {
     let fiscal_year = session.fy.year;
@@ -186,6 +189,8 @@ pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Actio
             groups.map(|groups| Action::LookupResults { generation, groups })
         }
         Effect::Remember { kind, id } => lookup::remember(store.conn(), kind, id).map(|_| Action::Idle),
+        Effect::LoadHistory { record } => audit::changes(store.conn(), record.0, record.1, HISTORY_LIMIT)
+            .map(|changes| Action::History { record, changes }),
         Effect::LoadConsultation { id } => {
             consultations::get(store.conn(), id).map(|c| Action::ConsultationLoaded(c.map(Box::new)))
         }

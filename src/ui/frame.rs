@@ -12,6 +12,7 @@ use crate::domain::rules::period::days_left;
 use crate::domain::wareki::{format_fiscal_year, format_iso_wareki};
 use crate::screens::queue::{self, QueueView};
 use crate::screens::{events, ledger, roster};
+use crate::store::audit::Change;
 use crate::ui::i18n::{self, Lang};
 use crate::ui::theme::Theme;
 
@@ -86,6 +87,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         match popup {
             Popup::Help { scroll } => draw_help(f, area, app, *scroll, &theme),
             Popup::About => draw_about(f, area, app, &theme),
+            Popup::History { record, changes, scroll } => {
+                draw_history(f, area, app.session.lang, *record, changes.as_deref(), *scroll, &theme)
+            }
         }
     }
 }
@@ -249,6 +253,49 @@ fn draw_help(f: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
     let r = centred(area, 64, area.height.saturating_sub(2));
     clear_popup(f, r, area);
     let block = Block::default().borders(Borders::ALL).title(Span::styled(t.help_title, theme.heading()));
+    f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), r);
+}
+
+/// A record's history: one heading line per change (when, who, what kind, which action), then each field's
+/// before → after.
+fn draw_history(
+    f: &mut Frame,
+    area: Rect,
+    lang: Lang,
+    record: (&str, i64),
+    changes: Option<&[Change]>,
+    scroll: u16,
+    theme: &Theme,
+) {
+    let t = i18n::history::text(lang);
+    let r = centred(area, 96, area.height.saturating_sub(2));
+    let inner = usize::from(r.width.saturating_sub(2));
+    let fit = |s: String| crate::ui::text::truncate(&s, inner);
+    let mut lines: Vec<Line> = Vec::new();
+    match changes {
+        None => lines.push(Line::styled(t.loading, theme.dim())),
+        Some([]) => lines.push(Line::styled(t.empty, theme.dim())),
+        Some(changes) => {
+            for c in changes {
+                let who = c.staff.as_deref().unwrap_or(t.outside);
+                let at = c.at.replace('T', " ");
+                let head = format!("{at}  {who}  {}  {}", t.op(&c.op), c.label.as_deref().unwrap_or(""));
+                lines.push(Line::styled(fit(head), theme.heading()));
+                for (column, before, after) in &c.fields {
+                    let (b, a) = (before.as_deref().unwrap_or("—"), after.as_deref().unwrap_or("—"));
+                    let text = match c.op.as_str() {
+                        "update" => format!("    {}: {b} → {a}", t.column(column)),
+                        "insert" => format!("    {}: {a}", t.column(column)),
+                        _ => format!("    {}: {b}", t.column(column)),
+                    };
+                    lines.push(Line::from(fit(text)));
+                }
+            }
+        }
+    }
+    clear_popup(f, r, area);
+    let title = t.title.replace("{record}", &format!("{} #{}", t.table(record.0), record.1));
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.heading()));
     f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), r);
 }
 

@@ -625,6 +625,21 @@ impl State {
         Some(RecordFilter { kind, id, label })
     }
 
+    /// The table and id of the open card's record, else of the selected row (for its history).
+    pub fn selected_record(&self) -> Option<(&'static str, i64)> {
+        let table = |list| match list {
+            List::Experts => "expert",
+            List::Businesses => "business",
+            List::Organisations => "organisation",
+        };
+        match self.card.as_ref() {
+            Some(Card::Expert(c)) => Some(("expert", c.row.id)),
+            Some(Card::Business(c)) => Some(("business", c.id)),
+            Some(Card::Organisation(c)) => Some(("organisation", c.id)),
+            None => self.selected_id().map(|id| (table(self.list), id)),
+        }
+    }
+
     /// The id of the selected row, if loaded.
     pub fn selected_id(&self) -> Option<i64> {
         let i = self.pager.selected_in_page()?;

@@ -3,6 +3,7 @@
 
 pub mod en;
 pub mod events;
+pub mod history;
 pub mod ja;
 pub mod ledger;
 pub mod roster;

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod console;
 pub mod events;
 pub mod forms;
+pub mod history;
 pub mod labels;
 pub mod ledger;
 pub mod parse;
