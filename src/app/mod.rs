@@ -268,6 +268,8 @@ pub enum Action {
     Failed(String),
     /// The backup thread reported (on start, after each backup, and once a minute for the age shown).
     Backup(backup::BackupStatus),
+    /// Another console wrote to the database: reload what the current tab shows (like Ctrl-L).
+    DataChanged,
     /// A record's history arrived.
     History {
         /// The record's table and id.
@@ -502,7 +504,7 @@ impl App {
     pub fn selected_record(&self) -> Option<(&'static str, i64)> {
         match self.tab {
             Tab::Applications if self.queue.consultations() => {
-                self.queue.selected_consultation().map(|id| ("consultation", id))
+                self.queue.selected_consultation().map(|id| ("desk_consultation", id))
             }
             Tab::Applications => self.queue.selected_row().map(|r| ("dispatch", r.id)),
             Tab::Roster => self.roster.selected_record(),
@@ -552,6 +554,22 @@ impl App {
             Tab::Ledger => self.ledger.activate(),
         }
     }
+}
+
+/// "Another console changed this record (佐藤, 10:12, 状態を進める: 状態, 専門家); nothing was overwritten ...".
+fn changed_message(lang: Lang, latest: Option<&Change>) -> String {
+    let t = i18n::forms(lang);
+    let what = latest.map(|c| {
+        let h = i18n::history::text(lang);
+        let fields: Vec<&str> = c.fields.iter().map(|(col, _, _)| h.column(col)).collect();
+        let at = c.at.get(11..16).unwrap_or(&c.at);
+        t.changed_by
+            .replace("{who}", c.staff.as_deref().unwrap_or(h.outside))
+            .replace("{at}", at)
+            .replace("{label}", c.label.as_deref().unwrap_or(""))
+            .replace("{fields}", &fields.join(", "))
+    });
+    t.changed.replace("{what}", &what.unwrap_or_default())
 }
 
 /// The pure reducer.
@@ -665,6 +683,7 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Idle => Vec::new(),
+        Action::DataChanged => app.activate(),
         Action::History { record, changes } => {
             // Only the popup that asked takes the answer (it may have been closed meanwhile).
             for p in app.popups.iter_mut() {
@@ -851,7 +870,7 @@ fn refused(app: &mut App, refusal: Refusal) {
             form.message = Some(t.wrong_status.replace("{status}", i18n::label::dispatch_status(lang, status)));
         }
         Refusal::Missing => form.message = Some(t.missing.to_string()),
-        Refusal::Changed => form.message = Some(t.changed.to_string()),
+        Refusal::Changed(latest) => form.message = Some(changed_message(lang, latest.as_deref())),
         Refusal::PossibleDuplicates(list) => {
             let names: Vec<String> = list.into_iter().map(|(_, n)| n).collect();
             let key = if matches!(purpose, Purpose::Queue(_)) { "business" } else { "name" };
@@ -1008,6 +1027,9 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             _ => Vec::new(),
         },
         Command::Undo | Command::Redo => vec![Effect::Undo { redo: cmd == Command::Redo }],
+        // Ctrl-L: reload everything the tab shows (its list, an open card or detail), as an idle console does
+        // when another one wrote.
+        Command::Refresh => app.activate(),
         Command::FindExpert if app.tab == Tab::Applications => find_expert(app),
         Command::ShowApplications if app.tab == Tab::Roster => match app.roster.record_filter() {
             Some(record) => {

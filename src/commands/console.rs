@@ -80,6 +80,9 @@ fn event_loop(
     step(app, store, &worker, resize(size.width, size.height));
     let stop = stop_signals()?;
     let mut dirty = true;
+    // Another console's writes are shown when this one is idle (no input for a moment).
+    let mut last_input = std::time::Instant::now();
+    let mut data_version = store.data_version()?;
     while !app.quit && !stop.load(std::sync::atomic::Ordering::Relaxed) {
         if dirty {
             terminal.draw(|f| frame::draw(f, app))?;
@@ -88,6 +91,7 @@ fn event_loop(
         // Wait for a key, but wake often enough to show replies from the reader promptly.
         if event::poll(Duration::from_millis(15))? {
             dirty = true;
+            last_input = std::time::Instant::now();
             match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => {
                     if let Some(key) = key_of(k) {
@@ -116,6 +120,15 @@ fn event_loop(
             step(app, store, &worker, reply);
             dirty = true;
         }
+        if last_input.elapsed() >= IDLE_REFRESH {
+            let now = store.data_version()?;
+            if now != data_version {
+                data_version = now;
+                step(app, store, &worker, Action::DataChanged);
+                dirty = true;
+            }
+            last_input = std::time::Instant::now();
+        }
         for status in backups.into_iter().flat_map(|b| b.status.try_iter()) {
             step(app, store, &worker, Action::Backup(status));
             dirty = true;
@@ -123,6 +136,9 @@ fn event_loop(
     }
     Ok(())
 }
+
+/// How long without input before the console looks for another console's writes.
+const IDLE_REFRESH: Duration = Duration::from_millis(1000);
 
 /// A flag set by SIGTERM or SIGHUP (closing the window), so the console ends cleanly: terminal restored,
 /// nothing half-written (every write is one transaction).

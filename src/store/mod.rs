@@ -75,6 +75,11 @@ impl Store {
         &self.conn
     }
 
+    /// A number that changes whenever another connection (another console, an import) commits to the database.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path

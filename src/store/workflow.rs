@@ -10,6 +10,7 @@ use crate::domain::model::{DispatchNumber, DispatchStatus, RejectionGround};
 use crate::domain::records::{NewConsultation, NewDispatch, NewVisit};
 use crate::domain::rules::dispatch::{self, VisitPlan, VisitUsage};
 use crate::domain::rules::{Finding, RuleId, Severity};
+use crate::store::audit::{self, Change};
 use crate::store::{consultations, dispatches};
 
 /// Why a write was refused.
@@ -25,8 +26,9 @@ pub enum Refusal {
     PossibleDuplicates(Vec<(i64, String)>),
     /// The municipality typed for a new business is not one of the prefecture's.
     UnknownMunicipality(String),
-    /// Another console changed the record since it was opened (row version): nothing was overwritten.
-    Changed,
+    /// Another console changed the record since it was opened (row version): nothing was overwritten. Carries
+    /// the record's latest change (who, when, which fields), to show what changed.
+    Changed(Option<Box<Change>>),
 }
 
 /// The editable fields of an application (Form 1).
@@ -63,7 +65,18 @@ pub fn update_dispatch(conn: &Connection, id: i64, row_version: i64, e: &Dispatc
     if n == 1 {
         return Ok(Ok(()));
     }
-    Ok(Err(if status_of(conn, id)?.is_some() { Refusal::Changed } else { Refusal::Missing }))
+    Ok(Err(missing_or_changed(conn, "dispatch", id)?))
+}
+
+/// Why an update checked against a row version wrote nothing: the record is gone, or another console changed it
+/// (then with its latest change from the audit trail).
+pub fn missing_or_changed(conn: &Connection, table: &str, id: i64) -> Result<Refusal> {
+    let exists =
+        conn.query_row(&format!("SELECT 1 FROM \"{table}\" WHERE id = ?1"), [id], |_| Ok(())).optional()?.is_some();
+    if !exists {
+        return Ok(Refusal::Missing);
+    }
+    Ok(Refusal::Changed(audit::changes(conn, table, id, 1)?.into_iter().next().map(Box::new)))
 }
 
 /// A business registered inline from Form 1, with the municipality as typed.
@@ -230,8 +243,7 @@ pub fn update_consultation(conn: &Connection, id: i64, row_version: i64, c: &New
     if consultations::update(conn, id, row_version, c)? {
         return Ok(Ok(()));
     }
-    let exists = consultations::get(conn, id)?.is_some();
-    Ok(Err(if exists { Refusal::Changed } else { Refusal::Missing }))
+    Ok(Err(missing_or_changed(conn, "desk_consultation", id)?))
 }
 
 /// Records a desk consultation; returns its id.

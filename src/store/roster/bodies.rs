@@ -123,8 +123,7 @@ pub fn update_organisation(conn: &Connection, id: i64, row_version: i64, o: &Org
         )?
         .execute(params![id, row_version, o.name, o.reading, municipality_id, o.address, o.phone, o.email])?;
     if n != 1 {
-        let exists = conn.query_row("SELECT 1 FROM organisation WHERE id = ?1", [id], |_| Ok(())).optional()?;
-        return Ok(Err(if exists.is_some() { Refusal::Changed } else { Refusal::Missing }));
+        return Ok(Err(crate::store::workflow::missing_or_changed(conn, "organisation", id)?));
     }
     search::reindex_record(conn, Kind::Organisation, id)?;
     Ok(Ok(()))

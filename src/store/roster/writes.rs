@@ -14,7 +14,7 @@ use crate::domain::rules::RuleId;
 use crate::domain::rules::dispatch::relation_conflicts;
 use crate::store::organisations::municipality_by_name;
 use crate::store::search::{Kind, reindex_record};
-use crate::store::workflow::{Outcome, Refusal};
+use crate::store::workflow::{Outcome, Refusal, missing_or_changed};
 use crate::store::{dispatches, experts};
 
 /// Experts that may be the same person as `name` + `phone`: the same folded name (as in the lookup) or the same
@@ -123,12 +123,6 @@ pub fn update_expert(
     }
     reindex_record(conn, Kind::Expert, id)?;
     Ok(Ok(()))
-}
-
-fn missing_or_changed(conn: &Connection, table: &str, id: i64) -> Result<Refusal> {
-    let exists =
-        conn.query_row(&format!("SELECT 1 FROM {table} WHERE id = ?1"), [id], |_| Ok(())).optional()?.is_some();
-    Ok(if exists { Refusal::Changed } else { Refusal::Missing })
 }
 
 /// Retires an expert on `on` (None: back on the roster). Retired experts stay for history and drop out of "find".

@@ -323,6 +323,8 @@ pub struct FormText {
     pub edit_title: &'static str,
     /// Refused: another console changed the record since it was opened.
     pub changed: &'static str,
+    /// What the other console changed: " ({who} {at}「{label}」: {fields})", put into `changed` as "{what}".
+    pub changed_by: &'static str,
     /// "取り消しました: {action}".
     pub undone: &'static str,
     /// "やり直しました: {action}".

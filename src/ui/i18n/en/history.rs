@@ -12,7 +12,7 @@ pub static TEXT: HistoryText = HistoryText {
     outside: "(outside the console)",
     tables: &[
         ("dispatch", "application"),
-        ("consultation", "desk consultation"),
+        ("desk_consultation", "desk consultation"),
         ("expert", "expert"),
         ("business", "business"),
         ("organisation", "organisation"),

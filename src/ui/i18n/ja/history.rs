@@ -12,7 +12,7 @@ pub static TEXT: HistoryText = HistoryText {
     outside: "(コンソール外)",
     tables: &[
         ("dispatch", "派遣申請"),
-        ("consultation", "窓口相談"),
+        ("desk_consultation", "窓口相談"),
         ("expert", "専門家"),
         ("business", "事業者"),
         ("organisation", "団体"),
