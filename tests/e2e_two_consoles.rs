@@ -15,7 +15,7 @@ fn status_label(db: &std::path::Path) -> &'static str {
     let conn = rusqlite::Connection::open(db).unwrap();
     let code: String =
         conn.query_row("SELECT status FROM dispatch WHERE fiscal_year = 2025 AND seq = 300", [], |r| r.get(0)).unwrap();
-    let status = DispatchStatus::ALL.into_iter().find(|s| s.code() == code).unwrap();
+    let status = DispatchStatus::ALL.iter().find(|s| s.code() == code).unwrap();
     label::dispatch_status(Lang::Ja, *status)
 }
 
