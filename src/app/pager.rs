@@ -53,10 +53,23 @@ impl Pager {
         }
     }
 
-    /// Sets the page size (start, resize).
-    pub fn set_viewport(&mut self, rows: usize) {
+    /// Sets the page size (start, resize); true when the first visible row moved (the held page no longer
+    /// starts at `top`).
+    pub fn set_viewport(&mut self, rows: usize) -> bool {
+        let top = self.top;
         self.viewport = rows.max(1);
         self.scroll_into_view();
+        self.top != top
+    }
+
+    /// Keeps the held page in step with a new viewport until the next page arrives: dropped when the first
+    /// visible row `moved`, else cut to the rows now visible (only visible rows are held).
+    pub fn trim<T>(&self, held: &mut Vec<T>, moved: bool) {
+        if moved {
+            held.clear();
+        } else {
+            held.truncate(self.viewport);
+        }
     }
 
     /// Back to the first row (new filter, new record at the top).
@@ -93,5 +106,25 @@ impl Pager {
         } else if self.selected >= self.top + self.viewport {
             self.top = self.selected + 1 - self.viewport;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_smaller_viewport_cuts_the_held_page_and_a_moved_top_drops_it() {
+        let mut p = Pager { total: 100, viewport: 20, ..Pager::default() };
+        let mut held: Vec<usize> = (0..20).collect();
+        let moved = p.set_viewport(5);
+        p.trim(&mut held, moved);
+        assert_eq!(held, vec![0, 1, 2, 3, 4], "the cursor at the top: the first rows stay");
+        p.selected = 4;
+        let mut held: Vec<usize> = (0..5).collect();
+        let moved = p.set_viewport(2);
+        assert_eq!((moved, p.top), (true, 3));
+        p.trim(&mut held, moved);
+        assert!(held.is_empty(), "rows held for another top are dropped until the next page");
     }
 }

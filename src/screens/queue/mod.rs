@@ -75,8 +75,10 @@ impl QueueState {
 
     /// Sets the number of visible rows (on start and resize); returns the page requests it needs.
     pub fn set_viewport(&mut self, rows: usize) -> Vec<Effect> {
-        self.pager.set_viewport(rows);
-        self.c_pager.set_viewport(rows);
+        let moved = self.pager.set_viewport(rows);
+        self.pager.trim(&mut self.rows, moved);
+        let moved = self.c_pager.set_viewport(rows);
+        self.c_pager.trim(&mut self.c_rows, moved);
         vec![self.request_page()]
     }
 

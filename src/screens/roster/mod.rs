@@ -382,7 +382,9 @@ impl State {
     /// Sets the number of visible rows; returns the page requests it needs when the tab is shown.
     pub fn set_viewport(&mut self, rows: usize) -> Vec<Effect> {
         self.rows = rows;
-        self.pager.set_viewport(self.list_rows());
+        let moved = self.pager.set_viewport(self.list_rows());
+        self.pager.trim(&mut self.experts, moved);
+        self.pager.trim(&mut self.records, moved);
         vec![self.request()]
     }
 
