@@ -19,9 +19,7 @@ use crate::store::workflow::Refusal;
 
 /// What the desk types for a Form 4 claim (the organising body and the venue come from the event).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClaimInput {
-    /// The event.
-    pub event_id: i64,
+pub struct ClaimEdit {
     /// Amount advanced.
     pub amount_yen: i64,
     /// Receipt reference.
@@ -34,9 +32,9 @@ pub struct ClaimInput {
 
 /// Records a Form 4 claim (submitted) for the event's organising body; refused with R-S5 when the venue is an
 /// organisation's or a participating business's office (only a public facility's or rented venue's fee, R-S8).
-pub fn create_claim(conn: &Connection, fiscal_year: i32, c: &ClaimInput) -> Result<Result<i64, Refusal>> {
+pub fn create_claim(conn: &Connection, fiscal_year: i32, event_id: i64, c: &ClaimEdit) -> Result<Result<i64, Refusal>> {
     let event = conn
-        .query_row("SELECT organiser_id, venue_kind FROM event WHERE id = ?1", [c.event_id], |r| {
+        .query_row("SELECT organiser_id, venue_kind FROM event WHERE id = ?1", [event_id], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, VenueKind>(1)?))
         })
         .optional()?;
@@ -48,7 +46,7 @@ pub fn create_claim(conn: &Connection, fiscal_year: i32, c: &ClaimInput) -> Resu
         conn,
         &NewClaim {
             fiscal_year,
-            event_id: c.event_id,
+            event_id,
             organisation_id,
             amount_yen: c.amount_yen,
             receipt_ref: c.receipt_ref.clone(),
@@ -61,7 +59,7 @@ pub fn create_claim(conn: &Connection, fiscal_year: i32, c: &ClaimInput) -> Resu
 }
 
 /// Saves a claim's amount, receipt, date and note, unless it changed since it was read or is paid.
-pub fn update_claim(conn: &Connection, id: i64, row_version: i64, c: &ClaimInput) -> Result<Result<(), Refusal>> {
+pub fn update_claim(conn: &Connection, id: i64, row_version: i64, c: &ClaimEdit) -> Result<Result<(), Refusal>> {
     let n = conn.execute(
         "UPDATE claim SET amount_yen = ?3, receipt_ref = ?4, claimed_on = ?5, note = ?6,
              row_version = row_version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')
