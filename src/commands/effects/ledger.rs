@@ -54,9 +54,9 @@ pub fn save(store: &mut Store, s: &Session, save: Save) -> Result<Action> {
         Save::UpdateClaim { id, row_version, claim } => {
             done(store.act_if("ledger.claim.edit", |tx| writes::update_claim(tx, id, row_version, &claim))?)
         }
-        Save::AdvanceClaim { id, from, on } => done(
-            store.act_if("ledger.claim.step", |tx| writes::advance_claim(tx, id, from, on, &staff))?.map(|_| ()),
-        ),
+        Save::AdvanceClaim { id, from, on } => {
+            done(store.act_if("ledger.claim.step", |tx| writes::advance_claim(tx, id, from, on, &staff))?.map(|_| ()))
+        }
         Save::ReturnClaim { id, from, reason } => {
             done(store.act_if("ledger.claim.return", |tx| writes::return_claim(tx, id, from, &reason))?)
         }

@@ -138,10 +138,12 @@ mod tests {
 
     #[test]
     fn withholding_rates_and_threshold_come_from_the_fiscal_year_file() {
-        let fy = crate::domain::fiscal_year::FiscalYear::from_toml(include_str!("../../../assets/fiscal-years/2025.toml"))
-            .unwrap();
+        let fy =
+            crate::domain::fiscal_year::FiscalYear::from_toml(include_str!("../../../assets/fiscal-years/2025.toml"))
+                .unwrap();
         assert_eq!(withholding_yen(&fy.withholding, 1_000_000, 0, false), 102_100);
-        let text = include_str!("../../../assets/fiscal-years/2025.toml").replace("threshold_yen = 1_000_000", "threshold_yen = 500_000");
+        let text = include_str!("../../../assets/fiscal-years/2025.toml")
+            .replace("threshold_yen = 1_000_000", "threshold_yen = 500_000");
         let other = crate::domain::fiscal_year::FiscalYear::from_toml(&text).unwrap();
         // 500,000 × 10.21% + 500,000 × 20.42% = 51,050 + 102,100
         assert_eq!(withholding_yen(&other.withholding, 1_000_000, 0, false), 153_150);

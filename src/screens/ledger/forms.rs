@@ -73,10 +73,7 @@ pub fn new_payment(s: &Session, w: &WorkRow) -> Form {
     } else {
         propose_for_event(&s.fy.fees)
     };
-    let title = t
-        .new_payment
-        .replace("{expert}", &w.expert)
-        .replace("{work}", &format!("{} {}", w.date, w.title));
+    let title = t.new_payment.replace("{expert}", &w.expert).replace("{work}", &format!("{} {}", w.date, w.title));
     let mut form = Form::new(
         &title,
         vec![
@@ -143,9 +140,7 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<Save, Er
         Purpose::EditClaim { id, row_version } => {
             Save::UpdateClaim { id, row_version, claim: read_claim(form, s, &mut errors) }
         }
-        Purpose::AdvanceClaim { id, from } => {
-            Save::AdvanceClaim { id, from, on: date(form, s, "on", &mut errors) }
-        }
+        Purpose::AdvanceClaim { id, from } => Save::AdvanceClaim { id, from, on: date(form, s, "on", &mut errors) },
         Purpose::ReturnClaim { id, from } => {
             let reason = form.text("reason");
             if reason.is_empty() {
@@ -169,9 +164,7 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<Save, Er
             travel_yen: yen(form, s, "travel", true, &mut errors),
             note: form.text("note"),
         },
-        Purpose::AdvancePayment { id, from } => {
-            Save::AdvancePayment { id, from, on: date(form, s, "on", &mut errors) }
-        }
+        Purpose::AdvancePayment { id, from } => Save::AdvancePayment { id, from, on: date(form, s, "on", &mut errors) },
     };
     if errors.is_empty() { Ok(save) } else { Err(errors) }
 }
@@ -201,9 +194,7 @@ fn yen(form: &Form, s: &Session, key: &str, zero_ok: bool, errors: &mut Errors) 
     }
     let message = match parse_yen(&text) {
         Ok(0) if !zero_ok => t.yen_zero.to_string(),
-        Ok(n) if n > s.fy.budget.total_yen => {
-            t.yen_over_budget.replace("{budget}", &format_yen(s.fy.budget.total_yen))
-        }
+        Ok(n) if n > s.fy.budget.total_yen => t.yen_over_budget.replace("{budget}", &format_yen(s.fy.budget.total_yen)),
         Ok(n) => return n,
         Err(e) => ledger::yen_error(s.lang, &e),
     };

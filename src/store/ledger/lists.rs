@@ -170,9 +170,11 @@ pub fn claim(conn: &Connection, id: i64) -> Result<Option<ClaimRow>> {
 pub fn claim_position(conn: &Connection, fiscal_year: i32, id: i64) -> Result<Option<usize>> {
     use rusqlite::OptionalExtension;
     let Some((status, claimed_on)) = conn
-        .query_row("SELECT status, claimed_on FROM claim WHERE id = ?1 AND fiscal_year = ?2", params![id, fiscal_year], |r| {
-            Ok((r.get::<_, ClaimStatus>(0)?, r.get::<_, NaiveDate>(1)?))
-        })
+        .query_row(
+            "SELECT status, claimed_on FROM claim WHERE id = ?1 AND fiscal_year = ?2",
+            params![id, fiscal_year],
+            |r| Ok((r.get::<_, ClaimStatus>(0)?, r.get::<_, NaiveDate>(1)?)),
+        )
         .optional()?
     else {
         return Ok(None);

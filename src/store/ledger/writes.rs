@@ -12,8 +12,8 @@ use crate::domain::model::{ClaimStatus, PaymentStatus, VenueKind};
 use crate::domain::records::{NewClaim, NewPayment};
 use crate::domain::rules::events::check_claim_venue;
 use crate::domain::rules::money::{
-    check_not_yet_paid, check_payee, check_something_to_pay, claim_returnable, next_claim_status,
-    next_payment_status, withholding_yen,
+    check_not_yet_paid, check_payee, check_something_to_pay, claim_returnable, next_claim_status, next_payment_status,
+    withholding_yen,
 };
 use crate::store::workflow::Refusal;
 
@@ -84,8 +84,10 @@ pub fn advance_claim(
         ClaimStatus::Approved => "approved_on = ?3, approved_by = ?4",
         ClaimStatus::Paid => "paid_on = ?3, paid_by = ?4",
         // Resubmitted: the new date claimed; the earlier reason stays in the audit trail.
-        _ => "claimed_on = ?3, return_reason = '', checked_on = NULL, checked_by = '', approved_on = NULL,
-              approved_by = ''",
+        _ => {
+            "claimed_on = ?3, return_reason = '', checked_on = NULL, checked_by = '', approved_on = NULL,
+              approved_by = ''"
+        }
     };
     let sql = format!(
         "UPDATE claim SET status = ?5, {set}, row_version = row_version + 1,
@@ -138,15 +140,16 @@ pub fn create_payment(
     w: &Withholding,
     p: &PaymentInput,
 ) -> Result<Result<i64, Refusal>> {
-    let corporation: Option<bool> = conn
-        .query_row("SELECT is_corporation FROM expert WHERE id = ?1", [p.expert_id], |r| r.get(0))
-        .optional()?;
+    let corporation: Option<bool> =
+        conn.query_row("SELECT is_corporation FROM expert WHERE id = ?1", [p.expert_id], |r| r.get(0)).optional()?;
     let Some(corporation) = corporation else { return Ok(Err(Refusal::Missing)) };
     let (on_record, existing) = match (p.visit_id, p.event_id) {
         (Some(visit), _) => (
-            conn.query_row("SELECT COUNT(*) FROM visit WHERE id = ?1 AND expert_id = ?2", params![visit, p.expert_id], |r| {
-                r.get::<_, i64>(0)
-            })? > 0,
+            conn.query_row(
+                "SELECT COUNT(*) FROM visit WHERE id = ?1 AND expert_id = ?2",
+                params![visit, p.expert_id],
+                |r| r.get::<_, i64>(0),
+            )? > 0,
             conn.query_row("SELECT MIN(id) FROM payment WHERE visit_id = ?1", [visit], |r| r.get::<_, Option<i64>>(0))?,
         ),
         (None, Some(event)) => (
@@ -163,14 +166,11 @@ pub fn create_payment(
         ),
         (None, None) => (false, None),
     };
-    let findings: Vec<_> = [
-        check_payee(on_record),
-        check_not_yet_paid(existing),
-        check_something_to_pay(p.honorarium_yen, p.travel_yen),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let findings: Vec<_> =
+        [check_payee(on_record), check_not_yet_paid(existing), check_something_to_pay(p.honorarium_yen, p.travel_yen)]
+            .into_iter()
+            .flatten()
+            .collect();
     if !findings.is_empty() {
         return Ok(Err(Refusal::Findings(findings)));
     }
@@ -207,9 +207,8 @@ pub fn update_payment(
     if let Some(f) = check_something_to_pay(honorarium_yen, travel_yen) {
         return Ok(Err(Refusal::Findings(vec![f])));
     }
-    let corporation: Option<bool> = conn
-        .query_row("SELECT payee_is_corporation FROM payment WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?;
+    let corporation: Option<bool> =
+        conn.query_row("SELECT payee_is_corporation FROM payment WHERE id = ?1", [id], |r| r.get(0)).optional()?;
     let Some(corporation) = corporation else { return Ok(Err(Refusal::Missing)) };
     let withheld = withholding_yen(w, honorarium_yen, travel_yen, corporation);
     let n = conn.execute(
