@@ -18,7 +18,7 @@ pub struct LedgerFilter {
 
 impl LedgerFilter {
     fn like(&self) -> String {
-        format!("%{}%", self.text.trim().replace('%', "").replace('_', ""))
+        format!("%{}%", self.text.trim().replace(['%', '_'], ""))
     }
 }
 
