@@ -118,7 +118,9 @@ fn a_claim_goes_to_paid_an_office_claim_is_refused_and_a_visit_fee_is_proposed()
     c.send(CTRL_S);
     c.wait_for("R-S5:");
     assert!(c.screen().contains("立替金精算書 (様式4) の登録"), "the form stays open");
+    // Two escapes sent at once read as one key: wait for the question in between.
     c.send(ESC);
+    c.wait_for("もう一度 Esc で破棄");
     c.send(ESC);
     c.wait_until("the form closed", |s| !s.contains("立替金精算書 (様式4) の登録"));
 
@@ -134,7 +136,7 @@ fn a_claim_goes_to_paid_an_office_claim_is_refused_and_a_visit_fee_is_proposed()
     assert!(form.contains("30000"), "¥30,000 per visit from the fiscal-year file:\n{form}");
     c.send(CTRL_S);
     c.wait_for("保存しました");
-    c.send(ESC);
+    // The filter stays: the payments of that business.
     c.send("vvv");
     c.wait_for("[謝金・旅費]");
     c.wait_until("the payment proposed with the tax withheld", |s| {
