@@ -12,6 +12,7 @@ use madoguchi::commands::check::rule_audit;
 use madoguchi::commands::console::{dispatch, session};
 use madoguchi::commands::context::Context;
 use madoguchi::demo;
+use madoguchi::screens::ledger::Rows;
 use madoguchi::store::queue::{self, QueueFilter};
 use madoguchi::store::{Store, check, search};
 use madoguchi::ui::frame;
@@ -63,6 +64,16 @@ fn pure_invariants(app: &App, step: usize, key: Key) {
         assert!(p.total == 0 || p.selected < p.total, "{}: selected {} of {}", at(), p.selected, p.total);
         assert!(p.top <= p.selected || p.total == 0, "{}: top {} after selected {}", at(), p.top, p.selected);
     }
+    let ledger_rows = match &app.ledger.rows {
+        Some(Rows::Claims(r)) => r.len(),
+        Some(Rows::Payments(r)) => r.len(),
+        Some(Rows::Work(r)) => r.len(),
+        Some(Rows::Totals(r)) => r.len(),
+        None => 0,
+    };
+    let p = &app.ledger.pager;
+    assert!(ledger_rows <= p.viewport.max(1), "{}: {ledger_rows} ledger rows for a viewport of {}", at(), p.viewport);
+    assert!(p.total == 0 || p.selected < p.total, "{}: ledger selected {} of {}", at(), p.selected, p.total);
     let p = &app.roster.pager;
     assert!(p.total == 0 || p.selected < p.total, "{}: roster selected {} of {}", at(), p.selected, p.total);
     if let Some((_, form)) = &app.form {

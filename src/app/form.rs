@@ -18,6 +18,8 @@ pub enum RecordKind {
     Expert,
     /// 商工会・商工会議所など.
     Organisation,
+    /// 講習会・個別相談会 (of the fiscal year, by title, venue or date).
+    Event,
 }
 
 /// What a field holds and how it is edited.

@@ -165,6 +165,10 @@ pub enum Command {
     DeleteRelation,
     /// Show the selected record's history (audit trail: who, when, before → after).
     History,
+    /// Switch the ledger's view: claims, payments, work not paid yet, totals.
+    LedgerView,
+    /// Group the ledger's totals by the next key: month, organisation, expert, kind.
+    TotalsBy,
 }
 
 /// Where a binding applies.
@@ -337,7 +341,37 @@ const ROSTER: &[Binding] = &[
 
 const EVENTS: &[Binding] = &[];
 
-const LEDGER: &[Binding] = &[];
+const LEDGER: &[Binding] = &[
+    b(
+        &[Key::Char('v')],
+        Command::LedgerView,
+        "立替金・謝金旅費・未払の実績・集計を切替",
+        "claims / payments / work not paid / totals",
+        true,
+    ),
+    b(
+        &[Key::Char('t')],
+        Command::Transition,
+        "次の段階へ (確認・承認・支払済、日付と担当者を記録)",
+        "next step (checked, approved, paid; date and staff)",
+        true,
+    ),
+    b(
+        &[Key::Char('x')],
+        Command::Reject,
+        "立替金を差戻す (理由を記録・削除はしない)",
+        "return a claim with a reason (never deleted)",
+        false,
+    ),
+    b(&[Key::Char('s')], Command::CycleStatusFilter, "未払のみ・すべてを切替", "unpaid only / all", false),
+    b(
+        &[Key::Char('o')],
+        Command::TotalsBy,
+        "集計の単位を切替 (月・団体・専門家・種別)",
+        "totals by month / organisation / expert / kind",
+        false,
+    ),
+];
 
 const HELP: &[Binding] = &[
     b(&[Key::Char('k'), Key::Up], Command::Up, "上へスクロール", "scroll up", false),

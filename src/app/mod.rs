@@ -508,7 +508,8 @@ impl App {
             }
             Tab::Applications => self.queue.selected_row().map(|r| ("dispatch", r.id)),
             Tab::Roster => self.roster.selected_record(),
-            Tab::Events | Tab::Ledger => None,
+            Tab::Ledger => self.ledger.selected_record(),
+            Tab::Events => None,
         }
     }
 
@@ -761,6 +762,10 @@ fn lookup_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
                 HitKind::Application => {
                     app.tab = Tab::Applications;
                     fx.push(Effect::Locate { dispatch_id: hit.id });
+                }
+                HitKind::Claim => {
+                    app.tab = Tab::Ledger;
+                    fx.extend(app.ledger.show(hit.kind, hit.id));
                 }
                 // Businesses, experts and organisations open their card on the roster (`b` there shows their
                 // applications on tab 1).

@@ -228,12 +228,17 @@ pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Actio
             needs_action::queue_position(store.conn(), fiscal_year, dispatch_id).map(Action::Located)
         }
         Effect::Search { field, kind, query } => {
-            let kind = match kind {
-                RecordKind::Business => search::Kind::Business,
-                RecordKind::Expert => search::Kind::Expert,
-                RecordKind::Organisation => search::Kind::Organisation,
+            let conn = store.conn();
+            let found = match kind {
+                RecordKind::Business => search::candidates(conn, search::Kind::Business, &query, 8),
+                RecordKind::Expert => search::candidates(conn, search::Kind::Expert, &query, 8),
+                RecordKind::Organisation => search::candidates(conn, search::Kind::Organisation, &query, 8),
+                RecordKind::Event => {
+                    let date = crate::domain::parse::parse_date(&query, session.today).ok();
+                    crate::store::ledger::lists::event_candidates(conn, fiscal_year, &query, date, 8)
+                }
             };
-            search::candidates(store.conn(), kind, &query, 8).map(|found| Action::Candidates { field, query, found })
+            found.map(|found| Action::Candidates { field, query, found })
         }
         Effect::Save(request) => save(store, session, *request),
         Effect::Undo { redo } => {

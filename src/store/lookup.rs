@@ -22,12 +22,14 @@ pub enum HitKind {
     Application,
     /// 団体.
     Organisation,
+    /// 立替金 (a Form 4 claim, opened on tab 4).
+    Claim,
 }
 
 impl HitKind {
     /// Every kind in display order.
     pub const ALL: &'static [HitKind] =
-        &[HitKind::Business, HitKind::Expert, HitKind::Application, HitKind::Organisation];
+        &[HitKind::Business, HitKind::Expert, HitKind::Application, HitKind::Organisation, HitKind::Claim];
 
     fn code(self) -> &'static str {
         match self {
@@ -35,6 +37,7 @@ impl HitKind {
             HitKind::Expert => "expert",
             HitKind::Application => "dispatch",
             HitKind::Organisation => "organisation",
+            HitKind::Claim => "claim",
         }
     }
 
@@ -151,7 +154,57 @@ pub fn lookup(conn: &Connection, fy: &FiscalYear, today: NaiveDate, query: &str,
     let orgs = search::find(conn, Kind::Organisation, query, per_kind)?;
     let mut hits: Vec<Hit> = orgs.iter().filter_map(|id| organisation(conn, *id).transpose()).collect::<Result<_>>()?;
     push(&mut groups, HitKind::Organisation, &mut hits);
+    let mut hits: Vec<Hit> = claim_ids(conn, fy.year, query, &orgs, per_kind)?
+        .iter()
+        .filter_map(|id| claim(conn, *id).transpose())
+        .collect::<Result<_>>()?;
+    push(&mut groups, HitKind::Claim, &mut hits);
     Ok(groups)
+}
+
+/// Form 4 claims of the year: those of the organisations found, and those whose event title or receipt
+/// reference contains the query (2+ characters); newest first.
+fn claim_ids(conn: &Connection, fiscal_year: i32, query: &str, orgs: &[i64], per_kind: usize) -> Result<Vec<i64>> {
+    let mut ids = Vec::new();
+    let mut by_org = conn.prepare_cached(
+        "SELECT id FROM claim WHERE organisation_id = ?1 AND fiscal_year = ?2 ORDER BY claimed_on DESC, id DESC LIMIT ?3",
+    )?;
+    for org in orgs {
+        for id in by_org.query_map(params![org, fiscal_year, per_kind as i64], |r| r.get::<_, i64>(0))? {
+            ids.push(id?);
+        }
+    }
+    let query = query.trim();
+    if query.chars().count() >= 2 {
+        let like = format!("%{}%", query.replace('%', ""));
+        let mut st = conn.prepare_cached(
+            "SELECT c.id FROM claim c JOIN event ev ON ev.id = c.event_id
+             WHERE c.fiscal_year = ?1 AND (ev.title LIKE ?2 OR c.receipt_ref LIKE ?2)
+             ORDER BY c.claimed_on DESC, c.id DESC LIMIT ?3",
+        )?;
+        for id in st.query_map(params![fiscal_year, like, per_kind as i64], |r| r.get::<_, i64>(0))? {
+            ids.push(id?);
+        }
+    }
+    ids.truncate(per_kind);
+    Ok(ids)
+}
+
+/// A claim: the event as title, the amount as its place, the organising body as affiliation.
+fn claim(conn: &Connection, id: i64) -> Result<Option<Hit>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT ev.title, c.amount_yen, o.name, ev.event_date FROM claim c JOIN event ev ON ev.id = c.event_id
+             JOIN organisation o ON o.id = c.organisation_id WHERE c.id = ?1",
+        )?
+        .query_row([id], |r| {
+            let date: NaiveDate = r.get(3)?;
+            let mut h = Hit::new(HitKind::Claim, id, format!("{date} {}", r.get::<_, String>(0)?));
+            h.place = Some(crate::domain::parse::format_yen(r.get(1)?));
+            h.affiliation = r.get(2)?;
+            Ok(h)
+        })
+        .optional()?)
 }
 
 fn push(groups: &mut Groups, kind: HitKind, hits: &mut Vec<Hit>) {
@@ -174,6 +227,7 @@ pub fn recent(conn: &Connection, fy: &FiscalYear, today: NaiveDate, limit: usize
             Some(HitKind::Expert) => expert(conn, today, id)?,
             Some(HitKind::Application) => application(conn, fy, today, id)?,
             Some(HitKind::Organisation) => organisation(conn, id)?,
+            Some(HitKind::Claim) => claim(conn, id)?,
             None => None,
         };
         all.extend(hit);

@@ -69,6 +69,8 @@ fn condition(conn: &Connection, fiscal_year: i32, f: &QueueFilter) -> Result<Str
             HitKind::Expert => "d.expert_id",
             HitKind::Organisation => "d.chamber_id",
             HitKind::Application => "d.id",
+            // A Form 4 claim has no applications: the filter matches none.
+            HitKind::Claim => "NULL",
         };
         sql.push_str(&format!(" AND {column} = {}", r.id));
     }

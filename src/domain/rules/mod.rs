@@ -41,6 +41,8 @@ pub enum RuleId {
     S3,
     /// No venue fee for an office venue.
     S5,
+    /// Honoraria and travel of experts and instructors are paid by the federation (and nothing else).
+    S6,
     /// Venue fee of a public facility reimbursed against Form 4.
     S8,
 }
@@ -61,6 +63,7 @@ impl RuleId {
             RuleId::D5 => "R-D5",
             RuleId::S3 => "R-S3",
             RuleId::S5 => "R-S5",
+            RuleId::S6 => "R-S6",
             RuleId::S8 => "R-S8",
         }
     }
@@ -85,6 +88,7 @@ pub const ALL_RULES: &[RuleId] = &[
     RuleId::D5,
     RuleId::S3,
     RuleId::S5,
+    RuleId::S6,
     RuleId::S8,
 ];
 
@@ -190,6 +194,15 @@ pub enum Finding {
         /// The venue kind.
         venue: VenueKind,
     },
+    /// R-S6: an honorarium or travel is paid only to the expert of the visit or an expert/instructor of the event.
+    PayeeNotOnRecord,
+    /// R-S6: the expert's work (the visit, or the event) already has a payment.
+    AlreadyProposed {
+        /// The payment recorded.
+        payment_id: i64,
+    },
+    /// R-S6: a payment holds an honorarium and/or travel; nothing else is paid, and not nothing.
+    NothingToPay,
 }
 
 impl Finding {
@@ -210,6 +223,7 @@ impl Finding {
             Finding::RejectionNeedsGround | Finding::OtherGroundNeedsText | Finding::ExpertRelated { .. } => RuleId::D5,
             Finding::AttendanceFee { .. } => RuleId::S3,
             Finding::NoFeeForOfficeVenue { .. } => RuleId::S5,
+            Finding::PayeeNotOnRecord | Finding::AlreadyProposed { .. } | Finding::NothingToPay => RuleId::S6,
         }
     }
 

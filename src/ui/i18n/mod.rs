@@ -57,8 +57,8 @@ pub struct ConsoleText {
     pub lookup_title: &'static str,
     /// Lookup: what can be typed.
     pub lookup_hint: &'static str,
-    /// Lookup: kinds (business, expert, application, organisation).
-    pub lookup_kinds: [&'static str; 4],
+    /// Lookup: kinds (business, expert, application, organisation, claim).
+    pub lookup_kinds: [&'static str; 5],
     /// Lookup: heading of the recently opened records.
     pub lookup_recent: &'static str,
     /// Lookup: nothing found.
@@ -368,6 +368,7 @@ pub fn action_label(lang: Lang, label: &str) -> String {
         "consultation.create" => ("窓口相談の記録", "desk consultation"),
         "consultation.edit" => ("窓口相談の編集", "desk consultation edited"),
         l if l.starts_with("roster.") => crate::ui::i18n::roster::action(l),
+        l if l.starts_with("ledger.") => crate::ui::i18n::ledger::action(l),
         l if l.starts_with("dispatch.status.") => ("状態の変更", "status change"),
         _ => (label, label),
     };

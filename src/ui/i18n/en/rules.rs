@@ -57,5 +57,8 @@ pub fn finding(f: &Finding) -> String {
         Finding::NoFeeForOfficeVenue { venue } => {
             format!("no venue fee is paid when the venue is {}", labels::venue(*venue))
         }
+        Finding::PayeeNotOnRecord => "this expert did not do this visit or event (honoraria and travel go only to the expert or instructor who did)".into(),
+        Finding::AlreadyProposed { payment_id } => format!("this work already has a payment (No. {})", payment_id),
+        Finding::NothingToPay => "enter an honorarium or travel (nothing else is paid)".into(),
     }
 }

@@ -58,5 +58,10 @@ pub fn finding(f: &Finding) -> String {
         Finding::NoFeeForOfficeVenue { venue } => {
             format!("会場が{}の場合、会場使用料は支払いません", labels::venue(*venue))
         }
+        Finding::PayeeNotOnRecord => {
+            "この専門家はこの派遣・講習会の担当ではありません (謝金・旅費は担当した専門家・講師にのみ支払います)".into()
+        }
+        Finding::AlreadyProposed { payment_id } => format!("この実績には既に支払 (No.{}) があります", payment_id),
+        Finding::NothingToPay => "謝金か旅費の金額を入力してください (それ以外は支払いません)".into(),
     }
 }

@@ -1,4 +1,9 @@
-//! The reimbursement ledger: Form 4 claims and honorarium/travel payments.
+//! The reimbursement ledger: Form 4 claims and honorarium/travel payments. The raw inserts live here (the demo
+//! uses them); the lists, totals and audited writes of tab 4 in the submodules.
+
+pub mod lists;
+pub mod totals;
+pub mod writes;
 
 use anyhow::Result;
 use rusqlite::{Connection, params};

@@ -1,0 +1,346 @@
+//! The ledger's lists, one page at a time and unpaid first: Form 4 claims, honorarium/travel payments, the work
+//! (visits, event parts) of experts with no payment yet, and events to pick for a claim.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, params};
+
+use crate::domain::model::{ClaimStatus, PaymentStatus, VenueKind};
+
+/// What the claim and payment lists are narrowed by.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LedgerFilter {
+    /// Text in the event, organisation, receipt (claims) or expert and work (payments).
+    pub text: String,
+    /// Only what is not paid yet.
+    pub unpaid_only: bool,
+}
+
+impl LedgerFilter {
+    fn like(&self) -> String {
+        format!("%{}%", self.text.trim().replace(['%', '_'], ""))
+    }
+}
+
+/// One Form 4 claim with its event and the dates and staff of each step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRow {
+    /// Id.
+    pub id: i64,
+    /// Event title.
+    pub event: String,
+    /// Event date.
+    pub event_date: NaiveDate,
+    /// Venue name.
+    pub venue: String,
+    /// Venue kind (R-S5, R-S8).
+    pub venue_kind: VenueKind,
+    /// The organising body that advanced the fee.
+    pub organisation: String,
+    /// Amount advanced.
+    pub amount_yen: i64,
+    /// Receipt reference.
+    pub receipt_ref: String,
+    /// Date claimed.
+    pub claimed_on: NaiveDate,
+    /// Status.
+    pub status: ClaimStatus,
+    /// Checked: date and staff.
+    pub checked: Option<(NaiveDate, String)>,
+    /// Approved: date and staff.
+    pub approved: Option<(NaiveDate, String)>,
+    /// Paid: date and staff.
+    pub paid: Option<(NaiveDate, String)>,
+    /// Why it was returned.
+    pub return_reason: String,
+    /// Note.
+    pub note: String,
+    /// Row version (edits are refused when it changed).
+    pub row_version: i64,
+}
+
+/// One honorarium/travel payment with its payee and the work it pays for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentRow {
+    /// Id.
+    pub id: i64,
+    /// Payee.
+    pub expert: String,
+    /// The visit's business or the event's title.
+    pub work: String,
+    /// Date of the work.
+    pub work_date: Option<NaiveDate>,
+    /// For an event (else a visit).
+    pub for_event: bool,
+    /// 謝金.
+    pub honorarium_yen: i64,
+    /// 旅費.
+    pub travel_yen: i64,
+    /// 源泉徴収.
+    pub withholding_yen: i64,
+    /// Paid to the payee.
+    pub net_yen: i64,
+    /// Payee is a corporation (not withheld).
+    pub payee_is_corporation: bool,
+    /// Status.
+    pub status: PaymentStatus,
+    /// Proposed on.
+    pub proposed_on: NaiveDate,
+    /// Approved on.
+    pub approved_on: Option<NaiveDate>,
+    /// Paid on.
+    pub paid_on: Option<NaiveDate>,
+    /// Note.
+    pub note: String,
+    /// Row version.
+    pub row_version: i64,
+}
+
+/// A visit or an expert's part in an event, done and not paid yet: a payment is proposed from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkRow {
+    /// The visit (None: an event).
+    pub visit_id: Option<i64>,
+    /// The event (None: a visit).
+    pub event_id: Option<i64>,
+    /// The expert.
+    pub expert_id: i64,
+    /// Expert's name.
+    pub expert: String,
+    /// Expert is a corporation.
+    pub is_corporation: bool,
+    /// Date.
+    pub date: NaiveDate,
+    /// The business visited or the event's title.
+    pub title: String,
+    /// Length in minutes.
+    pub minutes: i64,
+    /// Online (no travel).
+    pub online: bool,
+}
+
+const CLAIMS: &str = "
+    FROM claim c JOIN event ev ON ev.id = c.event_id JOIN organisation o ON o.id = c.organisation_id
+    WHERE c.fiscal_year = ?1 AND (?2 = 0 OR c.status <> 'paid')
+      AND (ev.title LIKE ?3 OR o.name LIKE ?3 OR c.receipt_ref LIKE ?3 OR ev.venue_name LIKE ?3)";
+
+/// Claims of the year matching the filter.
+pub fn count_claims(conn: &Connection, fiscal_year: i32, f: &LedgerFilter) -> Result<usize> {
+    let sql = format!("SELECT COUNT(*) {CLAIMS}");
+    let n: i64 = conn.prepare_cached(&sql)?.query_row(params![fiscal_year, f.unpaid_only, f.like()], |r| r.get(0))?;
+    Ok(n as usize)
+}
+
+/// A page of claims: unpaid first (returned ones last of those), newest claim first.
+pub fn claims(
+    conn: &Connection,
+    fiscal_year: i32,
+    f: &LedgerFilter,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<ClaimRow>> {
+    let sql = format!(
+        "SELECT c.id, ev.title, ev.event_date, ev.venue_name, ev.venue_kind, o.name, c.amount_yen, c.receipt_ref,
+                c.claimed_on, c.status, c.checked_on, c.checked_by, c.approved_on, c.approved_by, c.paid_on,
+                c.paid_by, c.return_reason, c.note, c.row_version
+         {CLAIMS}
+         ORDER BY c.status = 'paid', c.status = 'returned', c.claimed_on DESC, c.id DESC LIMIT ?4 OFFSET ?5"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params![fiscal_year, f.unpaid_only, f.like(), limit as i64, offset as i64], claim_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One claim by id.
+pub fn claim(conn: &Connection, id: i64) -> Result<Option<ClaimRow>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached(
+            "SELECT c.id, ev.title, ev.event_date, ev.venue_name, ev.venue_kind, o.name, c.amount_yen, c.receipt_ref,
+                    c.claimed_on, c.status, c.checked_on, c.checked_by, c.approved_on, c.approved_by, c.paid_on,
+                    c.paid_by, c.return_reason, c.note, c.row_version
+             FROM claim c JOIN event ev ON ev.id = c.event_id JOIN organisation o ON o.id = c.organisation_id
+             WHERE c.id = ?1",
+        )?
+        .query_row([id], claim_row)
+        .optional()?)
+}
+
+/// Where a claim stands in the unfiltered list of its year (to show it from the lookup).
+pub fn claim_position(conn: &Connection, fiscal_year: i32, id: i64) -> Result<Option<usize>> {
+    use rusqlite::OptionalExtension;
+    let Some((status, claimed_on)) = conn
+        .query_row(
+            "SELECT status, claimed_on FROM claim WHERE id = ?1 AND fiscal_year = ?2",
+            params![id, fiscal_year],
+            |r| Ok((r.get::<_, ClaimStatus>(0)?, r.get::<_, NaiveDate>(1)?)),
+        )
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let paid = status == ClaimStatus::Paid;
+    let returned = status == ClaimStatus::Returned;
+    let before: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM claim c WHERE c.fiscal_year = ?1 AND
+           ((c.status = 'paid') < ?2
+            OR ((c.status = 'paid') = ?2 AND (c.status = 'returned') < ?3)
+            OR ((c.status = 'paid') = ?2 AND (c.status = 'returned') = ?3
+                AND (c.claimed_on > ?4 OR (c.claimed_on = ?4 AND c.id > ?5))))",
+        params![fiscal_year, paid, returned, claimed_on, id],
+        |r| r.get(0),
+    )?;
+    Ok(Some(before as usize))
+}
+
+fn claim_row(r: &Row) -> rusqlite::Result<ClaimRow> {
+    let step = |d: usize| -> rusqlite::Result<Option<(NaiveDate, String)>> {
+        Ok(r.get::<_, Option<NaiveDate>>(d)?.map(|date| (date, r.get::<_, String>(d + 1).unwrap_or_default())))
+    };
+    Ok(ClaimRow {
+        id: r.get(0)?,
+        event: r.get(1)?,
+        event_date: r.get(2)?,
+        venue: r.get(3)?,
+        venue_kind: r.get(4)?,
+        organisation: r.get(5)?,
+        amount_yen: r.get(6)?,
+        receipt_ref: r.get(7)?,
+        claimed_on: r.get(8)?,
+        status: r.get(9)?,
+        checked: step(10)?,
+        approved: step(12)?,
+        paid: step(14)?,
+        return_reason: r.get(16)?,
+        note: r.get(17)?,
+        row_version: r.get(18)?,
+    })
+}
+
+const PAYMENTS: &str = "
+    FROM payment p JOIN expert e ON e.id = p.expert_id
+    LEFT JOIN event ev ON ev.id = p.event_id
+    LEFT JOIN visit v ON v.id = p.visit_id
+    LEFT JOIN dispatch d ON d.id = v.dispatch_id
+    LEFT JOIN business b ON b.id = d.business_id
+    WHERE p.fiscal_year = ?1 AND (?2 = 0 OR p.status <> 'paid')
+      AND (e.name LIKE ?3 OR e.reading LIKE ?3 OR ev.title LIKE ?3 OR b.name LIKE ?3)";
+
+/// Payments of the year matching the filter.
+pub fn count_payments(conn: &Connection, fiscal_year: i32, f: &LedgerFilter) -> Result<usize> {
+    let sql = format!("SELECT COUNT(*) {PAYMENTS}");
+    let n: i64 = conn.prepare_cached(&sql)?.query_row(params![fiscal_year, f.unpaid_only, f.like()], |r| r.get(0))?;
+    Ok(n as usize)
+}
+
+/// A page of payments: unpaid first, newest proposal first.
+pub fn payments(
+    conn: &Connection,
+    fiscal_year: i32,
+    f: &LedgerFilter,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<PaymentRow>> {
+    let sql = format!(
+        "SELECT p.id, e.name, COALESCE(ev.title, b.name, ''), COALESCE(ev.event_date, v.visit_date),
+                p.event_id IS NOT NULL, p.honorarium_yen, p.travel_yen, p.withholding_yen, p.net_yen,
+                p.payee_is_corporation, p.status, p.proposed_on, p.approved_on, p.paid_on, p.note, p.row_version
+         {PAYMENTS}
+         ORDER BY p.status = 'paid', p.proposed_on DESC, p.id DESC LIMIT ?4 OFFSET ?5"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params![fiscal_year, f.unpaid_only, f.like(), limit as i64, offset as i64], |r| {
+        Ok(PaymentRow {
+            id: r.get(0)?,
+            expert: r.get(1)?,
+            work: r.get(2)?,
+            work_date: r.get(3)?,
+            for_event: r.get(4)?,
+            honorarium_yen: r.get(5)?,
+            travel_yen: r.get(6)?,
+            withholding_yen: r.get(7)?,
+            net_yen: r.get(8)?,
+            payee_is_corporation: r.get(9)?,
+            status: r.get(10)?,
+            proposed_on: r.get(11)?,
+            approved_on: r.get(12)?,
+            paid_on: r.get(13)?,
+            note: r.get(14)?,
+            row_version: r.get(15)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+const WORK: &str = "
+    SELECT v.id AS visit_id, NULL AS event_id, v.expert_id AS expert_id, e.name AS expert,
+           e.is_corporation AS corp, v.visit_date AS day, b.name AS title, v.end_min - v.start_min AS minutes,
+           v.place = 'online' AS online
+    FROM visit v JOIN expert e ON e.id = v.expert_id
+    JOIN dispatch d ON d.id = v.dispatch_id JOIN business b ON b.id = d.business_id
+    WHERE v.visit_date BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.visit_id = v.id)
+      AND (e.name LIKE ?3 OR b.name LIKE ?3)
+    UNION ALL
+    SELECT NULL, ev.id, x.expert_id, e.name, e.is_corporation, ev.event_date, ev.title, ev.end_min - ev.start_min, 0
+    FROM event ev JOIN event_expert x ON x.event_id = ev.id JOIN expert e ON e.id = x.expert_id
+    WHERE ev.event_date BETWEEN ?1 AND ?2 AND ev.status <> 'cancelled'
+      AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.event_id = ev.id AND p.expert_id = x.expert_id)
+      AND (e.name LIKE ?3 OR ev.title LIKE ?3)";
+
+/// Work done between `from` and `until` (the fiscal year's start and today) that has no payment yet.
+pub fn count_work(conn: &Connection, from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> Result<usize> {
+    let sql = format!("SELECT COUNT(*) FROM ({WORK})");
+    let n: i64 = conn.prepare_cached(&sql)?.query_row(params![from, until, f.like()], |r| r.get(0))?;
+    Ok(n as usize)
+}
+
+/// A page of work with no payment yet, newest first.
+pub fn work(
+    conn: &Connection,
+    from: NaiveDate,
+    until: NaiveDate,
+    f: &LedgerFilter,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<WorkRow>> {
+    let sql = format!("SELECT * FROM ({WORK}) ORDER BY day DESC, expert_id LIMIT ?4 OFFSET ?5");
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params![from, until, f.like(), limit as i64, offset as i64], |r| {
+        Ok(WorkRow {
+            visit_id: r.get(0)?,
+            event_id: r.get(1)?,
+            expert_id: r.get(2)?,
+            expert: r.get(3)?,
+            is_corporation: r.get(4)?,
+            date: r.get(5)?,
+            title: r.get(6)?,
+            minutes: r.get(7)?,
+            online: r.get(8)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Events of the year for a claim's event picker: the title or venue contains `query`, or it is the date typed;
+/// newest first, at most `limit`, as (id, "2025-11-20 title (venue)").
+pub fn event_candidates(
+    conn: &Connection,
+    fiscal_year: i32,
+    query: &str,
+    date: Option<NaiveDate>,
+    limit: usize,
+) -> Result<Vec<(i64, String)>> {
+    let like = format!("%{}%", query.trim().replace('%', ""));
+    let mut st = conn.prepare_cached(
+        "SELECT id, event_date, title, venue_name FROM event
+         WHERE fiscal_year = ?1 AND status <> 'cancelled' AND (title LIKE ?2 OR venue_name LIKE ?2 OR event_date = ?3)
+         ORDER BY event_date DESC, id DESC LIMIT ?4",
+    )?;
+    let rows = st.query_map(params![fiscal_year, like, date, limit as i64], |r| {
+        let date: NaiveDate = r.get(1)?;
+        let title: String = r.get(2)?;
+        let venue: String = r.get(3)?;
+        Ok((r.get(0)?, format!("{date} {title} ({venue})")))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

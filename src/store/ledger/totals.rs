@@ -1,0 +1,188 @@
+//! The ledger's totals: by month, organisation, expert or kind, the year against its budget, and an expert's
+//! yearly figures for the 支払調書. Returned claims count nowhere; a claim or payment counts in the month it was
+//! paid, or while unpaid in the month it was claimed or proposed.
+
+use anyhow::Result;
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// What the totals are grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TotalsBy {
+    /// 月別.
+    #[default]
+    Month,
+    /// 団体別 (the organising body of an event or claim, the chamber of a dispatch).
+    Organisation,
+    /// 専門家別 (honoraria and travel only): what a 支払調書 needs.
+    Expert,
+    /// 種別: claims, honoraria, travel.
+    Kind,
+}
+
+impl TotalsBy {
+    /// Every grouping, in the order `o` cycles through them.
+    pub const ALL: [TotalsBy; 4] = [TotalsBy::Month, TotalsBy::Organisation, TotalsBy::Expert, TotalsBy::Kind];
+
+    /// The next grouping.
+    pub fn next(self) -> TotalsBy {
+        let i = TotalsBy::ALL.iter().position(|t| *t == self).unwrap_or(0);
+        TotalsBy::ALL[(i + 1) % TotalsBy::ALL.len()]
+    }
+}
+
+/// One group's totals.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TotalRow {
+    /// The group: "2025-11", an organisation's or expert's name, or a kind code (claim, honorarium, travel);
+    /// None for payments of dispatches received directly by the desk (no chamber).
+    pub key: Option<String>,
+    /// Expert id (grouped by expert).
+    pub expert_id: Option<i64>,
+    /// Claims and payments counted.
+    pub count: i64,
+    /// Paid.
+    pub paid_yen: i64,
+    /// Not paid yet.
+    pub unpaid_yen: i64,
+    /// Income tax withheld (payments).
+    pub withheld_yen: i64,
+}
+
+/// The fiscal year's money against its budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct YearTotals {
+    /// The budget (fiscal-year file).
+    pub budget_yen: i64,
+    /// Paid so far.
+    pub paid_yen: i64,
+    /// Claimed or proposed, not paid yet.
+    pub unpaid_yen: i64,
+}
+
+/// Every amount of the year as (kind, month, organisation, expert id, expert, amount, withheld, paid).
+const ENTRIES: &str = "
+WITH entry(kind, month, org, expert_id, expert, amount, withheld, paid) AS (
+    SELECT 'claim', substr(COALESCE(c.paid_on, c.claimed_on), 1, 7), o.name, NULL, NULL, c.amount_yen, 0,
+           c.status = 'paid'
+    FROM claim c JOIN organisation o ON o.id = c.organisation_id
+    WHERE c.fiscal_year = ?1 AND c.status <> 'returned'
+    UNION ALL
+    SELECT k.kind, substr(COALESCE(p.paid_on, p.proposed_on), 1, 7), COALESCE(oe.name, od.name), e.id, e.name,
+           CASE k.kind WHEN 'honorarium' THEN p.honorarium_yen ELSE p.travel_yen END,
+           CASE k.kind WHEN 'honorarium' THEN p.withholding_yen ELSE 0 END, p.status = 'paid'
+    FROM payment p JOIN expert e ON e.id = p.expert_id
+    JOIN (SELECT 'honorarium' AS kind UNION ALL SELECT 'travel') k
+    LEFT JOIN event ev ON ev.id = p.event_id LEFT JOIN organisation oe ON oe.id = ev.organiser_id
+    LEFT JOIN visit v ON v.id = p.visit_id LEFT JOIN dispatch d ON d.id = v.dispatch_id
+    LEFT JOIN organisation od ON od.id = d.chamber_id
+    WHERE p.fiscal_year = ?1 AND (CASE k.kind WHEN 'honorarium' THEN p.honorarium_yen ELSE p.travel_yen END) > 0
+)";
+
+fn group_sql(by: TotalsBy) -> String {
+    let (key, id, filter) = match by {
+        TotalsBy::Month => ("month", "NULL", ""),
+        TotalsBy::Organisation => ("org", "NULL", ""),
+        TotalsBy::Expert => ("expert", "expert_id", "WHERE expert_id IS NOT NULL"),
+        TotalsBy::Kind => ("kind", "NULL", ""),
+    };
+    let order = match by {
+        TotalsBy::Month => "key",
+        TotalsBy::Kind => "CASE key WHEN 'claim' THEN 0 WHEN 'honorarium' THEN 1 ELSE 2 END",
+        _ => "SUM(amount) DESC, key",
+    };
+    let group = if by == TotalsBy::Expert { "expert_id" } else { key };
+    format!(
+        "{ENTRIES} SELECT {key} AS key, {id}, COUNT(*), COALESCE(SUM(CASE WHEN paid THEN amount END), 0),
+                COALESCE(SUM(CASE WHEN paid THEN 0 ELSE amount END), 0), COALESCE(SUM(withheld), 0)
+         FROM entry {filter} GROUP BY {group} ORDER BY {order}"
+    )
+}
+
+/// Groups in all (for paging).
+pub fn count(conn: &Connection, fiscal_year: i32, by: TotalsBy) -> Result<usize> {
+    let sql = format!("SELECT COUNT(*) FROM ({})", group_sql(by));
+    let n: i64 = conn.prepare_cached(&sql)?.query_row([fiscal_year], |r| r.get(0))?;
+    Ok(n as usize)
+}
+
+/// A page of totals.
+pub fn page(conn: &Connection, fiscal_year: i32, by: TotalsBy, offset: usize, limit: usize) -> Result<Vec<TotalRow>> {
+    let sql = format!("{} LIMIT ?2 OFFSET ?3", group_sql(by));
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params![fiscal_year, limit as i64, offset as i64], |r| {
+        Ok(TotalRow {
+            key: r.get(0)?,
+            expert_id: r.get(1)?,
+            count: r.get(2)?,
+            paid_yen: r.get(3)?,
+            unpaid_yen: r.get(4)?,
+            withheld_yen: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The year's paid and unpaid money against `budget_yen`.
+pub fn year(conn: &Connection, fiscal_year: i32, budget_yen: i64) -> Result<YearTotals> {
+    let sql = format!(
+        "{ENTRIES} SELECT COALESCE(SUM(CASE WHEN paid THEN amount END), 0),
+                COALESCE(SUM(CASE WHEN paid THEN 0 ELSE amount END), 0) FROM entry"
+    );
+    let (paid_yen, unpaid_yen) = conn.prepare_cached(&sql)?.query_row([fiscal_year], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(YearTotals { budget_yen, paid_yen, unpaid_yen })
+}
+
+/// What a 支払調書 (報酬、料金、契約金及び賞金の支払調書) needs for one expert and one calendar year: the fees and
+/// travel paid to them in that year and the tax withheld.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Statement {
+    /// The expert.
+    pub expert_id: i64,
+    /// Name.
+    pub name: String,
+    /// Address.
+    pub address: String,
+    /// A corporation (not withheld).
+    pub is_corporation: bool,
+    /// Calendar year (the 支払調書 counts payments made January to December).
+    pub year: i32,
+    /// Payments made.
+    pub count: i64,
+    /// 謝金 paid.
+    pub honorarium_yen: i64,
+    /// 旅費 paid.
+    pub travel_yen: i64,
+    /// 源泉徴収税額.
+    pub withheld_yen: i64,
+    /// Paid to the expert.
+    pub net_yen: i64,
+}
+
+/// An expert's payments made in calendar year `year` (None: the expert is gone).
+pub fn statement(conn: &Connection, expert_id: i64, year: i32) -> Result<Option<Statement>> {
+    let from = format!("{year}-01-01");
+    let until = format!("{year}-12-31");
+    Ok(conn
+        .prepare_cached(
+            "SELECT e.name, e.address, e.is_corporation, COUNT(p.id), COALESCE(SUM(p.honorarium_yen), 0),
+                    COALESCE(SUM(p.travel_yen), 0), COALESCE(SUM(p.withholding_yen), 0), COALESCE(SUM(p.net_yen), 0)
+             FROM expert e LEFT JOIN payment p ON p.expert_id = e.id AND p.status = 'paid'
+                  AND p.paid_on BETWEEN ?2 AND ?3
+             WHERE e.id = ?1 GROUP BY e.id",
+        )?
+        .query_row(params![expert_id, from, until], |r| {
+            Ok(Statement {
+                expert_id,
+                name: r.get(0)?,
+                address: r.get(1)?,
+                is_corporation: r.get(2)?,
+                year,
+                count: r.get(3)?,
+                honorarium_yen: r.get(4)?,
+                travel_yen: r.get(5)?,
+                withheld_yen: r.get(6)?,
+                net_yen: r.get(7)?,
+            })
+        })
+        .optional()?)
+}

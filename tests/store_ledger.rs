@@ -1,0 +1,242 @@
+//! Store tests of the ledger on real SQLite files in a temporary directory: a claim refused with R-S5 for an
+//! office venue, a claim stepped to paid with dates and staff and counted in its month, returned with a reason
+//! (never deleted), payments refused under R-S6, withheld by the fiscal year's rates (none for a corporation),
+//! the work list, unpaid first, the year against its budget and an expert's 支払調書 figures; all audited.
+
+use chrono::NaiveDate;
+use madoguchi::domain::fiscal_year::FiscalYear;
+use madoguchi::domain::model::{ClaimStatus, PaymentStatus};
+use madoguchi::domain::rules::{Finding, RuleId};
+use madoguchi::store::Store;
+use madoguchi::store::ledger::lists::{self, LedgerFilter};
+use madoguchi::store::ledger::totals::{self, TotalsBy};
+use madoguchi::store::ledger::writes::{self, ClaimEdit, PaymentInput};
+use madoguchi::store::workflow::Refusal;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+struct Desk {
+    _dir: tempfile::TempDir,
+    store: Store,
+    fy: FiscalYear,
+    /// A seminar in a public facility.
+    public: i64,
+    /// A seminar in the organiser's office.
+    office: i64,
+    /// A visit by 髙橋 (an individual).
+    visit: i64,
+    takahashi: i64,
+    /// A corporation, instructor of the public seminar.
+    corp: i64,
+}
+
+fn desk() -> Desk {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("desk.db"), "山田").unwrap();
+    let fy = FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml")).unwrap();
+    let ids = store
+        .act("seed", |tx| {
+            let id = |sql: &str| -> anyhow::Result<i64> {
+                tx.execute(sql, [])?;
+                Ok(tx.last_insert_rowid())
+            };
+            let org = id("INSERT INTO organisation (kind, name) VALUES ('shokokai', '多良木町商工会')")?;
+            let takahashi = id("INSERT INTO expert (name, is_corporation) VALUES ('髙橋 誠', 0)")?;
+            let corp = id("INSERT INTO expert (name, is_corporation) VALUES ('くまもとIT支援合同会社', 1)")?;
+            let event = |venue: &str, date: &str| {
+                id(&format!(
+                    "INSERT INTO event (fiscal_year, kind, organiser_id, title, theme, event_date, start_min, end_min,
+                         venue_name, venue_kind, status)
+                     VALUES (2025, 'seminar', {org}, 'DX入門', 1, '{date}', 840, 960, '会場', '{venue}', 'held')"
+                ))
+            };
+            let public = event("public_facility", "2025-10-20")?;
+            let office = event("organisation_office", "2025-10-21")?;
+            id(&format!("INSERT INTO event_expert (event_id, expert_id, role) VALUES ({public}, {corp}, 'instructor')"))?;
+            let business = id("INSERT INTO business (name) VALUES ('阿蘇の里ファーム')")?;
+            let dispatch = id(&format!(
+                "INSERT INTO dispatch (fiscal_year, seq, business_id, chamber_id, received_on, theme, expert_id, status,
+                     status_on) VALUES (2025, 1, {business}, {org}, '2025-09-01', 1, {takahashi}, 'visiting', '2025-09-10')"
+            ))?;
+            let visit = id(&format!(
+                "INSERT INTO visit (dispatch_id, visit_date, start_min, end_min, place, expert_id, accompanied_by)
+                 VALUES ({dispatch}, '2025-10-02', 600, 720, 'premises', {takahashi}, 'assigned_officer')"
+            ))?;
+            Ok((public, office, visit, takahashi, corp))
+        })
+        .unwrap();
+    let (public, office, visit, takahashi, corp) = ids;
+    Desk { _dir: dir, store, fy, public, office, visit, takahashi, corp }
+}
+
+fn edit(amount: i64) -> ClaimEdit {
+    ClaimEdit {
+        amount_yen: amount,
+        receipt_ref: "領収書 No.1".into(),
+        claimed_on: d(2025, 10, 25),
+        note: String::new(),
+    }
+}
+
+fn audit_labels(store: &Store) -> Vec<String> {
+    let mut st = store.conn().prepare("SELECT label FROM action ORDER BY id").unwrap();
+    st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+#[test]
+fn an_office_venue_claim_is_refused_with_r_s5_and_nothing_is_written() {
+    let mut desk = desk();
+    let office = desk.office;
+    let out =
+        desk.store.act_if("ledger.claim.create", |tx| writes::create_claim(tx, 2025, office, &edit(8_000))).unwrap();
+    match out {
+        Err(Refusal::Findings(f)) => assert_eq!(f.iter().map(Finding::rule).collect::<Vec<_>>(), [RuleId::S5]),
+        other => panic!("{other:?}"),
+    }
+    let n: i64 = desk.store.conn().query_row("SELECT COUNT(*) FROM claim", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 0);
+    assert!(!audit_labels(&desk.store).contains(&"ledger.claim.create".to_string()));
+}
+
+#[test]
+fn a_claim_goes_to_paid_with_dates_and_staff_and_counts_in_its_month() {
+    let mut desk = desk();
+    let public = desk.public;
+    let id = desk
+        .store
+        .act_if("ledger.claim.create", |tx| writes::create_claim(tx, 2025, public, &edit(12_345)))
+        .unwrap()
+        .unwrap();
+    let before = totals::page(desk.store.conn(), 2025, TotalsBy::Month, 0, 20).unwrap();
+    assert_eq!(before[0].key.as_deref(), Some("2025-10"));
+    assert_eq!((before[0].paid_yen, before[0].unpaid_yen), (0, 12_345));
+    let steps = [(ClaimStatus::Submitted, 27), (ClaimStatus::Checked, 28), (ClaimStatus::Approved, 3)];
+    for (from, day) in steps {
+        let on = if day > 20 { d(2025, 10, day) } else { d(2025, 11, day) };
+        desk.store.act_if("ledger.claim.step", |tx| writes::advance_claim(tx, id, from, on, "山田")).unwrap().unwrap();
+    }
+    // A step from a status the claim has left is refused (another console moved it).
+    let again = desk
+        .store
+        .act_if("ledger.claim.step", |tx| writes::advance_claim(tx, id, ClaimStatus::Approved, d(2025, 11, 4), "佐藤"));
+    // The refusal shows the latest change: the step to paid.
+    let again = again.unwrap();
+    assert!(matches!(&again, Err(Refusal::Changed(Some(c))) if c.fields.iter().any(|f| f.0 == "status")), "{again:?}");
+    let row = lists::claim(desk.store.conn(), id).unwrap().unwrap();
+    assert_eq!(row.status, ClaimStatus::Paid);
+    assert_eq!(row.checked, Some((d(2025, 10, 27), "山田".into())));
+    assert_eq!(row.paid, Some((d(2025, 11, 3), "山田".into())));
+    let after = totals::page(desk.store.conn(), 2025, TotalsBy::Month, 0, 20).unwrap();
+    assert_eq!(after.len(), 1);
+    assert_eq!((after[0].key.as_deref(), after[0].paid_yen, after[0].unpaid_yen), (Some("2025-11"), 12_345, 0));
+    let year = totals::year(desk.store.conn(), 2025, desk.fy.budget.total_yen).unwrap();
+    assert_eq!((year.budget_yen, year.paid_yen, year.unpaid_yen), (60_000_000, 12_345, 0));
+    let labels = audit_labels(&desk.store);
+    assert_eq!(labels.iter().filter(|l| *l == "ledger.claim.step").count(), 3, "{labels:?}");
+}
+
+#[test]
+fn a_returned_claim_keeps_its_reason_is_never_deleted_and_can_be_resubmitted() {
+    let mut desk = desk();
+    let public = desk.public;
+    let id = desk.store.act_if("c", |tx| writes::create_claim(tx, 2025, public, &edit(5_000))).unwrap().unwrap();
+    desk.store
+        .act_if("ledger.claim.return", |tx| writes::return_claim(tx, id, ClaimStatus::Submitted, "宛名が違う"))
+        .unwrap()
+        .unwrap();
+    let row = lists::claim(desk.store.conn(), id).unwrap().unwrap();
+    assert_eq!((row.status, row.return_reason.as_str()), (ClaimStatus::Returned, "宛名が違う"));
+    let year = totals::year(desk.store.conn(), 2025, 1).unwrap();
+    assert_eq!(year.unpaid_yen, 0, "a returned claim counts nowhere");
+    let to = desk
+        .store
+        .act_if("s", |tx| writes::advance_claim(tx, id, ClaimStatus::Returned, d(2025, 11, 1), "山田"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(to, ClaimStatus::Submitted);
+    assert_eq!(lists::claim(desk.store.conn(), id).unwrap().unwrap().claimed_on, d(2025, 11, 1));
+}
+
+#[test]
+fn payments_are_refused_under_r_s6_unless_for_the_experts_own_work() {
+    let mut desk = desk();
+    let (w, visit, corp, takahashi) = (desk.fy.withholding, desk.visit, desk.corp, desk.takahashi);
+    let input = |expert_id, honorarium| PaymentInput {
+        expert_id,
+        visit_id: Some(visit),
+        event_id: None,
+        honorarium_yen: honorarium,
+        travel_yen: 0,
+        proposed_on: d(2025, 10, 5),
+        note: String::new(),
+    };
+    let wrong = desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &input(corp, 30_000))).unwrap();
+    assert_eq!(wrong, Err(Refusal::Findings(vec![Finding::PayeeNotOnRecord])));
+    let empty = desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &input(takahashi, 0))).unwrap();
+    assert_eq!(empty, Err(Refusal::Findings(vec![Finding::NothingToPay])));
+    let id =
+        desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &input(takahashi, 30_000))).unwrap().unwrap();
+    let twice = desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &input(takahashi, 30_000))).unwrap();
+    assert_eq!(twice, Err(Refusal::Findings(vec![Finding::AlreadyProposed { payment_id: id }])));
+}
+
+#[test]
+fn withholding_follows_the_fiscal_year_and_corporations_are_not_withheld() {
+    let mut desk = desk();
+    let (w, visit, public, corp, takahashi) = (desk.fy.withholding, desk.visit, desk.public, desk.corp, desk.takahashi);
+    let work = lists::work(desk.store.conn(), d(2025, 4, 1), d(2025, 11, 4), &LedgerFilter::default(), 0, 10).unwrap();
+    assert_eq!(work.len(), 2, "the visit and the instructor's seminar, unpaid: {work:?}");
+    let person = PaymentInput {
+        expert_id: takahashi,
+        visit_id: Some(visit),
+        event_id: None,
+        honorarium_yen: 30_000,
+        travel_yen: 2_000,
+        proposed_on: d(2025, 10, 5),
+        note: String::new(),
+    };
+    let company = PaymentInput { expert_id: corp, visit_id: None, event_id: Some(public), ..person.clone() };
+    let p1 = desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &person)).unwrap().unwrap();
+    desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &company)).unwrap().unwrap();
+    let rows = lists::payments(desk.store.conn(), 2025, &LedgerFilter::default(), 0, 10).unwrap();
+    let mine = rows.iter().find(|r| r.id == p1).unwrap();
+    // Travel paid to the person is included (the setting is on): 32,000 × 10.21% = 3,267.2 → 3,267.
+    assert_eq!((mine.withholding_yen, mine.net_yen), (3_267, 28_733));
+    let theirs = rows.iter().find(|r| r.id != p1).unwrap();
+    assert_eq!((theirs.withholding_yen, theirs.net_yen), (0, 32_000));
+    assert!(
+        lists::work(desk.store.conn(), d(2025, 4, 1), d(2025, 11, 4), &LedgerFilter::default(), 0, 10)
+            .unwrap()
+            .is_empty()
+    );
+
+    // Paid in November: unpaid ones listed first; the 支払調書 of 2025 holds it.
+    desk.store
+        .act_if("s", |tx| writes::advance_payment(tx, p1, PaymentStatus::Proposed, d(2025, 10, 20)))
+        .unwrap()
+        .unwrap();
+    desk.store
+        .act_if("s", |tx| writes::advance_payment(tx, p1, PaymentStatus::Approved, d(2025, 11, 4)))
+        .unwrap()
+        .unwrap();
+    let rows = lists::payments(desk.store.conn(), 2025, &LedgerFilter::default(), 0, 10).unwrap();
+    assert_eq!(rows.last().unwrap().id, p1, "paid ones last");
+    let unpaid = LedgerFilter { unpaid_only: true, ..LedgerFilter::default() };
+    assert_eq!(lists::count_payments(desk.store.conn(), 2025, &unpaid).unwrap(), 1);
+    let st = totals::statement(desk.store.conn(), takahashi, 2025).unwrap().unwrap();
+    assert_eq!(
+        (st.count, st.honorarium_yen, st.travel_yen, st.withheld_yen, st.net_yen),
+        (1, 30_000, 2_000, 3_267, 28_733)
+    );
+    let by_kind = totals::page(desk.store.conn(), 2025, TotalsBy::Kind, 0, 10).unwrap();
+    let kinds: Vec<_> = by_kind.iter().map(|r| (r.key.clone().unwrap(), r.paid_yen, r.unpaid_yen)).collect();
+    assert_eq!(kinds, [("honorarium".into(), 30_000, 30_000), ("travel".into(), 2_000, 2_000)]);
+    let by_expert = totals::page(desk.store.conn(), 2025, TotalsBy::Expert, 0, 10).unwrap();
+    assert_eq!(by_expert.len(), 2);
+    assert!(by_expert.iter().any(|r| r.expert_id == Some(takahashi) && r.withheld_yen == 3_267));
+    // A paid payment can no longer be edited.
+    let edit = desk.store.act_if("e", |tx| writes::update_payment(tx, &w, p1, 3, 1, 0, "")).unwrap();
+    assert!(matches!(edit, Err(Refusal::Changed(_))), "{edit:?}");
+}
