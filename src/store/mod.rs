@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod businesses;
+pub mod calendar;
 pub mod check;
 pub mod codes;
 pub mod consultations;

@@ -12,6 +12,7 @@ pub mod period;
 use chrono::NaiveDate;
 
 use crate::domain::fiscal_year::SizeLimit;
+pub use events::{Engagement, EngagementKind};
 use crate::domain::model::{AccompanimentKind, IndustryCategory, LegalForm, RejectionGround, RelationKind, VenueKind};
 
 /// The identifier of a rule of PROGRAM.md.
@@ -43,6 +44,10 @@ pub enum RuleId {
     S5,
     /// Venue fee of a public facility reimbursed against Form 4.
     S8,
+    /// Support report and feedback after a consultation day.
+    S11,
+    /// Desk rule (not numbered in the guideline): an expert is in one place at a time.
+    C1,
 }
 
 impl RuleId {
@@ -62,6 +67,8 @@ impl RuleId {
             RuleId::S3 => "R-S3",
             RuleId::S5 => "R-S5",
             RuleId::S8 => "R-S8",
+            RuleId::S11 => "R-S11",
+            RuleId::C1 => "R-C1",
         }
     }
 
@@ -86,6 +93,8 @@ pub const ALL_RULES: &[RuleId] = &[
     RuleId::S3,
     RuleId::S5,
     RuleId::S8,
+    RuleId::S11,
+    RuleId::C1,
 ];
 
 impl std::fmt::Display for RuleId {
@@ -190,6 +199,15 @@ pub enum Finding {
         /// The venue kind.
         venue: VenueKind,
     },
+    /// R-S11: a consultation day's feedback needs the expert's support report first (and not before it).
+    BookingFeedbackBeforeReport,
+    /// R-C1: the expert is already somewhere else at that time (a booking, a visit or another event).
+    ExpertBusy {
+        /// The date.
+        date: NaiveDate,
+        /// What the expert is already doing.
+        elsewhere: Engagement,
+    },
 }
 
 impl Finding {
@@ -210,6 +228,8 @@ impl Finding {
             Finding::RejectionNeedsGround | Finding::OtherGroundNeedsText | Finding::ExpertRelated { .. } => RuleId::D5,
             Finding::AttendanceFee { .. } => RuleId::S3,
             Finding::NoFeeForOfficeVenue { .. } => RuleId::S5,
+            Finding::BookingFeedbackBeforeReport => RuleId::S11,
+            Finding::ExpertBusy { .. } => RuleId::C1,
         }
     }
 

@@ -1,6 +1,6 @@
 //! Wording of rule findings (R-xx).
 
-use crate::domain::parse::{format_hours, format_yen};
+use crate::domain::parse::{format_hours, format_time, format_yen};
 use crate::domain::rules::Finding;
 
 use super::labels;
@@ -57,5 +57,16 @@ pub fn finding(f: &Finding) -> String {
         Finding::NoFeeForOfficeVenue { venue } => {
             format!("no venue fee is paid when the venue is {}", labels::venue(*venue))
         }
+        Finding::BookingFeedbackBeforeReport => {
+            "record the feedback only once the expert's support report is in (on or after its date)".into()
+        }
+        Finding::ExpertBusy { date, elsewhere } => format!(
+            "the expert is already busy on {} {}-{} ({}: {})",
+            date,
+            format_time(elsewhere.start_min),
+            format_time(elsewhere.end_min),
+            labels::engagement(elsewhere.kind),
+            elsewhere.what
+        ),
     }
 }
