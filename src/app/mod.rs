@@ -508,7 +508,7 @@ impl App {
         match self.tab {
             Tab::Applications => self.queue.command(Command::Refresh),
             Tab::Roster => self.roster.activate(),
-            Tab::Events => self.events.activate(),
+            Tab::Events => self.events.activate(&self.session),
             Tab::Ledger => self.ledger.activate(),
         }
     }
@@ -757,7 +757,7 @@ fn saved_action(app: &mut App, saved: Saved) -> Vec<Effect> {
     });
     if let Saved::Consultation(Some(prefill)) = &saved {
         let form = forms::new_dispatch(&app.session, Some(prefill));
-        let purpose = QueuePurpose::NewDispatch { consultation: Some(prefill.consultation), duplicates_seen: false };
+        let purpose = QueuePurpose::NewDispatch { consultation: prefill.consultation, duplicates_seen: false };
         app.form = Some((Purpose::Queue(purpose), form));
     }
     if let Saved::Dispatch { .. } = saved {

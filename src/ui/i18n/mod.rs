@@ -347,6 +347,9 @@ pub fn table_label(lang: Lang, table: &str) -> String {
         "desk_consultation" => ("窓口相談", "desk consultation"),
         "rejection_ground" => ("否決理由", "rejection ground"),
         "override" => ("例外承認", "override"),
+        "event" => ("講習会・相談会", "event"),
+        "booking" => ("相談会の予約", "booking"),
+        "event_expert" => ("講習会・相談会の専門家", "event expert"),
         _ => (table, table),
     };
     match lang {
@@ -365,6 +368,7 @@ pub fn action_label(lang: Lang, label: &str) -> String {
         "consultation.create" => ("窓口相談の記録", "desk consultation"),
         "consultation.edit" => ("窓口相談の編集", "desk consultation edited"),
         l if l.starts_with("roster.") => crate::ui::i18n::roster::action(l),
+        l if l.starts_with("events.") => crate::ui::i18n::events::action(l),
         l if l.starts_with("dispatch.status.") => ("状態の変更", "status change"),
         _ => (label, label),
     };
