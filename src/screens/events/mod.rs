@@ -263,7 +263,8 @@ pub struct State {
 impl State {
     /// Sets the number of visible rows (the agenda's page); returns the requests it needs when the tab is shown.
     pub fn set_viewport(&mut self, rows: usize) -> Vec<Effect> {
-        self.pager.set_viewport(rows);
+        // The agenda's first two lines are its date and the day's holiday.
+        self.pager.set_viewport(rows.saturating_sub(1));
         if self.cursor.is_some() { self.reload() } else { Vec::new() }
     }
 

@@ -18,7 +18,7 @@ use crate::ui::theme::Theme;
 
 /// Cells of the agenda beside the month grid in a body `width` cells wide.
 pub fn agenda_width(width: u16) -> u16 {
-    (width * 3 / 10).max(24)
+    (width / 4).max(22)
 }
 
 /// Draws the tab into `area`.
@@ -41,10 +41,15 @@ fn draw_agenda(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Th
     let day = state.day();
     let weekday = t.weekdays[day.weekday().num_days_from_sunday() as usize];
     let mut title = t.agenda_title.replace("{date}", &format!("{} {weekday}", format_iso_wareki(day)));
-    if let Some(h) = holiday(day) {
-        title = format!("{title} {}", if s.lang == Lang::Ja { &h.name_ja } else { &h.name_en });
+    if width(&title) > cells {
+        title = format!("{day} {weekday}");
     }
-    let mut lines = vec![Line::styled(cell(&title, cells), theme.heading())];
+    // The holiday has a line of its own (blank on other days), so the page below never moves.
+    let hol = holiday(day).map(|h| if s.lang == Lang::Ja { h.name_ja.as_str() } else { h.name_en.as_str() });
+    let mut lines = vec![
+        Line::styled(cell(&title, cells), theme.heading()),
+        Line::styled(cell(hol.unwrap_or(""), cells), theme.error()),
+    ];
     if state.pager.total == 0 && state.pager.generation > 0 && state.agenda.is_empty() {
         lines.push(Line::styled(cell(&format!(" {}", t.no_events), cells), theme.dim()));
     }
