@@ -96,7 +96,9 @@ fn seminar_consultation_day_bookings_and_a_refused_double_booking_survive_a_rest
     c.send(CTRL_U);
     c.send("0");
     c.send(CTRL_S);
-    c.wait_until("the seminar's detail", |s| s.contains("講習会 (様式2)  E2E SNS活用セミナー") && s.contains("公共施設"));
+    c.wait_until("the seminar's detail", |s| {
+        s.contains("講習会 (様式2)  E2E SNS活用セミナー") && s.contains("公共施設")
+    });
     c.send(ESC);
     c.wait_until("back on the calendar", |s| s.contains("2025年12月") && !s.contains("講習会 (様式2)"));
 
@@ -109,7 +111,9 @@ fn seminar_consultation_day_bookings_and_a_refused_double_booking_survive_a_rest
     c.send(TAB);
     pick(&mut c, "熊本県商工会連合会");
     c.send(CTRL_S);
-    c.wait_until("the day's detail", |s| s.contains("個別相談会 (様式3)  E2E EC個別相談会") && s.contains("予約はまだありません"));
+    c.wait_until("the day's detail", |s| {
+        s.contains("個別相談会 (様式3)  E2E EC個別相談会") && s.contains("予約はまだありません")
+    });
 
     // Two businesses booked to two experts at 13:30.
     c.send("b");
@@ -161,7 +165,9 @@ fn seminar_consultation_day_bookings_and_a_refused_double_booking_survive_a_rest
     c.send(ENTER);
     c.send(TAB);
     c.send(ENTER);
-    let screen = c.wait_until("the bookings", |s| s.contains("個別相談会 (様式3)  E2E EC個別相談会") && s.contains(&head(&businesses[1])));
+    let screen = c.wait_until("the bookings", |s| {
+        s.contains("個別相談会 (様式3)  E2E EC個別相談会") && s.contains(&head(&businesses[1]))
+    });
     assert!(screen.contains(&head(&businesses[0])), "{screen}");
     let conn = rusqlite::Connection::open(&db).unwrap();
     let booked: i64 = conn

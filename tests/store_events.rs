@@ -41,7 +41,12 @@ fn desk() -> Desk {
             let business = |name: &str, form: LegalForm| {
                 businesses::insert(
                     tx,
-                    &NewBusiness { name: name.into(), legal_form: Some(form), municipality_id: aso, ..Default::default() },
+                    &NewBusiness {
+                        name: name.into(),
+                        legal_form: Some(form),
+                        municipality_id: aso,
+                        ..Default::default()
+                    },
                 )
             };
             Ok((
@@ -102,12 +107,7 @@ fn create(desk: &mut Desk, edit: &EventEdit) -> Result<i64, Refusal> {
 
 fn book(desk: &mut Desk, event_id: i64, expert: usize, business: usize, start_min: u16) -> Result<i64, Refusal> {
     let fy = desk.fy.clone();
-    let b = NewBooking {
-        event_id,
-        expert_id: desk.experts[expert],
-        business_id: desk.businesses[business],
-        start_min,
-    };
+    let b = NewBooking { event_id, expert_id: desk.experts[expert], business_id: desk.businesses[business], start_min };
     desk.store.act_if("events.booking.add", |tx| events::add_booking(tx, &fy, &b)).unwrap()
 }
 
@@ -130,7 +130,10 @@ fn a_seminar_at_a_public_facility_is_on_the_month_and_its_day() {
     let rows = calendar::day(conn, d(11, 20), &CalendarFilter::default(), 0, 10).unwrap();
     assert_eq!(rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![id]);
     let detail = calendar::detail(conn, id).unwrap().unwrap();
-    assert_eq!((detail.venue_kind, detail.venue_fee_yen, detail.status), (VenueKind::PublicFacility, 5000, EventStatus::Applied));
+    assert_eq!(
+        (detail.venue_kind, detail.venue_fee_yen, detail.status),
+        (VenueKind::PublicFacility, 5000, EventStatus::Applied)
+    );
     let audited: i64 = conn
         .query_row("SELECT COUNT(*) FROM audit WHERE tbl = 'event' AND record_id = ?1", [id], |r| r.get(0))
         .unwrap();

@@ -56,7 +56,9 @@ fn november() -> Vec<DayCell> {
             items: vec![
                 item(seminar, "インボイス対応POSレジ入門"),
                 item(day, "EC・ネットショップ相談会"),
-                CellItem { kind: ItemKind::Event(seminar), title: "キャッシュレス決済".into(), cancelled: true },
+                CellItem {
+                    kind: ItemKind::Event(seminar), title: "キャッシュレス決済".into(), cancelled: true
+                },
                 item(seminar, "創業塾 第2回 財務"),
             ],
         },

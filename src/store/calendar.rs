@@ -86,11 +86,7 @@ pub fn month(
         let status: String = r.get(3)?;
         Ok((
             r.get::<_, NaiveDate>(0)?,
-            CellItem {
-                kind: item_kind(&kind),
-                title: r.get(2)?,
-                cancelled: status == EventStatus::Cancelled.code(),
-            },
+            CellItem { kind: item_kind(&kind), title: r.get(2)?, cancelled: status == EventStatus::Cancelled.code() },
             r.get::<_, i64>(4)? as usize,
         ))
     })?;
@@ -305,7 +301,8 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<EventDetail>> {
         "SELECT x.id, x.name FROM event_expert ee JOIN expert x ON x.id = ee.expert_id
          WHERE ee.event_id = ?1 ORDER BY ee.id",
     )?;
-    d.experts = st.query_map([id], |r| Ok(EventExpert { id: r.get(0)?, name: r.get(1)? }))?.collect::<rusqlite::Result<_>>()?;
+    d.experts =
+        st.query_map([id], |r| Ok(EventExpert { id: r.get(0)?, name: r.get(1)? }))?.collect::<rusqlite::Result<_>>()?;
     let mut st = conn.prepare_cached(
         "SELECT bk.id, bk.expert_id, x.name, bk.start_min, bk.end_min, bk.business_id, COALESCE(b.name, ''),
                 bk.report_received_on, bk.report_summary, bk.feedback_sent_on, bk.dispatch_id

@@ -238,7 +238,12 @@ pub fn set_status(conn: &Connection, id: i64, row_version: i64, to: EventStatus,
 }
 
 /// Records the publicity checklist (R-S9): press release, the desk's web page, notice to partner bodies.
-pub fn set_publicity(conn: &Connection, id: i64, row_version: i64, dates: [Option<NaiveDate>; 3]) -> Result<Outcome<()>> {
+pub fn set_publicity(
+    conn: &Connection,
+    id: i64,
+    row_version: i64,
+    dates: [Option<NaiveDate>; 3],
+) -> Result<Outcome<()>> {
     let n = conn
         .prepare_cached(
             "UPDATE event SET press_release_on = ?3, web_page_on = ?4, partner_notice_on = ?5,

@@ -51,9 +51,11 @@ pub fn save(store: &mut Store, s: &Session, save: Save) -> Result<Action> {
             let o = store.act_if("events.booking.add", |tx| events::add_booking(tx, fy, &booking))?;
             done(o.map(|_| ()))
         }
-        Save::Report { booking_id, report_on, summary, feedback_on } => done(store.act_if("events.booking.report", |tx| {
-            events::record_report(tx, booking_id, report_on, &summary, feedback_on)
-        })?),
+        Save::Report { booking_id, report_on, summary, feedback_on } => {
+            done(store.act_if("events.booking.report", |tx| {
+                events::record_report(tx, booking_id, report_on, &summary, feedback_on)
+            })?)
+        }
         Save::CancelBooking { booking_id } => {
             done(store.act_if("events.booking.delete", |tx| events::delete_booking(tx, booking_id))?)
         }

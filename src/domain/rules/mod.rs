@@ -12,8 +12,8 @@ pub mod period;
 use chrono::NaiveDate;
 
 use crate::domain::fiscal_year::SizeLimit;
-pub use events::{Engagement, EngagementKind};
 use crate::domain::model::{AccompanimentKind, IndustryCategory, LegalForm, RejectionGround, RelationKind, VenueKind};
+pub use events::{Engagement, EngagementKind};
 
 /// The identifier of a rule of PROGRAM.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -62,13 +62,12 @@ fn facts(d: &EventDetail, s: &Session, t: &EventsText, theme: &Theme, cells: usi
     let form = format!("{}{}", t.labels[10], d.kind.form_number());
     let status = i18n::events::status(lang, d.status);
     let title = format!(" {kind} ({form})  {}  [{status}]", d.title);
-    let theme_name = s
-        .fy
-        .seminar_themes
-        .iter()
-        .find(|x| x.number == d.theme)
-        .map(|x| if lang == Lang::Ja { x.ja.as_str() } else { x.en.as_str() })
-        .unwrap_or("");
+    let theme_name =
+        s.fy.seminar_themes
+            .iter()
+            .find(|x| x.number == d.theme)
+            .map(|x| if lang == Lang::Ja { x.ja.as_str() } else { x.en.as_str() })
+            .unwrap_or("");
     let weekday = t.weekdays[d.date.weekday().num_days_from_sunday() as usize];
     let when =
         format!("{} {weekday} {}〜{}", format_iso_wareki(d.date), format_time(d.start_min), format_time(d.end_min));
@@ -164,7 +163,7 @@ fn slot_grid(d: &EventDetail, selected: usize, t: &EventsText, theme: &Theme, ce
     }
     // Bookings that do not start on a slot boundary (made with another slot length) are listed below.
     for (i, b) in d.bookings.iter().enumerate() {
-        let on_grid = (b.start_min >= d.start_min) && (b.start_min - d.start_min) % slot == 0;
+        let on_grid = (b.start_min >= d.start_min) && (b.start_min - d.start_min).is_multiple_of(slot);
         if !on_grid {
             let style = if i == selected { theme.selected() } else { theme.normal() };
             let text = format!(" {} {} / {}", format_time(b.start_min), b.business, b.expert);

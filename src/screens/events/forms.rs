@@ -146,7 +146,8 @@ pub fn publicity(s: &Session, d: &EventDetail) -> Form {
 pub fn book(s: &Session, d: &EventDetail, selected: usize) -> Form {
     let t = text(s.lang);
     let near = d.bookings.get(selected);
-    let expert = near.map(|b| (b.expert_id, b.expert.clone())).or_else(|| d.experts.first().map(|x| (x.id, x.name.clone())));
+    let expert =
+        near.map(|b| (b.expert_id, b.expert.clone())).or_else(|| d.experts.first().map(|x| (x.id, x.name.clone())));
     let start = near.map(|b| b.end_min).filter(|m| *m < d.end_min).unwrap_or(d.start_min);
     Form::new(
         &t.book_title.replace("{title}", &d.title),

@@ -414,11 +414,7 @@ impl State {
         match self.selected_row() {
             Some(AgendaRow { kind: ItemKind::Visit, id, .. }) => {
                 let dispatch_id = *id;
-                Step {
-                    effects: vec![Effect::Locate { dispatch_id }],
-                    tab: Some(Tab::Applications),
-                    ..Step::default()
-                }
+                Step { effects: vec![Effect::Locate { dispatch_id }], tab: Some(Tab::Applications), ..Step::default() }
             }
             Some(row) => {
                 let id = row.id;
@@ -478,10 +474,9 @@ impl State {
                 Some(form) => Step::form(purpose(Purpose::Status { id: d.id, row_version: d.row_version }), form),
                 None => Step::error(t.no_next_status),
             },
-            Command::Publicity => Step::form(
-                purpose(Purpose::Publicity { id: d.id, row_version: d.row_version }),
-                forms::publicity(s, d),
-            ),
+            Command::Publicity => {
+                Step::form(purpose(Purpose::Publicity { id: d.id, row_version: d.row_version }), forms::publicity(s, d))
+            }
             Command::Book if d.kind != EventKind::ConsultationDay => Step::error(t.book_only_days),
             Command::Book if d.status == EventStatus::Cancelled => Step::error(t.cancelled_event),
             Command::Book => Step::form(

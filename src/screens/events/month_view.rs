@@ -124,7 +124,10 @@ fn title_line(state: &State, s: &Session, t: &EventsText, theme: &Theme, cells: 
     let gap = cells.saturating_sub(width(&title) + width(legend) + 1).max(1);
     Line::from(vec![
         Span::styled(format!(" {title}"), theme.heading()),
-        Span::styled(cell(&format!("{}{legend}", " ".repeat(gap)), cells.saturating_sub(width(&title) + 1)), theme.dim()),
+        Span::styled(
+            cell(&format!("{}{legend}", " ".repeat(gap)), cells.saturating_sub(width(&title) + 1)),
+            theme.dim(),
+        ),
     ])
 }
 
@@ -167,7 +170,8 @@ fn day_line(
             style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         }
         if state.cursor == Some(date) {
-            style = if state.focus == Focus::Month { theme.selected() } else { style.add_modifier(Modifier::UNDERLINED) };
+            style =
+                if state.focus == Focus::Month { theme.selected() } else { style.add_modifier(Modifier::UNDERLINED) };
         }
         return (cell(&head, inner), style);
     }
