@@ -272,3 +272,26 @@ fn the_month_grid_reads_a_few_items_per_day_and_filters() {
         .unwrap();
     assert!(plan.contains("event_by_date"), "{plan}");
 }
+
+#[test]
+fn needs_action_lists_unannounced_events_and_missing_consultation_reports() {
+    use madoguchi::store::needs_action::{Reason, Settings, items};
+    let mut desk = desk();
+    let soon = create_new(&mut desk, EventKind::Seminar, d(11, 14), "来週のセミナー").unwrap();
+    create_new(&mut desk, EventKind::Seminar, d(12, 20), "来月のセミナー").unwrap();
+    let announced = create_new(&mut desk, EventKind::Seminar, d(11, 12), "周知済みセミナー").unwrap();
+    desk.store.act_if("p", |tx| events::set_publicity(tx, announced, 1, [None, Some(d(10, 30)), None])).unwrap().unwrap();
+    let held = create_new(&mut desk, EventKind::ConsultationDay, d(10, 20), "先月の相談会").unwrap();
+    let booking = book(&mut desk, held, 0, 0, 600).unwrap();
+    let s = Settings { today: d(11, 4), report_overdue_days: 30, period_end_warning_days: 30 };
+    let conn = desk.store.conn();
+    let (n, list) = items(conn, &desk.fy, &s, Reason::EventNotAnnounced, 20).unwrap();
+    assert_eq!((n, list[0].event_id, list[0].since), (1, Some(soon), d(11, 14)), "R-S9: two weeks ahead only");
+    let (n, list) = items(conn, &desk.fy, &s, Reason::ConsultationReportsPending, 20).unwrap();
+    assert_eq!((n, list[0].event_id, list[0].business.as_str()), (1, Some(held), "先月の相談会"));
+    desk.store
+        .act_if("r", |tx| events::record_report(tx, booking, Some(d(10, 25)), "", Some(d(10, 28))))
+        .unwrap()
+        .unwrap();
+    assert_eq!(items(desk.store.conn(), &desk.fy, &s, Reason::ConsultationReportsPending, 20).unwrap().0, 0);
+}

@@ -944,6 +944,15 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         },
         Command::Undo | Command::Redo => vec![Effect::Undo { redo: cmd == Command::Redo }],
         Command::FindExpert if app.tab == Tab::Applications => find_expert(app),
+        // An event's item of the needs-action view opens the event on tab 3.
+        Command::Open if app.tab == Tab::Applications && app.queue.needs_action.selected_event().is_some() => {
+            let id = app.queue.needs_action.selected_event().unwrap_or_default();
+            app.tab = Tab::Events;
+            app.notice = None;
+            let mut fx = app.events.activate(&app.session);
+            fx.extend(app.events.open(id));
+            fx
+        }
         Command::ShowApplications if app.tab == Tab::Roster => match app.roster.record_filter() {
             Some(record) => {
                 app.tab = Tab::Applications;

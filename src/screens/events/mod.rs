@@ -636,6 +636,11 @@ impl State {
 
     /// Shows a record opened from the lookup, if it belongs to this tab.
     pub fn show(&mut self, _kind: HitKind, id: i64) -> Vec<Effect> {
+        self.open(id)
+    }
+
+    /// Opens an event from another tab (the needs-action view).
+    pub fn open(&mut self, id: i64) -> Vec<Effect> {
         self.open_event(id, false).effects
     }
 }

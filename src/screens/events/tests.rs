@@ -343,3 +343,26 @@ fn a_created_event_moves_the_calendar_to_its_day_and_opens_it() {
     assert!(step.effects.contains(&Effect::Events(Load::Detail { id: 77 })));
     assert_eq!(day_loads(&step.effects), vec![d(12, 10)]);
 }
+
+#[test]
+fn enter_on_an_event_in_the_needs_action_view_opens_it_on_tab_3() {
+    use crate::app::{Action, App, reduce};
+    use crate::store::needs_action::{Item, Reason};
+    let mut app = App::new(session());
+    reduce(&mut app, Action::Resize { list_rows: 20 });
+    reduce(&mut app, Action::Key(Key::Char('w')));
+    let item = Item {
+        reason: Reason::EventNotAnnounced,
+        dispatch_id: 0,
+        number: crate::domain::model::DispatchNumber { fiscal_year: 2025, seq: 0 },
+        business: "SNS活用セミナー".into(),
+        since: d(11, 14),
+        minutes_left: None,
+        event_id: Some(31),
+    };
+    reduce(&mut app, Action::NeedsAction(vec![(Reason::EventNotAnnounced, 1, vec![item])]));
+    let fx = reduce(&mut app, Action::Key(Key::Enter));
+    assert_eq!(app.tab, Tab::Events);
+    assert!(fx.contains(&Effect::Events(Load::Detail { id: 31 })), "{fx:?}");
+    assert!(app.events.detail_pending);
+}

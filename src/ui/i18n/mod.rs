@@ -46,8 +46,9 @@ pub struct ConsoleText {
     pub consultations_title: &'static str,
     /// Tab 1's needs-action view.
     pub needs_action_title: &'static str,
-    /// Needs-action reasons: awaiting review, no visit yet, report overdue, feedback pending, hours left.
-    pub needs_action_reasons: [&'static str; 5],
+    /// Needs-action reasons: awaiting review, no visit yet, report overdue, feedback pending, hours left, event
+    /// not announced, consultation-day reports pending.
+    pub needs_action_reasons: [&'static str; 7],
     /// "…ほか{n}件".
     pub more: &'static str,
     /// Nothing needs action.

@@ -16,6 +16,8 @@ pub const TEXT: ConsoleText = ConsoleText {
         "Visits done, support report overdue (R-D4)",
         "Report received, feedback not sent (R-D4)",
         "Period ends soon with hours left (R-P1, R-D1)",
+        "Events within two weeks, not yet announced (R-S9)",
+        "Consultation days with reports or feedback missing (R-S11)",
     ],
     more: "…{n} more",
     nothing_to_do: "nothing needs action",
