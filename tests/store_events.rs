@@ -295,3 +295,18 @@ fn needs_action_lists_unannounced_events_and_missing_consultation_reports() {
         .unwrap();
     assert_eq!(items(desk.store.conn(), &desk.fy, &s, Reason::ConsultationReportsPending, 20).unwrap().0, 0);
 }
+
+#[test]
+fn the_lookup_finds_events_by_title_and_by_date() {
+    use madoguchi::store::lookup::{HitKind, lookup, recent, remember};
+    let mut desk = desk();
+    let id = create_new(&mut desk, EventKind::Seminar, d(11, 20), "SNS活用セミナー").unwrap();
+    let conn = desk.store.conn();
+    let groups = lookup(conn, &desk.fy, d(11, 4), "SNS活用", 5).unwrap();
+    let events = groups.iter().find(|g| g.0 == HitKind::Event).expect("an event group");
+    assert_eq!((events.1[0].id, events.1[0].next_date), (id, Some(d(11, 20))));
+    let by_date = lookup(conn, &desk.fy, d(11, 4), "R7.11.20", 5).unwrap();
+    assert!(by_date.iter().any(|g| g.0 == HitKind::Event && g.1[0].id == id));
+    remember(conn, HitKind::Event, id).unwrap();
+    assert_eq!(recent(conn, &desk.fy, d(11, 4), 5).unwrap()[0].1[0].title, "SNS活用セミナー");
+}

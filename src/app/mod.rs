@@ -688,6 +688,11 @@ fn lookup_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
                     app.tab = Tab::Applications;
                     fx.push(Effect::Locate { dispatch_id: hit.id });
                 }
+                HitKind::Event => {
+                    app.tab = Tab::Events;
+                    fx.extend(app.events.activate(&app.session));
+                    fx.extend(app.events.show(hit.kind, hit.id));
+                }
                 // Businesses, experts and organisations open their card on the roster (`b` there shows their
                 // applications on tab 1).
                 kind => {

@@ -366,3 +366,20 @@ fn enter_on_an_event_in_the_needs_action_view_opens_it_on_tab_3() {
     assert!(fx.contains(&Effect::Events(Load::Detail { id: 31 })), "{fx:?}");
     assert!(app.events.detail_pending);
 }
+
+#[test]
+fn enter_on_an_event_hit_of_the_lookup_opens_it_on_tab_3() {
+    use crate::app::{Action, App, reduce};
+    use crate::store::lookup::Hit;
+    let mut app = App::new(session());
+    reduce(&mut app, Action::Resize { list_rows: 20 });
+    reduce(&mut app, Action::Key(Key::Ctrl('k')));
+    let generation = app.lookup.as_ref().map(|l| l.generation).unwrap_or_default();
+    let hit = Hit::new(HitKind::Event, 31, "SNS活用セミナー".into());
+    reduce(&mut app, Action::LookupResults { generation, groups: vec![(HitKind::Event, vec![hit])] });
+    let fx = reduce(&mut app, Action::Key(Key::Enter));
+    assert_eq!(app.tab, Tab::Events);
+    assert!(app.lookup.is_none());
+    assert!(fx.contains(&Effect::Events(Load::Detail { id: 31 })), "{fx:?}");
+    assert!(fx.contains(&Effect::Remember { kind: HitKind::Event, id: 31 }));
+}

@@ -57,8 +57,8 @@ pub struct ConsoleText {
     pub lookup_title: &'static str,
     /// Lookup: what can be typed.
     pub lookup_hint: &'static str,
-    /// Lookup: kinds (business, expert, application, organisation).
-    pub lookup_kinds: [&'static str; 4],
+    /// Lookup: kinds (business, expert, application, organisation, event).
+    pub lookup_kinds: [&'static str; 5],
     /// Lookup: heading of the recently opened records.
     pub lookup_recent: &'static str,
     /// Lookup: nothing found.

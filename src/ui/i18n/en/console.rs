@@ -23,7 +23,7 @@ pub const TEXT: ConsoleText = ConsoleText {
     nothing_to_do: "nothing needs action",
     lookup_title: "Look up (Ctrl-K)",
     lookup_hint: "name, reading, romaji, phone, number (R7-12) or date",
-    lookup_kinds: ["Businesses", "Experts", "Applications", "Organisations"],
+    lookup_kinds: ["Businesses", "Experts", "Applications", "Organisations", "Events"],
     lookup_recent: "Recently opened",
     lookup_none: "nothing found",
     next_date: "next {date}",

@@ -23,7 +23,7 @@ pub const TEXT: ConsoleText = ConsoleText {
     nothing_to_do: "要対応はありません",
     lookup_title: "検索 (Ctrl-K)",
     lookup_hint: "名前・よみ・ローマ字・電話番号・申請番号 (R7-12)・日付で検索",
-    lookup_kinds: ["事業者", "専門家", "申請", "団体"],
+    lookup_kinds: ["事業者", "専門家", "申請", "団体", "講習会・相談会"],
     lookup_recent: "最近開いた記録",
     lookup_none: "該当する記録はありません",
     next_date: "次回 {date}",
