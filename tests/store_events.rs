@@ -280,7 +280,10 @@ fn needs_action_lists_unannounced_events_and_missing_consultation_reports() {
     let soon = create_new(&mut desk, EventKind::Seminar, d(11, 14), "来週のセミナー").unwrap();
     create_new(&mut desk, EventKind::Seminar, d(12, 20), "来月のセミナー").unwrap();
     let announced = create_new(&mut desk, EventKind::Seminar, d(11, 12), "周知済みセミナー").unwrap();
-    desk.store.act_if("p", |tx| events::set_publicity(tx, announced, 1, [None, Some(d(10, 30)), None])).unwrap().unwrap();
+    desk.store
+        .act_if("p", |tx| events::set_publicity(tx, announced, 1, [None, Some(d(10, 30)), None]))
+        .unwrap()
+        .unwrap();
     let held = create_new(&mut desk, EventKind::ConsultationDay, d(10, 20), "先月の相談会").unwrap();
     let booking = book(&mut desk, held, 0, 0, 600).unwrap();
     let s = Settings { today: d(11, 4), report_overdue_days: 30, period_end_warning_days: 30 };

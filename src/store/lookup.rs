@@ -154,8 +154,10 @@ pub fn lookup(conn: &Connection, fy: &FiscalYear, today: NaiveDate, query: &str,
     let orgs = search::find(conn, Kind::Organisation, query, per_kind)?;
     let mut hits: Vec<Hit> = orgs.iter().filter_map(|id| organisation(conn, *id).transpose()).collect::<Result<_>>()?;
     push(&mut groups, HitKind::Organisation, &mut hits);
-    let mut hits: Vec<Hit> =
-        events(conn, fy, today, query, per_kind)?.iter().filter_map(|id| event(conn, *id).transpose()).collect::<Result<_>>()?;
+    let mut hits: Vec<Hit> = events(conn, fy, today, query, per_kind)?
+        .iter()
+        .filter_map(|id| event(conn, *id).transpose())
+        .collect::<Result<_>>()?;
     push(&mut groups, HitKind::Event, &mut hits);
     Ok(groups)
 }

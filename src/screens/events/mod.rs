@@ -624,9 +624,11 @@ impl State {
         }
     }
 
-    /// Selects the n-th visible row of the agenda (a mouse click).
+    /// Selects the n-th visible row below the tab's first line (a mouse click): the agenda's rows start below
+    /// its date and holiday lines.
     pub fn select_visible(&mut self, n: usize) -> Vec<Effect> {
-        let target = self.pager.top + n;
+        let Some(row) = n.checked_sub(1) else { return Vec::new() };
+        let target = self.pager.top + row;
         if self.detail.is_none() && target < self.pager.total {
             self.pager.selected = target;
             self.focus = Focus::Agenda;

@@ -68,6 +68,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme
             })
             .collect::<Vec<_>>(),
     ));
+    let grid = Grid { state, s, t, theme, lines: per_week, inner };
     let start = calendar::grid_start(day, state.week_start);
     let mut cells = state.cells.iter().peekable();
     for w in 0..weeks {
@@ -86,7 +87,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme
                 .iter()
                 .zip(&week)
                 .map(|(date, c)| {
-                    let (content, style) = day_line(state, s, t, theme, *date, *c, line, per_week, inner);
+                    let (content, style) = day_line(&grid, *date, *c, line);
                     Span::styled(content + " ", style)
                 })
                 .collect::<Vec<_>>();
@@ -131,20 +132,23 @@ fn title_line(state: &State, s: &Session, t: &EventsText, theme: &Theme, cells: 
     ])
 }
 
+/// What every cell of the grid is drawn with.
+#[derive(Clone, Copy)]
+struct Grid<'a> {
+    state: &'a State,
+    s: &'a Session,
+    t: &'a EventsText,
+    theme: &'a Theme,
+    /// Lines per week row.
+    lines: usize,
+    /// Cells of a day's column without its separator.
+    inner: usize,
+}
+
 /// One line of a day's cell: line 0 is the day's number and holiday, the others its items (the last one says
 /// how many more there are when they do not all fit).
-#[allow(clippy::too_many_arguments)]
-fn day_line(
-    state: &State,
-    s: &Session,
-    t: &EventsText,
-    theme: &Theme,
-    date: NaiveDate,
-    c: Option<&DayCell>,
-    line: usize,
-    lines: usize,
-    inner: usize,
-) -> (String, Style) {
+fn day_line(g: &Grid, date: NaiveDate, c: Option<&DayCell>, line: usize) -> (String, Style) {
+    let Grid { state, s, t, theme, lines, inner } = *g;
     let in_month = date.month() == state.day().month();
     let outside = date < s.fy.period.start || date > s.fy.period.end;
     let hol = holiday(date);
@@ -155,7 +159,7 @@ fn day_line(
         let mut head = format!("{:>2}{}", date.day(), if today { "*" } else { " " });
         if let Some(h) = hol {
             let name = if s.lang == Lang::Ja { h.name_ja.as_str() } else { h.name_en.as_str() };
-            head.push_str(if width(name) + 3 <= inner { name } else { short_holiday(h) });
+            head.push_str(if width(name) + 3 <= inner { name } else { short_holiday(s.lang, h) });
         } else if lines == 1 && count > 0 {
             head.push_str(&format!("●{count}"));
         }
@@ -193,8 +197,13 @@ fn day_line(
 }
 
 /// A holiday's mark where its name does not fit: 振休 for a substitute holiday, 祝 otherwise.
-fn short_holiday(h: &crate::domain::calendar::Holiday) -> &'static str {
-    if h.name_ja.starts_with("振替") { "振休" } else { "祝" }
+fn short_holiday(lang: Lang, h: &crate::domain::calendar::Holiday) -> &'static str {
+    match (lang, h.name_ja.starts_with("振替")) {
+        (Lang::Ja, true) => "振休",
+        (Lang::Ja, false) => "祝",
+        (Lang::En, true) => "Sub",
+        (Lang::En, false) => "Hol",
+    }
 }
 
 #[cfg(test)]
