@@ -38,6 +38,14 @@ fn verify(db: &Path, acked: &[(i64, String)], round: usize) {
     assert_eq!(integrity, ["ok"], "round {round}");
     let fk: i64 = conn.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
     assert_eq!(fk, 0, "round {round}: foreign keys");
+    // A kill during the very first start-up leaves a database without its tables (the migration is one
+    // transaction): nothing was acknowledged then, and the next start migrates it.
+    let migrated: i64 =
+        conn.query_row("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'business'", [], |r| r.get(0)).unwrap();
+    if migrated == 0 {
+        assert!(acked.is_empty(), "round {round}: writes acknowledged but no tables");
+        return;
+    }
     let rows: HashMap<i64, String> = conn
         .prepare("SELECT id, name FROM business WHERE name LIKE '書込試験-%'")
         .unwrap()

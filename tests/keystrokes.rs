@@ -74,6 +74,9 @@ fn pure_invariants(app: &App, step: usize, key: Key) {
     let p = &app.ledger.pager;
     assert!(ledger_rows <= p.viewport.max(1), "{}: {ledger_rows} ledger rows for a viewport of {}", at(), p.viewport);
     assert!(p.total == 0 || p.selected < p.total, "{}: ledger selected {} of {}", at(), p.selected, p.total);
+    let p = &app.events.pager;
+    let agenda = app.events.agenda.len();
+    assert!(agenda <= p.viewport.max(1), "{}: {agenda} agenda rows for a viewport of {}", at(), p.viewport);
     let p = &app.roster.pager;
     assert!(p.total == 0 || p.selected < p.total, "{}: roster selected {} of {}", at(), p.selected, p.total);
     if let Some((_, form)) = &app.form {

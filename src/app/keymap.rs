@@ -169,6 +169,34 @@ pub enum Command {
     LedgerView,
     /// Group the ledger's totals by the next key: month, organisation, expert, kind.
     TotalsBy,
+    /// Calendar: the previous day.
+    PrevDay,
+    /// Calendar: the next day.
+    NextDay,
+    /// Calendar: the previous month.
+    PrevMonth,
+    /// Calendar: the next month.
+    NextMonth,
+    /// Calendar: back to today.
+    Today,
+    /// Calendar: jump to a date typed in ISO or 和暦.
+    JumpToDate,
+    /// Calendar: move the focus between the month and the day's agenda.
+    SwitchPane,
+    /// Calendar: show dispatch visits too (or not).
+    ToggleVisits,
+    /// Change the open event's status (cancel with a reason).
+    EventStatus,
+    /// The open event's publicity checklist (R-S9).
+    Publicity,
+    /// Book a business to an expert on the open consultation day.
+    Book,
+    /// Record the selected booking's support report and feedback (R-S11).
+    BookingReport,
+    /// Remove the selected booking (made by mistake; asks first).
+    CancelBooking,
+    /// Turn the selected booking into a dispatch application (prefilled Form 1).
+    BookingToDispatch,
 }
 
 /// Where a binding applies.
@@ -339,7 +367,64 @@ const ROSTER: &[Binding] = &[
     b(&[Key::Char('m')], Command::EditAreas, "市町村の地域を変更", "put a municipality into an area", false),
 ];
 
-const EVENTS: &[Binding] = &[];
+const EVENTS: &[Binding] = &[
+    b(&[Key::Char('h'), Key::Left], Command::PrevDay, "前の日", "previous day", false),
+    b(
+        &[Key::Char('l'), Key::Right],
+        Command::NextDay,
+        "次の日 (j/k で週、g/G で月初・月末)",
+        "next day (j/k weeks, g/G month ends)",
+        false,
+    ),
+    b(&[Key::Char('[')], Command::PrevMonth, "前の月 (PgUp も)", "previous month (also PgUp)", true),
+    b(&[Key::Char(']')], Command::NextMonth, "次の月 (PgDn も)", "next month (also PgDn)", true),
+    b(&[Key::Char('t')], Command::Today, "今日へ", "today", true),
+    b(
+        &[Key::Char(':')],
+        Command::JumpToDate,
+        "日付へ移動 (2025-11-23・R7.11.23・令和7年11月23日)",
+        "jump to a date (ISO or 和暦)",
+        true,
+    ),
+    b(
+        &[Key::Tab],
+        Command::SwitchPane,
+        "カレンダーとその日の一覧を切替",
+        "switch between the month and the day's list",
+        false,
+    ),
+    b(
+        &[Key::Char('v')],
+        Command::ToggleVisits,
+        "専門家派遣の訪問も表示 (切替)",
+        "show dispatch visits too (toggle)",
+        false,
+    ),
+    b(
+        &[Key::Char('s')],
+        Command::EventStatus,
+        "状態を変更 (中止は理由を記録)",
+        "change the status (cancel with a reason)",
+        true,
+    ),
+    b(&[Key::Char('p')], Command::Publicity, "広報チェックリスト (R-S9)", "publicity checklist (R-S9)", false),
+    b(&[Key::Char('b')], Command::Book, "相談会の予約 (事業者と専門家)", "book a business to an expert", true),
+    b(
+        &[Key::Char('r')],
+        Command::BookingReport,
+        "予約の支援報告書・フィードバック (R-S11)",
+        "booking's report and feedback (R-S11)",
+        false,
+    ),
+    b(&[Key::Char('x')], Command::CancelBooking, "予約を取り消す (確認あり)", "remove the booking (asks first)", false),
+    b(
+        &[Key::Char('d')],
+        Command::BookingToDispatch,
+        "予約から専門家派遣を申請 (様式1)",
+        "booking to a dispatch application (Form 1)",
+        false,
+    ),
+];
 
 const LEDGER: &[Binding] = &[
     b(

@@ -509,7 +509,7 @@ impl App {
             Tab::Applications => self.queue.selected_row().map(|r| ("dispatch", r.id)),
             Tab::Roster => self.roster.selected_record(),
             Tab::Ledger => self.ledger.selected_record(),
-            Tab::Events => None,
+            Tab::Events => self.events.selected_record(),
         }
     }
 
@@ -551,7 +551,7 @@ impl App {
         match self.tab {
             Tab::Applications => self.queue.command(Command::Refresh),
             Tab::Roster => self.roster.activate(),
-            Tab::Events => self.events.activate(),
+            Tab::Events => self.events.activate(&self.session),
             Tab::Ledger => self.ledger.activate(),
         }
     }
@@ -763,6 +763,11 @@ fn lookup_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
                     app.tab = Tab::Applications;
                     fx.push(Effect::Locate { dispatch_id: hit.id });
                 }
+                HitKind::Event => {
+                    app.tab = Tab::Events;
+                    fx.extend(app.events.activate(&app.session));
+                    fx.extend(app.events.show(hit.kind, hit.id));
+                }
                 HitKind::Claim => {
                     app.tab = Tab::Ledger;
                     fx.extend(app.ledger.show(hit.kind, hit.id));
@@ -836,7 +841,7 @@ fn saved_action(app: &mut App, saved: Saved) -> Vec<Effect> {
     });
     if let Saved::Consultation(Some(prefill)) = &saved {
         let form = forms::new_dispatch(&app.session, Some(prefill));
-        let purpose = QueuePurpose::NewDispatch { consultation: Some(prefill.consultation), duplicates_seen: false };
+        let purpose = QueuePurpose::NewDispatch { consultation: prefill.consultation, duplicates_seen: false };
         app.form = Some((Purpose::Queue(purpose), form));
     }
     if let Saved::Dispatch { .. } = saved {
@@ -1036,6 +1041,15 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
         // when another one wrote.
         Command::Refresh => app.activate(),
         Command::FindExpert if app.tab == Tab::Applications => find_expert(app),
+        // An event's item of the needs-action view opens the event on tab 3.
+        Command::Open if app.tab == Tab::Applications && app.queue.needs_action.selected_event().is_some() => {
+            let id = app.queue.needs_action.selected_event().unwrap_or_default();
+            app.tab = Tab::Events;
+            app.notice = None;
+            let mut fx = app.events.activate(&app.session);
+            fx.extend(app.events.open(id));
+            fx
+        }
         Command::ShowApplications if app.tab == Tab::Roster => match app.roster.record_filter() {
             Some(record) => {
                 app.tab = Tab::Applications;

@@ -38,6 +38,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
         Some(DailyBackups::start(store.path().to_path_buf(), ctx.backup_dir(), ctx.config.backup, ctx.staff.clone())?)
     };
     let mut app = App::new(session(ctx));
+    app.events.week_start = ctx.config.week_start;
     human_panic::setup_panic!();
     // ratatui::init installs a panic hook that restores the terminal before the earlier hook reports.
     let mut terminal = ratatui::init();
@@ -313,7 +314,7 @@ fn save(store: &mut Store, session: &Session, request: SaveRequest) -> Result<Ac
         SaveRequest::CreateConsultation { consultation, business_label } => {
             let id = store.act("consultation.create", |tx| workflow::create_consultation(tx, &consultation))?;
             let prefill = (consultation.outcome == ConsultationOutcome::Dispatch).then(|| Prefill {
-                consultation: id,
+                consultation: Some(id),
                 business: business_label,
                 content: consultation.content.clone(),
             });

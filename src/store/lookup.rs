@@ -22,14 +22,22 @@ pub enum HitKind {
     Application,
     /// 団体.
     Organisation,
+    /// 講習会・相談会.
+    Event,
     /// 立替金 (a Form 4 claim, opened on tab 4).
     Claim,
 }
 
 impl HitKind {
     /// Every kind in display order.
-    pub const ALL: &'static [HitKind] =
-        &[HitKind::Business, HitKind::Expert, HitKind::Application, HitKind::Organisation, HitKind::Claim];
+    pub const ALL: &'static [HitKind] = &[
+        HitKind::Business,
+        HitKind::Expert,
+        HitKind::Application,
+        HitKind::Organisation,
+        HitKind::Event,
+        HitKind::Claim,
+    ];
 
     fn code(self) -> &'static str {
         match self {
@@ -37,6 +45,7 @@ impl HitKind {
             HitKind::Expert => "expert",
             HitKind::Application => "dispatch",
             HitKind::Organisation => "organisation",
+            HitKind::Event => "event",
             HitKind::Claim => "claim",
         }
     }
@@ -154,12 +163,49 @@ pub fn lookup(conn: &Connection, fy: &FiscalYear, today: NaiveDate, query: &str,
     let orgs = search::find(conn, Kind::Organisation, query, per_kind)?;
     let mut hits: Vec<Hit> = orgs.iter().filter_map(|id| organisation(conn, *id).transpose()).collect::<Result<_>>()?;
     push(&mut groups, HitKind::Organisation, &mut hits);
+    let mut hits: Vec<Hit> = events(conn, fy, today, query, per_kind)?
+        .iter()
+        .filter_map(|id| event(conn, *id).transpose())
+        .collect::<Result<_>>()?;
+    push(&mut groups, HitKind::Event, &mut hits);
     let mut hits: Vec<Hit> = claim_ids(conn, fy.year, query, &orgs, per_kind)?
         .iter()
         .filter_map(|id| claim(conn, *id).transpose())
         .collect::<Result<_>>()?;
     push(&mut groups, HitKind::Claim, &mut hits);
     Ok(groups)
+}
+
+/// This year's events whose title or venue contains `query` (or held on the date it reads as), nearest to today
+/// first. Titles are few per year (a LIKE over one year's events), so they have no index of their own.
+fn events(conn: &Connection, fy: &FiscalYear, today: NaiveDate, query: &str, per_kind: usize) -> Result<Vec<i64>> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Ok(Vec::new());
+    }
+    let date = parse_date(q, today).ok().filter(|_| q.chars().any(|c| !c.is_ascii_digit()));
+    let mut st = conn.prepare_cached(
+        "SELECT id FROM event WHERE fiscal_year = ?1 AND (title LIKE ?2 OR venue_name LIKE ?2 OR event_date = ?3)
+         ORDER BY abs(julianday(event_date) - julianday(?4)), id LIMIT ?5",
+    )?;
+    let ids = st.query_map(params![fy.year, format!("%{q}%"), date, today, per_kind as i64], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
+fn event(conn: &Connection, id: i64) -> Result<Option<Hit>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT e.title, e.venue_name, o.name, e.event_date FROM event e
+             JOIN organisation o ON o.id = e.organiser_id WHERE e.id = ?1",
+        )?
+        .query_row([id], |r| {
+            let mut h = Hit::new(HitKind::Event, id, r.get(0)?);
+            h.place = Some(r.get::<_, String>(1)?).filter(|v| !v.is_empty());
+            h.affiliation = r.get(2)?;
+            h.next_date = r.get(3)?;
+            Ok(h)
+        })
+        .optional()?)
 }
 
 /// Form 4 claims of the year: those of the organisations found, and those whose event title or receipt
@@ -227,6 +273,7 @@ pub fn recent(conn: &Connection, fy: &FiscalYear, today: NaiveDate, limit: usize
             Some(HitKind::Expert) => expert(conn, today, id)?,
             Some(HitKind::Application) => application(conn, fy, today, id)?,
             Some(HitKind::Organisation) => organisation(conn, id)?,
+            Some(HitKind::Event) => event(conn, id)?,
             Some(HitKind::Claim) => claim(conn, id)?,
             None => None,
         };

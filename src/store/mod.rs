@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod backup;
 pub mod businesses;
+pub mod calendar;
 pub mod check;
 pub mod codes;
 pub mod consultations;

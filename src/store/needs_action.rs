@@ -22,6 +22,10 @@ pub enum Reason {
     FeedbackPending,
     /// Hours left while the program period ends soon (R-P1, R-D1).
     HoursLeftNearPeriodEnd,
+    /// A seminar or consultation day within two weeks, not yet announced (R-S9).
+    EventNotAnnounced,
+    /// A consultation day held whose support reports or feedback are not all in (R-S11).
+    ConsultationReportsPending,
 }
 
 impl Reason {
@@ -32,6 +36,8 @@ impl Reason {
         Reason::ReportOverdue,
         Reason::FeedbackPending,
         Reason::HoursLeftNearPeriodEnd,
+        Reason::EventNotAnnounced,
+        Reason::ConsultationReportsPending,
     ];
 }
 
@@ -50,6 +56,9 @@ pub struct Item {
     pub since: NaiveDate,
     /// Minutes of visits left under R-D1 (for the period-end reason).
     pub minutes_left: Option<i64>,
+    /// For an event's item (R-S9, R-S11): the event, opened on tab 3; `dispatch_id` is then 0, `number` unused
+    /// and `business` holds the event's title.
+    pub event_id: Option<i64>,
 }
 
 /// Settings of the needs-action view.
@@ -92,6 +101,9 @@ pub fn items(
         Reason::HoursLeftNearPeriodEnd => {
             ("d.status_on", "d.status IN ('approved', 'visiting') AND ?3 >= ?4".to_string())
         }
+        Reason::EventNotAnnounced | Reason::ConsultationReportsPending => {
+            return event_items(conn, fy, s, reason, limit);
+        }
     };
     let sql = select.replace("{since}", since).replace("{cond}", &cond);
     let bind = params![fy.year, overdue_before, s.today, warn_from];
@@ -105,6 +117,7 @@ pub fn items(
             business: r.get(3)?,
             since: r.get(4)?,
             minutes_left: (left.visits > 0 && left.minutes > 0).then_some(left.minutes),
+            event_id: None,
         })
     };
     if reason == Reason::HoursLeftNearPeriodEnd {
@@ -120,6 +133,48 @@ pub fn items(
     let mut rows: Vec<Item> = st.query_map(bind, item)?.collect::<rusqlite::Result<_>>()?;
     rows.iter_mut().for_each(|i| i.minutes_left = None);
     Ok((total, rows))
+}
+
+/// Days before an event by which it is to be announced (R-S9).
+pub const ANNOUNCE_DAYS: u64 = 14;
+
+/// The events' items: not announced two weeks ahead (R-S9), or held with reports or feedback missing (R-S11);
+/// soonest (or oldest) first.
+fn event_items(
+    conn: &Connection,
+    fy: &FiscalYear,
+    s: &Settings,
+    reason: Reason,
+    limit: usize,
+) -> Result<(usize, Vec<Item>)> {
+    let cond = match reason {
+        Reason::EventNotAnnounced => {
+            "e.status IN ('applied', 'approved') AND e.event_date BETWEEN ?2 AND ?3
+             AND e.press_release_on IS NULL AND e.web_page_on IS NULL AND e.partner_notice_on IS NULL"
+        }
+        _ => {
+            "e.kind = 'consultation_day' AND e.status <> 'cancelled' AND e.event_date < ?2 AND ?3 IS NOT NULL
+             AND EXISTS (SELECT 1 FROM booking b WHERE b.event_id = e.id
+                         AND (b.report_received_on IS NULL OR b.feedback_sent_on IS NULL))"
+        }
+    };
+    let sql = format!("SELECT e.id, e.title, e.event_date FROM event e WHERE e.fiscal_year = ?1 AND {cond}");
+    let until = s.today.checked_add_days(Days::new(ANNOUNCE_DAYS)).unwrap_or(s.today);
+    let bind = params![fy.year, s.today, until];
+    let total: usize = conn.query_row(&format!("SELECT COUNT(*) FROM ({sql})"), bind, |r| r.get::<_, i64>(0))? as usize;
+    let mut st = conn.prepare_cached(&format!("{sql} ORDER BY e.event_date, e.id LIMIT {limit}"))?;
+    let rows = st.query_map(bind, |r| {
+        Ok(Item {
+            reason,
+            dispatch_id: 0,
+            number: DispatchNumber { fiscal_year: fy.year, seq: 0 },
+            business: r.get(1)?,
+            since: r.get(2)?,
+            minutes_left: None,
+            event_id: Some(r.get(0)?),
+        })
+    })?;
+    Ok((total, rows.collect::<rusqlite::Result<_>>()?))
 }
 
 /// The position of an application in this fiscal year's unfiltered queue (newest number first), to jump to it;

@@ -69,6 +69,8 @@ fn condition(conn: &Connection, fiscal_year: i32, f: &QueueFilter) -> Result<Str
             HitKind::Expert => "d.expert_id",
             HitKind::Organisation => "d.chamber_id",
             HitKind::Application => "d.id",
+            // The applications made from the event's consultation-day bookings.
+            HitKind::Event => "(SELECT b.event_id FROM booking b WHERE b.dispatch_id = d.id LIMIT 1)",
             // A Form 4 claim has no applications: the filter matches none.
             HitKind::Claim => "NULL",
         };

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 use crate::domain::fiscal_year::SizeLimit;
 use crate::domain::model::{AccompanimentKind, IndustryCategory, LegalForm, RejectionGround, RelationKind, VenueKind};
+pub use events::{Engagement, EngagementKind};
 
 /// The identifier of a rule of PROGRAM.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -45,6 +46,10 @@ pub enum RuleId {
     S6,
     /// Venue fee of a public facility reimbursed against Form 4.
     S8,
+    /// Support report and feedback after a consultation day.
+    S11,
+    /// Desk rule (not numbered in the guideline): an expert is in one place at a time.
+    C1,
 }
 
 impl RuleId {
@@ -65,6 +70,8 @@ impl RuleId {
             RuleId::S5 => "R-S5",
             RuleId::S6 => "R-S6",
             RuleId::S8 => "R-S8",
+            RuleId::S11 => "R-S11",
+            RuleId::C1 => "R-C1",
         }
     }
 
@@ -90,6 +97,8 @@ pub const ALL_RULES: &[RuleId] = &[
     RuleId::S5,
     RuleId::S6,
     RuleId::S8,
+    RuleId::S11,
+    RuleId::C1,
 ];
 
 impl std::fmt::Display for RuleId {
@@ -203,6 +212,15 @@ pub enum Finding {
     },
     /// R-S6: a payment holds an honorarium and/or travel; nothing else is paid, and not nothing.
     NothingToPay,
+    /// R-S11: a consultation day's feedback needs the expert's support report first (and not before it).
+    BookingFeedbackBeforeReport,
+    /// R-C1: the expert is already somewhere else at that time (a booking, a visit or another event).
+    ExpertBusy {
+        /// The date.
+        date: NaiveDate,
+        /// What the expert is already doing.
+        elsewhere: Engagement,
+    },
 }
 
 impl Finding {
@@ -224,6 +242,8 @@ impl Finding {
             Finding::AttendanceFee { .. } => RuleId::S3,
             Finding::NoFeeForOfficeVenue { .. } => RuleId::S5,
             Finding::PayeeNotOnRecord | Finding::AlreadyProposed { .. } | Finding::NothingToPay => RuleId::S6,
+            Finding::BookingFeedbackBeforeReport => RuleId::S11,
+            Finding::ExpertBusy { .. } => RuleId::C1,
         }
     }
 

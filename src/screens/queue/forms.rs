@@ -77,8 +77,8 @@ fn options<T: Copy>(
 /// A prefilled business and content for an application made from a desk consultation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prefill {
-    /// The consultation.
-    pub consultation: i64,
+    /// The consultation (None: from a consultation-day booking).
+    pub consultation: Option<i64>,
     /// The business (id, label), if known.
     pub business: Option<(i64, String)>,
     /// What the caller asked: goes into the consultation section.

@@ -40,6 +40,11 @@ impl NeedsAction {
     pub fn items(&self) -> impl Iterator<Item = &Item> {
         self.groups.iter().flat_map(|g| g.2.iter())
     }
+
+    /// The event of the selected item, when it is an event's (opened on tab 3).
+    pub fn selected_event(&self) -> Option<i64> {
+        self.items().nth(self.selected).and_then(|i| i.event_id)
+    }
 }
 
 /// The queue's view state: only the visible page of rows is held.
@@ -419,6 +424,7 @@ mod tests {
             business: "阿蘇の里".into(),
             since: NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
             minutes_left: None,
+            event_id: None,
         };
         s.needs_action_loaded(vec![(Reason::AwaitingReview, 2, vec![item(5), item(9)])]);
         s.command(Command::Down);

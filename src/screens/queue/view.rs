@@ -146,7 +146,10 @@ fn draw_needs_action(f: &mut Frame, area: Rect, q: &QueueState, theme: &Theme, t
         for item in items {
             let left =
                 item.minutes_left.map(|m| format!("  R-D1 {}h", format_hours(m.max(0) as u32))).unwrap_or_default();
-            let text = format!("  {}  {}  {}{left}", item.number, format_iso_wareki(item.since), item.business);
+            let text = match item.event_id {
+                Some(_) => format!("  {}  {}", format_iso_wareki(item.since), item.business),
+                None => format!("  {}  {}  {}{left}", item.number, format_iso_wareki(item.since), item.business),
+            };
             let style = if index == q.needs_action.selected { theme.selected() } else { theme.normal() };
             lines.push(Line::styled(fit(&text, w), style));
             index += 1;

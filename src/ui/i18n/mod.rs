@@ -47,8 +47,9 @@ pub struct ConsoleText {
     pub consultations_title: &'static str,
     /// Tab 1's needs-action view.
     pub needs_action_title: &'static str,
-    /// Needs-action reasons: awaiting review, no visit yet, report overdue, feedback pending, hours left.
-    pub needs_action_reasons: [&'static str; 5],
+    /// Needs-action reasons: awaiting review, no visit yet, report overdue, feedback pending, hours left, event
+    /// not announced, consultation-day reports pending.
+    pub needs_action_reasons: [&'static str; 7],
     /// "…ほか{n}件".
     pub more: &'static str,
     /// Nothing needs action.
@@ -57,8 +58,8 @@ pub struct ConsoleText {
     pub lookup_title: &'static str,
     /// Lookup: what can be typed.
     pub lookup_hint: &'static str,
-    /// Lookup: kinds (business, expert, application, organisation, claim).
-    pub lookup_kinds: [&'static str; 5],
+    /// Lookup: kinds (business, expert, application, organisation, event, claim).
+    pub lookup_kinds: [&'static str; 6],
     /// Lookup: heading of the recently opened records.
     pub lookup_recent: &'static str,
     /// Lookup: nothing found.
@@ -350,6 +351,9 @@ pub fn table_label(lang: Lang, table: &str) -> String {
         "desk_consultation" => ("窓口相談", "desk consultation"),
         "rejection_ground" => ("否決理由", "rejection ground"),
         "override" => ("例外承認", "override"),
+        "event" => ("講習会・相談会", "event"),
+        "booking" => ("相談会の予約", "booking"),
+        "event_expert" => ("講習会・相談会の専門家", "event expert"),
         _ => (table, table),
     };
     match lang {
@@ -369,6 +373,7 @@ pub fn action_label(lang: Lang, label: &str) -> String {
         "consultation.edit" => ("窓口相談の編集", "desk consultation edited"),
         l if l.starts_with("roster.") => crate::ui::i18n::roster::action(l),
         l if l.starts_with("ledger.") => crate::ui::i18n::ledger::action(l),
+        l if l.starts_with("events.") => crate::ui::i18n::events::action(l),
         l if l.starts_with("dispatch.status.") => ("状態の変更", "status change"),
         _ => (label, label),
     };

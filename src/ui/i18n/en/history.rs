@@ -17,6 +17,7 @@ pub static TEXT: HistoryText = HistoryText {
         ("business", "business"),
         ("organisation", "organisation"),
         ("event", "event"),
+        ("visit", "visit"),
         ("claim", "Form 4 claim"),
         ("payment", "honorarium / travel"),
     ],

@@ -172,3 +172,13 @@ pub fn rejection_ground(n: u8) -> &'static str {
         _ => "otherwise inappropriate (write the reason)",
     }
 }
+
+/// What an expert is busy with (R-C1).
+pub fn engagement(k: crate::domain::rules::EngagementKind) -> &'static str {
+    use crate::domain::rules::EngagementKind;
+    match k {
+        EngagementKind::Booking => "consultation booking",
+        EngagementKind::Visit => "dispatch visit",
+        EngagementKind::Event => "event",
+    }
+}

@@ -1,6 +1,6 @@
 //! Wording of rule findings (R-xx).
 
-use crate::domain::parse::{format_hours, format_yen};
+use crate::domain::parse::{format_hours, format_time, format_yen};
 use crate::domain::rules::Finding;
 
 use super::labels;
@@ -60,5 +60,16 @@ pub fn finding(f: &Finding) -> String {
         Finding::PayeeNotOnRecord => "this expert did not do this visit or event (honoraria and travel go only to the expert or instructor who did)".into(),
         Finding::AlreadyProposed { payment_id } => format!("this work already has a payment (No. {})", payment_id),
         Finding::NothingToPay => "enter an honorarium or travel (nothing else is paid)".into(),
+        Finding::BookingFeedbackBeforeReport => {
+            "record the feedback only once the expert's support report is in (on or after its date)".into()
+        }
+        Finding::ExpertBusy { date, elsewhere } => format!(
+            "the expert is already busy on {} {}-{} ({}: {})",
+            date,
+            format_time(elsewhere.start_min),
+            format_time(elsewhere.end_min),
+            labels::engagement(elsewhere.kind),
+            elsewhere.what
+        ),
     }
 }

@@ -17,6 +17,7 @@ pub static TEXT: HistoryText = HistoryText {
         ("business", "事業者"),
         ("organisation", "団体"),
         ("event", "講習会・相談会"),
+        ("visit", "派遣 (訪問)"),
         ("claim", "立替金精算"),
         ("payment", "謝金・旅費"),
     ],

@@ -154,3 +154,13 @@ pub fn rejection_ground(n: u8) -> &'static str {
         _ => "その他窓口が不適切と認めた (理由を記入)",
     }
 }
+
+/// 専門家の予定の種別 (R-C1)。
+pub fn engagement(k: crate::domain::rules::EngagementKind) -> &'static str {
+    use crate::domain::rules::EngagementKind;
+    match k {
+        EngagementKind::Booking => "相談会の予約",
+        EngagementKind::Visit => "専門家派遣",
+        EngagementKind::Event => "講習会・相談会",
+    }
+}

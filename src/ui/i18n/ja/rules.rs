@@ -1,6 +1,6 @@
 //! 規則の判定結果の文言 (R-xx)。
 
-use crate::domain::parse::{format_hours, format_yen};
+use crate::domain::parse::{format_hours, format_time, format_yen};
 use crate::domain::rules::Finding;
 use crate::domain::wareki::format_long;
 
@@ -63,5 +63,16 @@ pub fn finding(f: &Finding) -> String {
         }
         Finding::AlreadyProposed { payment_id } => format!("この実績には既に支払 (No.{}) があります", payment_id),
         Finding::NothingToPay => "謝金か旅費の金額を入力してください (それ以外は支払いません)".into(),
+        Finding::BookingFeedbackBeforeReport => {
+            "相談会のフィードバックは専門家支援報告書の受領後 (受領日以降) に記録してください".into()
+        }
+        Finding::ExpertBusy { date, elsewhere } => format!(
+            "この専門家は{} {}〜{} に別の予定があります ({}: {})",
+            format_long(*date),
+            format_time(elsewhere.start_min),
+            format_time(elsewhere.end_min),
+            labels::engagement(elsewhere.kind),
+            elsewhere.what
+        ),
     }
 }

@@ -1,0 +1,181 @@
+//! End to end, the seminar calendar in a pseudo-terminal on a database made by `demo --out`: jump to a date in
+//! 和暦, create a seminar at a public facility (an attendance fee is refused first with R-S3), create a
+//! consultation day, book two businesses to two experts, try to double-book an expert (refused with R-C1), quit,
+//! reopen and find it all on the calendar.
+
+mod common;
+
+use common::{Console, run_ok};
+
+const ESC: &str = "\x1b";
+const TAB: &str = "\t";
+const ENTER: &str = "\r";
+const RIGHT: &str = "\x1b[C";
+const CTRL_S: &str = "\x13";
+const CTRL_U: &str = "\x15";
+
+/// The day the test works on (a Wednesday in the program period, after "today").
+const DAY: &str = "2025-12-10";
+
+/// Two active experts with nothing else on `DAY`, and two eligible businesses (R-E1, R-E3).
+fn arrange(db: &std::path::Path) -> ([String; 2], [String; 2]) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let names = |sql: &str| -> Vec<String> {
+        let mut st = conn.prepare(sql).unwrap();
+        st.query_map([DAY], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    let experts = names(
+        "SELECT e.name FROM expert e WHERE e.retired_on IS NULL
+         AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.expert_id = e.id AND v.visit_date = ?1)
+         AND NOT EXISTS (SELECT 1 FROM event_expert x JOIN event ev ON ev.id = x.event_id
+                         WHERE x.expert_id = e.id AND ev.event_date = ?1)
+         AND NOT EXISTS (SELECT 1 FROM booking b JOIN event ev ON ev.id = b.event_id
+                         WHERE b.expert_id = e.id AND ev.event_date = ?1)
+         AND (SELECT COUNT(*) FROM expert o WHERE o.name = e.name) = 1
+         ORDER BY e.id LIMIT 2",
+    );
+    let businesses = names(
+        "SELECT b.name FROM business b WHERE b.municipality_id IS NOT NULL AND b.legal_form IN ('kk', 'yk')
+         AND length(b.name) BETWEEN 4 AND 12 AND ?1 <> ''
+         AND (SELECT COUNT(*) FROM business o WHERE o.name LIKE b.name || '%') = 1
+         ORDER BY b.id LIMIT 2",
+    );
+    ([experts[0].clone(), experts[1].clone()], [businesses[0].clone(), businesses[1].clone()])
+}
+
+/// Types `query` into the focused record field, waits for `query` among the candidates and picks the first.
+fn pick(c: &mut Console, query: &str) {
+    c.send(query);
+    let candidate = format!("{}{query}", " ".repeat(24));
+    c.wait_until(&format!("candidate {query}"), |s| {
+        s.lines().any(|l| l.contains("│>") && l.contains(query)) && s.lines().any(|l| l.contains(&candidate))
+    });
+    c.send(ENTER);
+    c.wait_for("✓");
+}
+
+/// The first characters of a name, as a cut column still shows them.
+fn head(name: &str) -> String {
+    name.chars().take(4).collect()
+}
+
+#[test]
+fn seminar_consultation_day_bookings_and_a_refused_double_booking_survive_a_restart() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("desk.db");
+    let dbs = db.to_str().unwrap();
+    run_ok(home.path(), &["demo", "--scale", "1", "--out", dbs]);
+    let (experts, businesses) = arrange(&db);
+    let args = ["--db", dbs, "--today", "2025-11-04"];
+    let mut c = Console::start(home.path(), &args, 160, 48);
+    c.wait_for("令和7年度");
+
+    // Tab 3 opens on today's month; `:` jumps to a date typed in 和暦.
+    c.send("3");
+    c.wait_for("2025年11月");
+    c.send(":");
+    c.wait_for("日付へ移動");
+    c.send("R7.12.10");
+    c.send(ENTER);
+    c.wait_until("December 10", |s| s.contains("2025年12月") && s.contains("2025-12-10 (R7.12.10) 水"));
+
+    // A seminar at a public facility: an attendance fee is refused with R-S3, then it is saved for free.
+    c.send("n");
+    c.wait_for("講習会・相談会の登録");
+    c.send(TAB);
+    c.send("E2E SNS活用セミナー");
+    c.send(TAB);
+    pick(&mut c, "熊本県商工会連合会");
+    c.send(&TAB.repeat(4));
+    c.send("阿蘇市民会館");
+    c.send(&TAB.repeat(3));
+    c.send(CTRL_U);
+    c.send("500");
+    c.send(CTRL_S);
+    c.wait_for("R-S3: 参加受講料は無料です");
+    c.send(CTRL_U);
+    c.send("0");
+    c.send(CTRL_S);
+    c.wait_until("the seminar's detail", |s| {
+        s.contains("講習会 (様式2)  E2E SNS活用セミナー") && s.contains("公共施設")
+    });
+    c.send(ESC);
+    c.wait_until("back on the calendar", |s| s.contains("2025年12月") && !s.contains("講習会 (様式2)"));
+
+    // A consultation day the same afternoon (60-minute slots from 13:30).
+    c.send("n");
+    c.wait_for("講習会・相談会の登録");
+    c.send(RIGHT);
+    c.send(TAB);
+    c.send("E2E EC個別相談会");
+    c.send(TAB);
+    pick(&mut c, "熊本県商工会連合会");
+    c.send(CTRL_S);
+    c.wait_until("the day's detail", |s| {
+        s.contains("個別相談会 (様式3)  E2E EC個別相談会") && s.contains("予約はまだありません")
+    });
+
+    // Two businesses booked to two experts at 13:30.
+    c.send("b");
+    c.wait_for("予約: E2E EC個別相談会");
+    pick(&mut c, &experts[0]);
+    pick(&mut c, &businesses[0]);
+    c.send(CTRL_S);
+    c.wait_until("the first booking", |s| s.contains(&head(&businesses[0])) && !s.contains("予約: E2E"));
+    c.send("b");
+    c.wait_for("予約: E2E EC個別相談会");
+    c.send(CTRL_U);
+    pick(&mut c, &experts[1]);
+    pick(&mut c, &businesses[1]);
+    c.send(CTRL_U);
+    c.send("13:30");
+    c.send(CTRL_S);
+    c.wait_until("the second booking", |s| s.contains(&head(&businesses[1])) && !s.contains("予約: E2E"));
+
+    // The first expert again at 13:30: refused, nothing written.
+    c.send("b");
+    c.wait_for("予約: E2E EC個別相談会");
+    c.send(CTRL_U);
+    pick(&mut c, &experts[0]);
+    pick(&mut c, &businesses[1]);
+    c.send(CTRL_U);
+    c.send("13:30");
+    c.send(CTRL_S);
+    c.wait_for("R-C1: この専門家は令和7年12月10日 13:30〜14:30 に別の予定があります");
+    c.send(ESC);
+    c.wait_for("入力を破棄しますか");
+    c.send(ESC);
+    c.wait_until("the form closed", |s| !s.contains("予約: E2E"));
+    c.send("q");
+    assert!(c.wait_exit(), "the console ends");
+
+    // Reopened: both events on the calendar's day, and the bookings on the consultation day.
+    let mut c = Console::start(home.path(), &args, 160, 48);
+    c.wait_for("令和7年度");
+    c.send("3");
+    c.wait_for("2025年11月");
+    c.send(":");
+    c.send(DAY);
+    c.send(ENTER);
+    c.wait_until("both events", |s| s.contains("E2E SNS活用セミナー") && s.contains("E2E EC個別相談会"));
+    // The demo has events that day too: `/` narrows the day to ours, Tab goes to the list, Enter opens it.
+    c.send("/");
+    c.send("E2E EC");
+    c.wait_until("filtered", |s| s.contains("1件") && s.contains("絞り込み: E2E EC"));
+    c.send(ENTER);
+    c.send(TAB);
+    c.send(ENTER);
+    let screen = c.wait_until("the bookings", |s| {
+        s.contains("個別相談会 (様式3)  E2E EC個別相談会") && s.contains(&head(&businesses[1]))
+    });
+    assert!(screen.contains(&head(&businesses[0])), "{screen}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let booked: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM booking b JOIN event e ON e.id = b.event_id WHERE e.title = 'E2E EC個別相談会'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(booked, 2, "the refused booking was not written");
+}

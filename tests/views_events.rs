@@ -1,0 +1,200 @@
+//! Snapshots of the seminar calendar (TestBackend + insta) with Japanese text at 80x24 and 160x48: November 2025
+//! (文化の日 11-03, 勤労感謝の日 11-23 and its substitute holiday 11-24), a day's agenda, a consultation day's
+//! slot grid, and the event form with a refused attendance fee (R-S3).
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use madoguchi::app::keymap::Key;
+use madoguchi::app::{Action, App, Effect, Session, Tab, reduce};
+use madoguchi::domain::fiscal_year::FiscalYear;
+use madoguchi::domain::model::{EventKind, EventStatus, VenueKind};
+use madoguchi::domain::rules::Finding;
+use madoguchi::screens::events::{Load, Reply};
+use madoguchi::store::calendar::{AgendaRow, BookingLine, CellItem, DayCell, EventDetail, EventExpert, ItemKind};
+use madoguchi::store::workflow::Refusal;
+use madoguchi::ui::frame;
+use madoguchi::ui::i18n::Lang;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+}
+
+fn session() -> Session {
+    Session {
+        lang: Lang::Ja,
+        today: d(2025, 11, 4),
+        fy: Arc::new(FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml")).unwrap()),
+        fallback_from: None,
+        staff: "山田".into(),
+        report_overdue_days: 30,
+        color: false,
+    }
+}
+
+fn render(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| frame::draw(f, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn item(kind: EventKind, title: &str) -> CellItem {
+    CellItem { kind: ItemKind::Event(kind), title: title.into(), cancelled: false }
+}
+
+fn november() -> Vec<DayCell> {
+    let seminar = EventKind::Seminar;
+    let day = EventKind::ConsultationDay;
+    vec![
+        DayCell { date: d(2025, 11, 4), count: 1, items: vec![item(seminar, "SNS活用セミナー（阿蘇）")] },
+        DayCell { date: d(2025, 11, 7), count: 1, items: vec![item(day, "ｸﾗｳﾄﾞ会計 個別相談会")] },
+        DayCell {
+            date: d(2025, 11, 12),
+            count: 4,
+            items: vec![
+                item(seminar, "インボイス対応POSレジ入門"),
+                item(day, "EC・ネットショップ相談会"),
+                CellItem {
+                    kind: ItemKind::Event(seminar), title: "キャッシュレス決済".into(), cancelled: true
+                },
+                item(seminar, "創業塾 第2回 財務"),
+            ],
+        },
+        DayCell { date: d(2025, 11, 25), count: 1, items: vec![item(seminar, "DX推進セミナー 髙橋講師")] },
+    ]
+}
+
+fn agenda() -> Vec<AgendaRow> {
+    vec![AgendaRow {
+        kind: ItemKind::Event(EventKind::Seminar),
+        id: 7,
+        start_min: 810,
+        end_min: 990,
+        title: "SNS活用セミナー（阿蘇）".into(),
+        place: "阿蘇市商工会館".into(),
+        status: Some(EventStatus::Announced),
+    }]
+}
+
+/// The console on tab 3 with November 2025 loaded, 2025-11-04 selected.
+fn calendar_app(rows: usize) -> App {
+    let mut app = App::new(session());
+    reduce(&mut app, Action::Resize { list_rows: rows });
+    let fx = reduce(&mut app, Action::Key(Key::Char('3')));
+    assert_eq!(app.tab, Tab::Events);
+    assert!(
+        fx.iter().any(|e| matches!(e, Effect::Events(Load::Month { from, .. }) if *from == d(2025, 10, 26))),
+        "{fx:?}"
+    );
+    reduce(&mut app, Action::Events(Reply::Month { generation: 1, cells: november() }));
+    reduce(&mut app, Action::Events(Reply::Day { generation: 1, total: 1, offset: 0, rows: agenda() }));
+    app
+}
+
+#[test]
+fn november_2025_at_80x24() {
+    let app = calendar_app(21);
+    insta::assert_snapshot!("month_november_2025_80x24", render(&app, 80, 24));
+}
+
+#[test]
+fn november_2025_at_160x48() {
+    let app = calendar_app(45);
+    insta::assert_snapshot!("month_november_2025_160x48", render(&app, 160, 48));
+}
+
+#[test]
+fn the_substitute_holiday_selected_with_monday_first() {
+    let mut app = App::new(session());
+    app.events.week_start = madoguchi::config::WeekStart::Monday;
+    reduce(&mut app, Action::Resize { list_rows: 21 });
+    reduce(&mut app, Action::Key(Key::Char('3')));
+    reduce(&mut app, Action::Events(Reply::Month { generation: 1, cells: november() }));
+    for _ in 0..20 {
+        reduce(&mut app, Action::Key(Key::Char('l')));
+    }
+    assert_eq!(app.events.day(), d(2025, 11, 24));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("振替休日"), "the agenda names the substitute holiday:\n{screen}");
+    insta::assert_snapshot!("month_monday_first_substitute_holiday_80x24", screen);
+}
+
+fn consultation_day() -> EventDetail {
+    let booking = |id, expert_id: i64, expert: &str, start_min, business: &str| BookingLine {
+        id,
+        expert_id,
+        expert: expert.into(),
+        start_min,
+        end_min: start_min + 60,
+        business_id: Some(id + 100),
+        business: business.into(),
+        report_on: (id == 1).then(|| d(2025, 11, 10)),
+        report_summary: String::new(),
+        feedback_on: None,
+        dispatch_id: None,
+    };
+    EventDetail {
+        id: 9,
+        kind: EventKind::ConsultationDay,
+        organiser: (2, "阿蘇市商工会".into()),
+        title: "クラウド会計 個別相談会".into(),
+        theme: 1,
+        date: d(2025, 11, 7),
+        start_min: 600,
+        end_min: 900,
+        venue_name: "阿蘇市商工会館 2階会議室".into(),
+        venue_kind: VenueKind::OrganisationOffice,
+        venue_fee_yen: 0,
+        capacity: Some(8),
+        registrations: 3,
+        attendance: None,
+        slot_minutes: Some(60),
+        status: EventStatus::Approved,
+        cancel_reason: String::new(),
+        applied_on: Some(d(2025, 10, 1)),
+        press_release_on: None,
+        web_page_on: Some(d(2025, 10, 20)),
+        partner_notice_on: None,
+        note: String::new(),
+        row_version: 1,
+        experts: vec![EventExpert { id: 1, name: "髙橋 誠".into() }, EventExpert { id: 2, name: "佐藤 由美".into() }],
+        bookings: vec![
+            booking(1, 1, "髙橋 誠", 600, "有限会社阿蘇の里ファーム"),
+            booking(2, 2, "佐藤 由美", 600, "ｶﾌｪ ﾀﾞｲﾆﾝｸﾞ 草千里"),
+            booking(3, 1, "髙橋 誠", 660, "株式会社くまもと物産"),
+        ],
+    }
+}
+
+fn detail_app(rows: usize) -> App {
+    let mut app = calendar_app(rows);
+    let fx = reduce(&mut app, Action::Key(Key::Enter));
+    assert!(matches!(fx.as_slice(), [Effect::Events(Load::Detail { id: 7 })]), "{fx:?}");
+    reduce(&mut app, Action::Events(Reply::Detail(Some(Box::new(consultation_day())))));
+    reduce(&mut app, Action::Key(Key::Char('j')));
+    app
+}
+
+#[test]
+fn consultation_day_slot_grid_at_80x24() {
+    let app = detail_app(21);
+    insta::assert_snapshot!("consultation_day_80x24", render(&app, 80, 24));
+}
+
+#[test]
+fn consultation_day_slot_grid_at_160x48() {
+    let app = detail_app(45);
+    insta::assert_snapshot!("consultation_day_160x48", render(&app, 160, 48));
+}
+
+#[test]
+fn a_refused_attendance_fee_stands_next_to_its_field() {
+    let mut app = calendar_app(21);
+    reduce(&mut app, Action::Key(Key::Char('n')));
+    reduce(&mut app, Action::Refused(Refusal::Findings(vec![Finding::AttendanceFee { fee_yen: 500 }])));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("R-S3"), "{screen}");
+    insta::assert_snapshot!("event_form_attendance_fee_refused_80x24", screen);
+}
