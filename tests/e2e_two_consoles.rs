@@ -38,7 +38,8 @@ fn next_status(c: &mut Console, expert: &str) {
     c.send("t");
     let form = c.wait_for("状態の変更");
     if form.contains("< 承認 >") {
-        c.send("\t\t");
+        // The recommended expert comes pre-filled: Ctrl-U clears the field for another.
+        c.send("\t\t\x15");
         c.send(expert);
         let candidate = format!("{}{expert}", " ".repeat(24));
         // The candidates drawn with the whole name in the focused field are that name's.

@@ -392,3 +392,44 @@ fn organisations_are_added_renamed_and_retired_into_another_and_areas_edited() {
     let unknown = desk.store.act_if("a", |tx| writes_bodies::set_area(tx, "大阪市", "阿蘇")).unwrap();
     assert_eq!(unknown, Err(Refusal::UnknownMunicipality("大阪市".into())));
 }
+
+#[test]
+fn approving_on_tab_1_with_a_related_expert_is_refused_with_r_d5_until_a_reason_is_given() {
+    use madoguchi::store::workflow::{TransitionDetails, transition};
+    let mut desk = desk();
+    let (dispatch, takahashi) = (desk.dispatch, desk.takahashi);
+    let details = |reason: &str| TransitionDetails {
+        expert_id: Some(takahashi),
+        report_summary: String::new(),
+        override_reason: reason.into(),
+    };
+    let (from, to, on) = (DispatchStatus::UnderReview, DispatchStatus::Approved, d(2025, 10, 3));
+    let refused = desk
+        .store
+        .act_if("dispatch.status.approved", |tx| transition(tx, dispatch, from, to, on, &details(""), "山田"));
+    let refused = refused.unwrap();
+    let Err(Refusal::Findings(f)) = &refused else { panic!("{refused:?}") };
+    assert_eq!(f[0].rule(), RuleId::D5);
+    let status: String =
+        desk.store.conn().query_row("SELECT status FROM dispatch WHERE id = ?1", [dispatch], |r| r.get(0)).unwrap();
+    assert_eq!(status, "under_review", "nothing written");
+    let ok = desk
+        .store
+        .act_if("dispatch.status.approved", |tx| {
+            transition(tx, dispatch, from, to, on, &details("顧問先だが本人の希望が強い"), "山田")
+        })
+        .unwrap();
+    assert_eq!(ok, Ok(()));
+    let (status, expert, reason): (String, i64, String) = desk
+        .store
+        .conn()
+        .query_row(
+            "SELECT d.status, d.expert_id, o.reason FROM dispatch d
+             JOIN override o ON o.record_table = 'dispatch' AND o.record_id = d.id AND o.rule = 'R-D5'
+             WHERE d.id = ?1",
+            [dispatch],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((status.as_str(), expert, reason.as_str()), ("approved", takahashi, "顧問先だが本人の希望が強い"));
+}

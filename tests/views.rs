@@ -106,6 +106,7 @@ fn detail(row: QueueRow) -> DispatchDetail {
         report_received_on: None,
         feedback_sent_on: None,
         row_version: 3,
+        proposed_expert: None,
     }
 }
 

@@ -295,7 +295,7 @@ fn save(store: &mut Store, session: &Session, request: SaveRequest) -> Result<Ac
         }
         SaveRequest::Transition { id, from, to, on, details } => {
             let label = format!("dispatch.status.{}", to.code());
-            let outcome = store.act_if(&label, |tx| workflow::transition(tx, id, from, to, on, &details))?;
+            let outcome = store.act_if(&label, |tx| workflow::transition(tx, id, from, to, on, &details, &staff))?;
             Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
         }
         SaveRequest::UpdateDispatch { id, row_version, edit } => {

@@ -196,6 +196,8 @@ pub struct DispatchDetail {
     pub feedback_sent_on: Option<NaiveDate>,
     /// Row version (for refusing stale saves).
     pub row_version: i64,
+    /// The expert the approval form proposes: the assigned one, else the recommended one (id, name).
+    pub proposed_expert: Option<(i64, String)>,
 }
 
 /// The detail of one application.
@@ -217,10 +219,13 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<DispatchDetail>> {
         feedback,
         rv,
         chamber_id,
+        proposed_id,
+        proposed_name,
     ) = conn.query_row(
         "SELECT b.legal_form, m.code, m.name, b.industry, b.capital_yen, b.employees, s.name, d.sections,
-                    d.rejection_note, d.report_received_on, d.feedback_sent_on, d.row_version, d.chamber_id
-             FROM dispatch d JOIN business b ON b.id = d.business_id
+                    d.rejection_note, d.report_received_on, d.feedback_sent_on, d.row_version, d.chamber_id,
+                    pe.id, pe.name
+             FROM dispatch d LEFT JOIN expert pe ON pe.id = COALESCE(d.expert_id, d.recommended_expert_id) JOIN business b ON b.id = d.business_id
              LEFT JOIN municipality m ON m.id = b.municipality_id
              LEFT JOIN organisation_staff s ON s.id = d.guidance_officer_id WHERE d.id = ?1",
         [id],
@@ -239,6 +244,8 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<DispatchDetail>> {
                 r.get::<_, Option<NaiveDate>>(10)?,
                 r.get::<_, i64>(11)?,
                 r.get::<_, Option<i64>>(12)?,
+                r.get::<_, Option<i64>>(13)?,
+                r.get::<_, Option<String>>(14)?,
             ))
         },
     )?;
@@ -291,5 +298,6 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<DispatchDetail>> {
         report_received_on: report,
         feedback_sent_on: feedback,
         row_version: rv,
+        proposed_expert: proposed_id.zip(proposed_name),
     }))
 }

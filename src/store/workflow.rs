@@ -183,6 +183,8 @@ pub struct TransitionDetails {
     pub expert_id: Option<i64>,
     /// The support report's summary (R-D4).
     pub report_summary: String,
+    /// Why the expert is assigned although related to the applicant (R-D5 grounds 1, 2; empty: none given).
+    pub override_reason: String,
 }
 
 /// Moves an application from `from` to `to` on `on` (only legal transitions; refused if someone changed it).
@@ -193,14 +195,20 @@ pub fn transition(
     to: DispatchStatus,
     on: NaiveDate,
     details: &TransitionDetails,
+    staff: &str,
 ) -> Result<Outcome<()>> {
     let Some(status) = status_of(conn, id)? else { return Ok(Err(Refusal::Missing)) };
     if status != from || !from.next().contains(&to) || to == DispatchStatus::Rejected {
         return Ok(Err(Refusal::WrongStatus(status)));
     }
     match to {
+        // The same assignment as "find an expert": R-D5 conflicts need a recorded reason.
         DispatchStatus::Approved => match details.expert_id {
-            Some(e) => dispatches::assign_expert(conn, id, e)?,
+            Some(e) => {
+                if let Err(r) = crate::store::roster::writes::assign(conn, id, e, &details.override_reason, staff)? {
+                    return Ok(Err(r));
+                }
+            }
             None => return Ok(Err(Refusal::WrongStatus(status))),
         },
         DispatchStatus::ReportReceived => dispatches::set_report_summary(conn, id, &details.report_summary)?,

@@ -182,7 +182,10 @@ pub fn transition(s: &Session, d: &DispatchDetail) -> Option<Form> {
     let opts = options(&next, DispatchStatus::code, |x| label::dispatch_status(s.lang, x));
     let mut fields = vec![Field::choice("to", t.to_status, opts, 0), Field::text("date", t.date, &s.today.to_string())];
     if next.contains(&DispatchStatus::Approved) {
-        fields.push(Field::record("expert", t.expert, RecordKind::Expert, None));
+        // The recommended or already assigned expert comes pre-filled.
+        fields.push(Field::record("expert", t.expert, RecordKind::Expert, d.proposed_expert.clone()));
+        // Shown when R-D5 finds the expert related to the applicant: assigning anyway needs a reason.
+        fields.push(Field::text("override", t.override_reason, "").hidden());
     }
     if next.contains(&DispatchStatus::ReportReceived) {
         fields.push(Field::multiline("summary", t.report_summary, ""));
@@ -363,7 +366,11 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequ
                 from,
                 to,
                 on,
-                details: TransitionDetails { expert_id, report_summary: form.text("summary") },
+                details: TransitionDetails {
+                    expert_id,
+                    report_summary: form.text("summary"),
+                    override_reason: form.text("override"),
+                },
             }
         }
         Purpose::Reject { id } => {
@@ -430,14 +437,17 @@ pub fn field_for(f: &Finding) -> &'static str {
         Finding::PlaceNeedsNote => "place_note",
         Finding::AccompanimentNeedsReason { .. } => "reason",
         Finding::RejectionNeedsGround => "grounds",
+        Finding::ExpertRelated { .. } => "override",
         Finding::OtherGroundNeedsText => "note",
         _ => "date",
     }
 }
 
-/// Whether a finding is one the desk may go beyond with a recorded override (R-D1 here).
+/// Whether a finding is one the desk may go beyond with a recorded override (R-D1, and R-D5 grounds 1 and 2 when
+/// assigning an expert).
 pub fn overridable(f: &Finding) -> bool {
-    f.rule() == RuleId::D1 && !matches!(f, Finding::VisitEndsBeforeStart)
+    (f.rule() == RuleId::D1 && !matches!(f, Finding::VisitEndsBeforeStart))
+        || matches!(f, Finding::ExpertRelated { .. })
 }
 
 #[cfg(test)]

@@ -483,6 +483,7 @@ mod tests {
             report_received_on: None,
             feedback_sent_on: None,
             row_version: 1,
+            proposed_expert: None,
         }
     }
 
