@@ -130,6 +130,25 @@ pub fn run(ctx: &Context, scale: u32, json: bool) -> Result<ExitCode> {
         ("form.record_search", vec![Key::Char('n')], "ﾀﾅｶｼｮｳﾃﾝ".chars().map(Key::Char).collect()),
         ("lookup.typing", vec![Key::Ctrl('k')], "ﾀﾅｶｼｮｳﾃﾝ".chars().chain("tanaka".chars()).map(Key::Char).collect()),
         ("lookup.phone_typing", vec![Key::Ctrl('k')], "0961234567".chars().map(Key::Char).collect()),
+        ("history.open_close", vec![], [Key::Char('H'), Key::Esc].repeat(50)),
+        ("roster.move_down", vec![Key::Char('2')], vec![Key::Down; 200]),
+        ("roster.open_card", vec![Key::Char('2')], [Key::Enter, Key::Esc].repeat(50)),
+        ("roster.businesses_page_down", vec![Key::Char('2'), Key::Char('v')], vec![Key::PageDown; 100]),
+        (
+            "roster.text_filter_typing",
+            vec![Key::Char('2'), Key::Char('/')],
+            "たかはしkintone".chars().map(Key::Char).collect(),
+        ),
+        ("roster.find_expert", vec![], [Key::Char('f'), Key::Esc].repeat(30)),
+        ("events.move_day", vec![Key::Char('3')], vec![Key::Char('l'); 120]),
+        ("events.move_month", vec![Key::Char('3')], [vec![Key::PageDown; 6], vec![Key::PageUp; 6]].concat().repeat(5)),
+        ("ledger.move_down", vec![Key::Char('4')], vec![Key::Down; 200]),
+        ("ledger.switch_view", vec![Key::Char('4')], vec![Key::Char('v'); 40]),
+        (
+            "ledger.totals_by",
+            vec![Key::Char('4'), Key::Char('v'), Key::Char('v'), Key::Char('v')],
+            vec![Key::Char('o'); 40],
+        ),
     ];
     for (name, setup, keys) in scenarios {
         let mut app = App::new(s.clone());
