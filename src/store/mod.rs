@@ -20,6 +20,7 @@ pub mod needs_action;
 pub mod organisations;
 pub mod queue;
 pub mod reference;
+pub mod reports;
 pub mod roster;
 pub mod search;
 pub mod undo;

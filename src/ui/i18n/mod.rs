@@ -5,6 +5,7 @@ pub mod en;
 pub mod events;
 pub mod ja;
 pub mod ledger;
+pub mod reports;
 pub mod roster;
 
 use serde::Deserialize;

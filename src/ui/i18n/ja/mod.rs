@@ -8,5 +8,6 @@ pub mod forms;
 pub mod labels;
 pub mod ledger;
 pub mod parse;
+pub mod reports;
 pub mod roster;
 pub mod rules;
