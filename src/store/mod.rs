@@ -13,6 +13,7 @@ pub mod dispatches;
 pub mod events;
 pub mod experts;
 pub mod failure;
+pub mod imports;
 pub mod ledger;
 pub mod lookup;
 pub mod migrations;

@@ -224,8 +224,8 @@ pub struct ImportText {
     /// Corporate number errors: empty, length (`{digits}`), character (`{ch}`), check digit (`{expected}`,
     /// `{found}`).
     pub corporate_number: [&'static str; 4],
-    /// Whole-number errors: empty, unreadable (`{input}`), negative.
-    pub number: [&'static str; 3],
+    /// Whole-number errors: empty, unreadable (`{input}`), negative, too large (`{max}`).
+    pub number: [&'static str; 4],
     /// Yen errors: empty, unreadable (`{input}`), negative, fractional, too large (`{max}`).
     pub yen: [&'static str; 5],
 }
@@ -235,5 +235,21 @@ pub fn import(lang: Lang) -> &'static ImportText {
     match lang {
         Lang::Ja => &ja::reports::IMPORT,
         Lang::En => &en::reports::IMPORT,
+    }
+}
+
+/// An event kind's label (講習会, 個別相談会).
+pub fn event_kind(lang: Lang, k: crate::domain::model::EventKind) -> &'static str {
+    match lang {
+        Lang::Ja => ja::labels::event_kind(k),
+        Lang::En => en::labels::event_kind(k),
+    }
+}
+
+/// A venue kind's label (R-S5, R-S8).
+pub fn venue(lang: Lang, v: crate::domain::model::VenueKind) -> &'static str {
+    match lang {
+        Lang::Ja => ja::labels::venue(v),
+        Lang::En => en::labels::venue(v),
     }
 }

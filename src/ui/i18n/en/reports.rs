@@ -169,7 +169,12 @@ pub const IMPORT: ImportText = ImportText {
         "\"{ch}\" cannot be part of a corporate number",
         "wrong check digit in the corporate number ({found}, expected {expected})",
     ],
-    number: ["no number", "cannot read \"{input}\" as a whole number", "must not be negative"],
+    number: [
+        "no number",
+        "cannot read \"{input}\" as a whole number",
+        "must not be negative",
+        "must not exceed {max}",
+    ],
     yen: [
         "no amount",
         "cannot read \"{input}\" as an amount",

@@ -1,0 +1,65 @@
+//! Finding a kind's columns by their Japanese headers, as the desk writes them (widths, spaces and case do
+//! not matter: `電話番号`, `電話 番号` and `ＴＥＬ` all match).
+
+use std::collections::HashMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// One column an import reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    /// The field's key in code.
+    pub key: &'static str,
+    /// The headers it may have, the usual one first.
+    pub headers: &'static [&'static str],
+    /// Whether a file without it is refused.
+    pub required: bool,
+}
+
+/// Folds a header for matching: NFKC, no spaces, lower case.
+pub fn fold_header(h: &str) -> String {
+    h.nfkc().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+}
+
+/// Where each known column sits in a sheet.
+#[derive(Debug, Clone, Default)]
+pub struct Columns {
+    at: HashMap<&'static str, (usize, String)>,
+}
+
+impl Columns {
+    /// Locates `wanted` among `headers`; Err names the first required column that is missing.
+    pub fn locate(headers: &[String], wanted: &[Column]) -> Result<Columns, &'static str> {
+        let folded: Vec<String> = headers.iter().map(|h| fold_header(h)).collect();
+        let mut at = HashMap::new();
+        for col in wanted {
+            let found = col.headers.iter().find_map(|h| folded.iter().position(|f| *f == fold_header(h)));
+            match found {
+                Some(i) => {
+                    at.insert(col.key, (i, headers[i].clone()));
+                }
+                None if col.required => return Err(col.headers[0]),
+                None => {}
+            }
+        }
+        Ok(Columns { at })
+    }
+
+    /// The trimmed text of column `key` in a row ("" when the column is absent or the cell empty).
+    pub fn get<'a>(&self, row: &'a [String], key: &str) -> &'a str {
+        self.at.get(key).and_then(|(i, _)| row.get(*i)).map_or("", |s| s.trim())
+    }
+
+    /// The header of column `key` as written in the file (the usual header when absent).
+    pub fn header(&self, key: &str, wanted: &[Column]) -> String {
+        match self.at.get(key) {
+            Some((_, h)) => h.clone(),
+            None => wanted.iter().find(|c| c.key == key).map_or(key.to_string(), |c| c.headers[0].to_string()),
+        }
+    }
+
+    /// How many of `wanted` were found (to tell a file's kind from its headers).
+    pub fn count(&self) -> usize {
+        self.at.len()
+    }
+}
