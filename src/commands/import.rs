@@ -61,7 +61,8 @@ pub fn run(ctx: &Context, file: &Path, kind: Option<ImportKind>, dry_run: bool) 
     if dry_run {
         return Ok(ExitCode::SUCCESS);
     }
-    let added = import::apply(&mut store, &plan)?;
+    // Nothing new (a file imported again) writes no empty action into the history.
+    let added = if plan.new.is_empty() { 0 } else { import::apply(&mut store, &plan)? };
     println!(
         "{}",
         t.imported

@@ -81,7 +81,7 @@ pub fn build(
 }
 
 fn sender(t: &ReportsText) -> Vec<String> {
-    vec![t.federation.to_string(), t.desk.to_string(), t.contact.to_string()]
+    vec![t.federation.to_string(), t.desk.to_string(), t.contact[0].to_string(), t.contact[1].to_string()]
 }
 
 fn theme_label(t: &ReportsText, lang: Lang, fy: &FiscalYear, n: i64) -> String {

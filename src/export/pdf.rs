@@ -78,7 +78,7 @@ impl Layout {
 
 /// The estimated advance of a text at `size` points.
 fn width(text: &str, size: f32) -> f32 {
-    text.chars().map(|c| if c.width().unwrap_or(0) >= 2 { size } else { size * 0.55 }).sum()
+    text.chars().map(|c| if c.width().unwrap_or(0) >= 2 { size } else { size * 0.6 }).sum()
 }
 
 /// Breaks a text into lines no wider than `max` (between any two characters, as Japanese allows; at newlines).
@@ -123,12 +123,10 @@ fn table(l: &mut Layout, t: &Table, date: &dyn Fn(chrono::NaiveDate) -> String) 
         .map(|c| {
             let head = t.header.get(c).map_or(0.0, |h| width(h, size));
             let body = rows.iter().filter_map(|r| r.get(c)).map(|s| width(s, size)).fold(0.0, f32::max);
-            head.max(body).clamp(size * 3.0, size * 24.0) + 6.0
+            head.min(size * 6.0).max(body).clamp(size * 3.0, size * 24.0) + 6.0
         })
         .collect();
-    let total: f32 = natural.iter().sum();
-    let scale = (PAGE_W - 2.0 * MARGIN) / total;
-    let widths: Vec<f32> = natural.iter().map(|w| w * scale).collect();
+    let widths = fit_widths(&natural, PAGE_W - 2.0 * MARGIN);
     let numeric: Vec<bool> =
         (0..n).map(|c| t.rows.iter().any(|r| matches!(r.get(c), Some(Value::Int(_) | Value::Yen(_) | Value::Hours(_))))).collect();
     let line_h = size * 1.6;
@@ -174,6 +172,21 @@ fn table(l: &mut Layout, t: &Table, date: &dyn Fn(chrono::NaiveDate) -> String) 
     let y = l.y + 3.0;
     l.rule(y);
     l.y += 6.0;
+}
+
+/// Column widths filling `available`: narrow columns keep their natural width, wide ones share the rest in
+/// proportion (all scale alike when even the narrow ones do not fit).
+fn fit_widths(natural: &[f32], available: f32) -> Vec<f32> {
+    let narrow = |w: &f32| *w <= 80.0;
+    let fixed: f32 = natural.iter().filter(|w| narrow(w)).sum();
+    let wide: f32 = natural.iter().filter(|w| !narrow(w)).sum();
+    if wide > 0.0 && fixed < available {
+        let scale = (available - fixed) / wide;
+        natural.iter().map(|w| if narrow(w) { *w } else { w * scale }).collect()
+    } else {
+        let scale = available / natural.iter().sum::<f32>().max(1.0);
+        natural.iter().map(|w| w * scale).collect()
+    }
 }
 
 /// Lays a document out into pages.

@@ -48,6 +48,15 @@ pub fn resolve_municipality<'a>(all: &'a [Municipality], cell: &str, address: &s
     by_length.into_iter().find(|m| address.contains(&m.name))
 }
 
+/// Whether an address starts with a prefecture other than Kumamoto (`福岡県...`, `東京都...`).
+fn in_other_prefecture(address: &str) -> bool {
+    let head: String = address.chars().take(4).collect();
+    match head.find(['都', '道', '府', '県']) {
+        Some(end) => &head[..end] != "熊本",
+        None => false,
+    }
+}
+
 /// Checks every row; adds the new businesses to `plan`.
 pub fn check(conn: &Connection, fy: &FiscalYear, cols: &Columns, sheet: &Sheet, plan: &mut Plan) -> Result<()> {
     let all = municipalities(conn)?;
@@ -85,9 +94,10 @@ pub fn check(conn: &Connection, fy: &FiscalYear, cols: &Columns, sheet: &Sheet, 
         };
         for finding in check_eligibility(&fy.eligibility, &facts) {
             match finding {
-                // R-E1 needs a known place: a sheet without municipality or address is not taken as outside.
-                Finding::OutsidePrefecture if municipality_cell.is_empty() && municipality.is_none() => {}
-                Finding::OutsidePrefecture => c.reject("municipality", Problem::Rule(finding)),
+                // R-E1 needs a known place: an unknown municipality is reported as such, an empty one is not
+                // taken as outside, an address in another prefecture is.
+                Finding::OutsidePrefecture if municipality.is_none() && !in_other_prefecture(&address) => {}
+                Finding::OutsidePrefecture => c.reject("address", Problem::Rule(finding)),
                 f => c.reject(if get("legal_form").is_empty() { "name" } else { "legal_form" }, Problem::Rule(f)),
             }
         }

@@ -12,8 +12,8 @@ pub struct ReportsText {
     pub desk: &'static str,
     /// The federation's name.
     pub federation: &'static str,
-    /// The desk's address and contact, one line.
-    pub contact: &'static str,
+    /// The desk's address, then its phone and mail.
+    pub contact: [&'static str; 2],
     /// The report's title; `{year}` is the fiscal year (令和7年度).
     pub report_title: &'static str,
     /// The cover sheet's name.

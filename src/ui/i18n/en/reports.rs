@@ -20,7 +20,10 @@ fn theme_number(n: u8) -> String {
 pub const TEXT: ReportsText = ReportsText {
     desk: "Kumamoto SME Digital Consultation Desk",
     federation: "Kumamoto Prefectural Federation of Societies of Commerce and Industry",
-    contact: "7F Kumamoto Shoko Kaikan, 3-13 Anseimachi, Chuo-ku, Kumamoto 860-0801 · TEL 096-223-5568 · kuma-digi@kumashoko.or.jp",
+    contact: [
+        "7F Kumamoto Shoko Kaikan, 3-13 Anseimachi, Chuo-ku, Kumamoto 860-0801",
+        "TEL 096-223-5568 · kuma-digi@kumashoko.or.jp",
+    ],
     report_title: "{year} expert dispatch programme: annual achievement report",
     cover_sheet: "Cover",
     cover_labels: ["Desk", "Fiscal year", "Made on", "Run by", "Contents"],

@@ -24,7 +24,7 @@ fn theme_number(n: u8) -> String {
 pub const TEXT: ReportsText = ReportsText {
     desk: "くまもと中小企業デジタル相談窓口",
     federation: "熊本県商工会連合会",
-    contact: "〒860-0801 熊本市中央区安政町3-13 熊本県商工会館7階 TEL 096-223-5568 kuma-digi@kumashoko.or.jp",
+    contact: ["〒860-0801 熊本市中央区安政町3-13 熊本県商工会館7階", "TEL 096-223-5568 kuma-digi@kumashoko.or.jp"],
     report_title: "{year} 専門家派遣等事業 実績報告",
     cover_sheet: "表紙",
     cover_labels: ["窓口", "年度", "作成日", "運営", "内容"],
