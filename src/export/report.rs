@@ -136,7 +136,17 @@ pub fn build(conn: &Connection, lang: Lang, fy: &FiscalYear, name: TableName) ->
             let mut table =
                 Table::new(title, &[h.month, h.honorarium, h.travel, h.withholding, h.net, h.reimbursements]);
             let rows = q::payments_by_month(conn, year)?;
-            for (ym, first) in months(year) {
+            let mut all_months = months(year);
+            // A payment of the year made after March (or recorded before April) keeps its own row.
+            for p in &rows {
+                if !all_months.iter().any(|(ym, _)| *ym == p.month)
+                    && let Some(first) = NaiveDate::parse_from_str(&format!("{}-01", p.month), "%Y-%m-%d").ok()
+                {
+                    all_months.push((p.month.clone(), first));
+                }
+            }
+            all_months.sort_by_key(|(_, first)| *first);
+            for (ym, first) in all_months {
                 let p = rows.iter().find(|p| p.month == ym).cloned().unwrap_or_default();
                 table.rows.push(vec![
                     Value::Text((t.month)(first)),

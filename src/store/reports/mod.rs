@@ -169,16 +169,17 @@ fn payment_month(r: &Row) -> rusqlite::Result<PaymentMonth> {
     })
 }
 
-/// Paid honoraria, travel and Form 4 reimbursements of a fiscal year by month paid.
+/// Paid honoraria, travel and Form 4 reimbursements of a fiscal year by month paid (a paid record without its
+/// payment date counts in the month of its last recorded step).
 pub fn payments_by_month(conn: &Connection, year: i32) -> Result<Vec<PaymentMonth>> {
     let mut st = conn.prepare(
         "SELECT month, SUM(h), SUM(t), SUM(w), SUM(n), SUM(c) FROM (
-             SELECT substr(paid_on, 1, 7) AS month, honorarium_yen AS h, travel_yen AS t, withholding_yen AS w,
-                    net_yen AS n, 0 AS c
-             FROM payment WHERE fiscal_year = ?1 AND status = 'paid' AND paid_on IS NOT NULL
+             SELECT substr(COALESCE(paid_on, approved_on, proposed_on), 1, 7) AS month, honorarium_yen AS h,
+                    travel_yen AS t, withholding_yen AS w, net_yen AS n, 0 AS c
+             FROM payment WHERE fiscal_year = ?1 AND status = 'paid'
              UNION ALL
-             SELECT substr(paid_on, 1, 7), 0, 0, 0, 0, amount_yen
-             FROM claim WHERE fiscal_year = ?1 AND status = 'paid' AND paid_on IS NOT NULL)
+             SELECT substr(COALESCE(paid_on, approved_on, checked_on, claimed_on), 1, 7), 0, 0, 0, 0, amount_yen
+             FROM claim WHERE fiscal_year = ?1 AND status = 'paid')
          GROUP BY month ORDER BY month",
     )?;
     let rows = st.query_map(params![year], payment_month)?;
