@@ -228,6 +228,9 @@ fn layout(doc: &Document, date: &dyn Fn(chrono::NaiveDate) -> String) -> Vec<Vec
             }
             Block::Table(t) => {
                 l.advance(BODY * 0.8);
+                if t.title != doc.title {
+                    l.paragraph(MARGIN, BODY, &t.title);
+                }
                 table(&mut l, t, date);
             }
         }

@@ -93,6 +93,10 @@ pub fn document(doc: &Document, date: &dyn Fn(chrono::NaiveDate) -> String) -> R
                 row += 1;
             }
             Block::Table(t) => {
+                if t.title != doc.title {
+                    ws.write_string_with_format(row, 0, &t.title, &f.title)?;
+                    row += 1;
+                }
                 row += 1;
                 write_table(ws, &f, row, t, date)?;
                 for (i, col) in columns_text(t, date).into_iter().enumerate() {
