@@ -178,7 +178,8 @@ fn report_figures_equal_sql_counts() {
 fn csv_tables_have_a_bom_and_the_same_figures() {
     let home = tempfile::tempdir().unwrap();
     let out = home.path().join("rejections.csv");
-    let o = on_demo(home.path(), db(), TODAY, &["export", "csv", "--table", "rejections", "--out", out.to_str().unwrap()]);
+    let o =
+        on_demo(home.path(), db(), TODAY, &["export", "csv", "--table", "rejections", "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM");
@@ -186,7 +187,11 @@ fn csv_tables_have_a_bom_and_the_same_figures() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "否決理由 (R-D5),件数");
     assert_eq!(lines.len(), 10);
-    let total = sql(db(), "SELECT COUNT(*) FROM rejection_ground g JOIN dispatch d ON d.id = g.dispatch_id WHERE d.fiscal_year = 2025", []);
+    let total = sql(
+        db(),
+        "SELECT COUNT(*) FROM rejection_ground g JOIN dispatch d ON d.id = g.dispatch_id WHERE d.fiscal_year = 2025",
+        [],
+    );
     assert_eq!(lines[9], format!("合計,{total}"));
     assert!(csv.contains("\r\n"), "CRLF for Excel");
 }
@@ -197,7 +202,9 @@ fn an_unknown_table_lists_the_valid_names() {
     let o = on_demo(home.path(), db(), TODAY, &["export", "csv", "--table", "nope", "--out", "x.csv"]);
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o.stderr);
-    for name in ["dispatches-by-theme", "dispatches-by-chamber", "visits", "rejections", "consultations", "events", "payments"] {
+    for name in
+        ["dispatches-by-theme", "dispatches-by-chamber", "visits", "rejections", "consultations", "events", "payments"]
+    {
         assert!(err.contains(name), "{err}");
     }
 }
@@ -215,19 +222,36 @@ fn feedback_lists_each_dispatch_of_the_chamber_with_its_report() {
         )
         .unwrap();
     let out = home.path().join("feedback.xlsx");
-    let o = on_demo(home.path(), db(), TODAY, &["export", "feedback", "--chamber", &chamber, "--out", out.to_str().unwrap()]);
+    let o = on_demo(
+        home.path(),
+        db(),
+        TODAY,
+        &["export", "feedback", "--chamber", &chamber, "--out", out.to_str().unwrap()],
+    );
     assert!(o.status.success(), "{}", text(&o.stderr));
-    let rows = sheet(&out, &format!("令和7年度 専門家派遣 フィードバック ({chamber} 御中)").chars().take(31).collect::<String>());
+    let rows = sheet(
+        &out,
+        &format!("令和7年度 専門家派遣 フィードバック ({chamber} 御中)").chars().take(31).collect::<String>(),
+    );
     let header = rows.iter().position(|r| r.first().map(label).as_deref() == Some("申請番号")).expect("header row");
     let data = &rows[header + 1..];
-    let expected = sql(db(), "SELECT COUNT(*) FROM dispatch WHERE chamber_id = ?1 AND fiscal_year = 2025 AND status <> 'rejected'", [id]);
+    let expected = sql(
+        db(),
+        "SELECT COUNT(*) FROM dispatch WHERE chamber_id = ?1 AND fiscal_year = 2025 AND status <> 'rejected'",
+        [id],
+    );
     assert_eq!(data.len() as i64, expected);
     let with_summary: i64 = data.iter().filter(|r| !label(&r[7]).is_empty()).count() as i64;
     let q = "SELECT COUNT(*) FROM dispatch WHERE chamber_id = ?1 AND fiscal_year = 2025 AND status <> 'rejected' AND report_summary <> ''";
     assert_eq!(with_summary, sql(db(), q, [id]));
     assert!(data.iter().any(|r| label(&r[8]).starts_with("令和")), "feedback dates in 和暦");
 
-    let o = on_demo(home.path(), db(), TODAY, &["export", "feedback", "--chamber", "存在しない商工会", "--out", out.to_str().unwrap()]);
+    let o = on_demo(
+        home.path(),
+        db(),
+        TODAY,
+        &["export", "feedback", "--chamber", "存在しない商工会", "--out", out.to_str().unwrap()],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o.stderr).contains("「存在しない商工会」が見つかりません"), "{}", text(&o.stderr));
 }
@@ -240,7 +264,11 @@ fn announcements_are_an_escaped_html_fragment_of_upcoming_events() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.starts_with("<section") && !html.contains("<html"), "a fragment");
-    let upcoming = sql(db(), "SELECT COUNT(*) FROM event WHERE event_date >= '2025-10-01' AND status IN ('approved', 'announced')", []);
+    let upcoming = sql(
+        db(),
+        "SELECT COUNT(*) FROM event WHERE event_date >= '2025-10-01' AND status IN ('approved', 'announced')",
+        [],
+    );
     assert!(upcoming > 0);
     assert_eq!(html.matches("<tr><td>").count() as i64, upcoming);
     assert!(html.contains("(令和7年"), "dates in ISO and 和暦");

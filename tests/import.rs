@@ -54,7 +54,8 @@ fn import(home: &Path, db: &Path, file: &str, extra: &[&str]) -> Output {
 fn sample_files_import_once_even_when_imported_twice() {
     let home = tempfile::tempdir().unwrap();
     let db = fresh_db(home.path());
-    for (file, table, n) in [("businesses.csv", "business", 4), ("experts.xlsx", "expert", 3), ("applications.csv", "dispatch", 3)]
+    for (file, table, n) in
+        [("businesses.csv", "business", 4), ("experts.xlsx", "expert", 3), ("applications.csv", "dispatch", 3)]
     {
         let dry = import(home.path(), &db, &sample(file), &["--dry-run"]);
         assert!(dry.status.success(), "{file}: {}{}", text(&dry.stdout), text(&dry.stderr));
@@ -67,14 +68,20 @@ fn sample_files_import_once_even_when_imported_twice() {
         let before = snapshot(&db);
         let second = import(home.path(), &db, &sample(file), &[]);
         assert!(second.status.success(), "{}", text(&second.stderr));
-        assert!(text(&second.stdout).contains(&format!("追加 0 件、登録済みのため省略 {n} 件")), "{}", text(&second.stdout));
+        assert!(
+            text(&second.stdout).contains(&format!("追加 0 件、登録済みのため省略 {n} 件")),
+            "{}",
+            text(&second.stdout)
+        );
         assert_eq!(snapshot(&db), before, "{file} imported twice adds its rows once");
         assert_eq!(count(&db, &format!("SELECT COUNT(*) FROM {table}")), n);
     }
     // Full-width digits, 和暦 dates and Shift_JIS text came through as the desk meant them.
     let conn = rusqlite::Connection::open(&db).unwrap();
     let (phone, employees): (String, i64) = conn
-        .query_row("SELECT phone, employees FROM business WHERE name = '有限会社ましき工房'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT phone, employees FROM business WHERE name = '有限会社ましき工房'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .unwrap();
     assert_eq!((phone.as_str(), employees), ("096-286-0002", 12));
     let (received, seq, chamber): (String, i64, String) = conn

@@ -61,7 +61,15 @@ fn a_rejection_notice_is_one_page_of_extractable_japanese() {
     export_document(home.path(), "notice", &format!("R7-{seq:04}"), &pdf);
     assert_eq!(pages(&pdf), 1);
     let all = squeeze(&pdf_text(&pdf));
-    for expected in ["専門家派遣決定通知書", "御中", "否決", "否決理由(R-D5)", "くまもと中小企業デジタル相談窓口", "令和8年3月31日", "1/1ページ"] {
+    for expected in [
+        "専門家派遣決定通知書",
+        "御中",
+        "否決",
+        "否決理由(R-D5)",
+        "くまもと中小企業デジタル相談窓口",
+        "令和8年3月31日",
+        "1/1ページ",
+    ] {
         assert!(all.contains(expected), "{expected:?} not in {all}");
     }
     assert!(all.contains(&squeeze(&business)), "{business} not in {all}");
@@ -74,7 +82,8 @@ fn the_payment_list_numbers_its_pages() {
     let pdf = home.path().join("payments.pdf");
     export_document(home.path(), "payments", "2025", &pdf);
     let n = pages(&pdf);
-    let lines = sql(db(), "SELECT COUNT(*) FROM payment WHERE fiscal_year = 2025 AND status IN ('approved', 'paid')", []);
+    let lines =
+        sql(db(), "SELECT COUNT(*) FROM payment WHERE fiscal_year = 2025 AND status IN ('approved', 'paid')", []);
     assert!(n > 1 && (n as i64) < lines, "{n} pages for {lines} payments");
     let all = squeeze(&pdf_text(&pdf));
     assert!(all.contains("令和7年度謝金・旅費支払一覧"), "{all}");
@@ -85,7 +94,11 @@ fn the_payment_list_numbers_its_pages() {
 #[test]
 fn documents_as_xlsx_and_the_other_pdfs() {
     let home = tempfile::tempdir().unwrap();
-    let seq = sql(db(), "SELECT MIN(d.seq) FROM dispatch d JOIN visit v ON v.dispatch_id = d.id WHERE d.fiscal_year = 2025", []);
+    let seq = sql(
+        db(),
+        "SELECT MIN(d.seq) FROM dispatch d JOIN visit v ON v.dispatch_id = d.id WHERE d.fiscal_year = 2025",
+        [],
+    );
     let request = home.path().join("request.pdf");
     export_document(home.path(), "request", &format!("R7-{seq:04}"), &request);
     let all = squeeze(&pdf_text(&request));
@@ -120,7 +133,16 @@ fn a_configured_font_that_is_missing_is_named() {
         home.path(),
         db(),
         TODAY,
-        &["--config", config.to_str().unwrap(), "export", "document", "request", &format!("R7-{seq:04}"), "--out", out.to_str().unwrap()],
+        &[
+            "--config",
+            config.to_str().unwrap(),
+            "export",
+            "document",
+            "request",
+            &format!("R7-{seq:04}"),
+            "--out",
+            out.to_str().unwrap(),
+        ],
     );
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("フォント /nonexistent/font.ttf を PDF に使えません"), "{}", text(&o.stderr));

@@ -109,7 +109,10 @@ fn format_of(path: &Path, allowed: &[Format], t: &ReportsText) -> Result<Format>
                 .collect();
             bail!(
                 "{}",
-                t.cli.bad_extension.replace("{path}", &path.display().to_string()).replace("{expected}", &expected.join(" / "))
+                t.cli
+                    .bad_extension
+                    .replace("{path}", &path.display().to_string())
+                    .replace("{expected}", &expected.join(" / "))
             )
         }
     }
@@ -125,8 +128,10 @@ pub fn run(ctx: &Context, what: &ExportCommand) -> Result<ExitCode> {
     match what {
         ExportCommand::Report { out } => {
             format_of(out, &[Format::Xlsx], t)?;
-            let tables =
-                TableName::ALL.iter().map(|n| report::build(conn, ctx.lang, &ctx.year, *n)).collect::<Result<Vec<_>>>()?;
+            let tables = TableName::ALL
+                .iter()
+                .map(|n| report::build(conn, ctx.lang, &ctx.year, *n))
+                .collect::<Result<Vec<_>>>()?;
             let year = format_fiscal_year(ctx.year.year);
             let (start, end) = ctx.year.bounds();
             let contents: Vec<&str> = tables.iter().map(|t| t.title.as_str()).collect();
@@ -197,7 +202,10 @@ fn write_document(ctx: &Context, doc: &Document, out: &Path, format: Format) -> 
         let found = font::find(ctx.config.export.pdf_font.as_deref())
             .map_err(|tried| anyhow!("{}", t.cli.font_missing.replace("{tried}", &tried)))?;
         let unusable = |why: String| {
-            anyhow!("{}", t.cli.font_unusable.replace("{path}", &found.path.display().to_string()).replace("{why}", &why))
+            anyhow!(
+                "{}",
+                t.cli.font_unusable.replace("{path}", &found.path.display().to_string()).replace("{why}", &why)
+            )
         };
         let data = std::fs::read(&found.path).map_err(|e| unusable(e.to_string()))?;
         let lang = if ctx.lang == Lang::Ja { "ja" } else { "en" };

@@ -31,7 +31,10 @@ pub fn run(ctx: &Context, file: &Path, kind: Option<ImportKind>, dry_run: bool) 
     };
     let kind = plan.kind.name();
     if dry_run {
-        println!("{}", t.dry_run.replace("{file}", &name).replace("{kind}", kind).replace("{rows}", &plan.rows.to_string()));
+        println!(
+            "{}",
+            t.dry_run.replace("{file}", &name).replace("{kind}", kind).replace("{rows}", &plan.rows.to_string())
+        );
         println!(
             "{}",
             t.would_add.replace("{new}", &plan.new.len().to_string()).replace("{skipped}", &plan.skipped.to_string())

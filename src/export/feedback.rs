@@ -42,7 +42,11 @@ pub fn build(
     Ok(Document {
         title,
         date: (t.date)(today),
-        addressee: Some(if t.doc.to_body.is_empty() { chamber.to_string() } else { format!("{chamber} {}", t.doc.to_body) }),
+        addressee: Some(if t.doc.to_body.is_empty() {
+            chamber.to_string()
+        } else {
+            format!("{chamber} {}", t.doc.to_body)
+        }),
         sender: vec![t.federation.to_string(), t.desk.to_string()],
         blocks: vec![Block::Table(table)],
     })

@@ -127,14 +127,16 @@ fn table(l: &mut Layout, t: &Table, date: &dyn Fn(chrono::NaiveDate) -> String) 
         })
         .collect();
     let widths = fit_widths(&natural, PAGE_W - 2.0 * MARGIN);
-    let numeric: Vec<bool> =
-        (0..n).map(|c| t.rows.iter().any(|r| matches!(r.get(c), Some(Value::Int(_) | Value::Yen(_) | Value::Hours(_))))).collect();
+    let numeric: Vec<bool> = (0..n)
+        .map(|c| t.rows.iter().any(|r| matches!(r.get(c), Some(Value::Int(_) | Value::Yen(_) | Value::Hours(_)))))
+        .collect();
     let line_h = size * 1.6;
     let header = |l: &mut Layout| {
         let top = l.advance(4.0);
         l.rule(top);
         let mut x = MARGIN;
-        let lines: Vec<Vec<String>> = (0..n).map(|c| wrap(t.header.get(c).map_or("", |s| s), size, widths[c] - 6.0)).collect();
+        let lines: Vec<Vec<String>> =
+            (0..n).map(|c| wrap(t.header.get(c).map_or("", |s| s), size, widths[c] - 6.0)).collect();
         let height = lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * line_h;
         let y0 = l.y;
         for (c, ls) in lines.iter().enumerate() {
@@ -150,7 +152,8 @@ fn table(l: &mut Layout, t: &Table, date: &dyn Fn(chrono::NaiveDate) -> String) 
     };
     header(l);
     for row in &rows {
-        let lines: Vec<Vec<String>> = (0..n).map(|c| wrap(row.get(c).map_or("", |s| s), size, widths[c] - 6.0)).collect();
+        let lines: Vec<Vec<String>> =
+            (0..n).map(|c| wrap(row.get(c).map_or("", |s| s), size, widths[c] - 6.0)).collect();
         let height = lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * line_h;
         let before = l.pages.len();
         l.advance(height);
@@ -280,7 +283,14 @@ pub fn render(
         surface.set_stroke(None);
         surface.set_fill(Some(Fill::default()));
         let x = (PAGE_W - width(&label, SMALL)) / 2.0;
-        surface.draw_text(Point::from_xy(x, PAGE_H - MARGIN / 2.0), font.clone(), SMALL, &label, false, TextDirection::Auto);
+        surface.draw_text(
+            Point::from_xy(x, PAGE_H - MARGIN / 2.0),
+            font.clone(),
+            SMALL,
+            &label,
+            false,
+            TextDirection::Auto,
+        );
         surface.finish();
         page.finish();
     }

@@ -60,7 +60,11 @@ pub fn build(conn: &Connection, lang: Lang, fy: &FiscalYear, name: TableName) ->
         TableName::DispatchesByTheme => {
             let mut table = Table::new(title, &[h.theme, h.applications, h.rejected]);
             for c in q::dispatches_by_theme(conn, year)? {
-                table.rows.push(vec![theme(t, lang, fy.dispatch_themes(), c.key), Value::Int(c.applications), Value::Int(c.rejected)]);
+                table.rows.push(vec![
+                    theme(t, lang, fy.dispatch_themes(), c.key),
+                    Value::Int(c.applications),
+                    Value::Int(c.rejected),
+                ]);
             }
             table
         }
@@ -120,8 +124,11 @@ pub fn build(conn: &Connection, lang: Lang, fy: &FiscalYear, name: TableName) ->
         TableName::Events => {
             let mut table = Table::new(title, &[h.kind, h.theme, h.area, h.events, h.participants]);
             for e in q::events_held(conn, year)? {
-                let themes: &[Theme] =
-                    if e.kind == crate::domain::model::EventKind::Seminar { &fy.seminar_themes } else { fy.dispatch_themes() };
+                let themes: &[Theme] = if e.kind == crate::domain::model::EventKind::Seminar {
+                    &fy.seminar_themes
+                } else {
+                    fy.dispatch_themes()
+                };
                 table.rows.push(vec![
                     Value::text(crate::ui::i18n::reports::event_kind(lang, e.kind)),
                     theme(t, lang, themes, e.theme),

@@ -26,17 +26,34 @@ impl Formats {
         let font = |f: Format| f.set_font_name("游ゴシック");
         Formats {
             title: font(Format::new().set_bold().set_font_size(14)),
-            header: font(Format::new().set_bold().set_background_color("#DDEBF7").set_border(rust_xlsxwriter::FormatBorder::Thin).set_text_wrap()),
+            header: font(
+                Format::new()
+                    .set_bold()
+                    .set_background_color("#DDEBF7")
+                    .set_border(rust_xlsxwriter::FormatBorder::Thin)
+                    .set_text_wrap(),
+            ),
             int: font(Format::new().set_num_format("#,##0").set_border(rust_xlsxwriter::FormatBorder::Thin)),
             yen: font(Format::new().set_num_format("#,##0").set_border(rust_xlsxwriter::FormatBorder::Thin)),
             hours: font(Format::new().set_num_format("#,##0.0").set_border(rust_xlsxwriter::FormatBorder::Thin)),
-            text: font(Format::new().set_border(rust_xlsxwriter::FormatBorder::Thin).set_text_wrap().set_align(FormatAlign::Top)),
+            text: font(
+                Format::new()
+                    .set_border(rust_xlsxwriter::FormatBorder::Thin)
+                    .set_text_wrap()
+                    .set_align(FormatAlign::Top),
+            ),
         }
     }
 }
 
 /// A workbook: a cover (title, then label/value lines) and one sheet per table.
-pub fn report(cover_sheet: &str, title: &str, cover: &[(String, String)], tables: &[Table], date: &dyn Fn(chrono::NaiveDate) -> String) -> Result<Vec<u8>> {
+pub fn report(
+    cover_sheet: &str,
+    title: &str,
+    cover: &[(String, String)],
+    tables: &[Table],
+    date: &dyn Fn(chrono::NaiveDate) -> String,
+) -> Result<Vec<u8>> {
     let f = Formats::new();
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name(sheet_name(cover_sheet))?;
@@ -121,7 +138,13 @@ pub fn document(doc: &Document, date: &dyn Fn(chrono::NaiveDate) -> String) -> R
 }
 
 /// Writes a table's header at `row` and its rows below, and fits the columns to the text.
-fn write_table(ws: &mut Worksheet, f: &Formats, row: u32, t: &Table, date: &dyn Fn(chrono::NaiveDate) -> String) -> Result<()> {
+fn write_table(
+    ws: &mut Worksheet,
+    f: &Formats,
+    row: u32,
+    t: &Table,
+    date: &dyn Fn(chrono::NaiveDate) -> String,
+) -> Result<()> {
     for (c, h) in t.header.iter().enumerate() {
         ws.write_string_with_format(row, c as u16, h, &f.header)?;
     }

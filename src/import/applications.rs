@@ -24,7 +24,9 @@ pub const COLUMNS: &[Column] = &[
     Column { key: "received_on", headers: &["受付日", "申請日"], required: true },
     Column { key: "business", headers: &["事業者名", "名称", "会社名"], required: true },
     Column { key: "phone", headers: &["電話番号", "電話", "TEL"], required: false },
-    Column { key: "chamber", headers: &["商工会", "申請元", "商工会・商工会議所", "商工会等"], required: false },
+    Column {
+        key: "chamber", headers: &["商工会", "申請元", "商工会・商工会議所", "商工会等"], required: false
+    },
     Column { key: "theme", headers: &["テーマ", "相談テーマ"], required: true },
 ];
 
@@ -36,7 +38,9 @@ pub fn check(conn: &Connection, fy: &FiscalYear, cols: &Columns, sheet: &Sheet, 
     let sections: Vec<(String, usize)> = fy
         .form1_sections
         .iter()
-        .filter_map(|s| sheet.headers.iter().position(|h| fold_header(h) == fold_header(&s.ja)).map(|i| (s.key.clone(), i)))
+        .filter_map(|s| {
+            sheet.headers.iter().position(|h| fold_header(h) == fold_header(&s.ja)).map(|i| (s.key.clone(), i))
+        })
         .collect();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (row, cells) in &sheet.rows {
@@ -80,7 +84,11 @@ pub fn check(conn: &Connection, fy: &FiscalYear, cols: &Columns, sheet: &Sheet, 
         let theme = if theme_cell.is_empty() {
             c.take("theme", Err(Problem::Required))
         } else {
-            c.take("theme", values::theme(theme_cell, &known).ok_or_else(|| Problem::UnknownTheme { value: theme_cell.into(), max }))
+            c.take(
+                "theme",
+                values::theme(theme_cell, &known)
+                    .ok_or_else(|| Problem::UnknownTheme { value: theme_cell.into(), max }),
+            )
         };
         let (Some(received_on), Some(business_id), Some(theme)) = (received_on, business_id, theme) else {
             plan.issues.extend(c.into_issues());
@@ -91,10 +99,7 @@ pub fn check(conn: &Connection, fy: &FiscalYear, cols: &Columns, sheet: &Sheet, 
             continue;
         }
         let fiscal_year = number.map_or_else(|| fiscal_year_of(received_on), |n| n.fiscal_year);
-        let keys = [
-            number.map(|n| format!("number:{n}")),
-            Some(format!("same:{business_id}|{received_on}|{theme}")),
-        ];
+        let keys = [number.map(|n| format!("number:{n}")), Some(format!("same:{business_id}|{received_on}|{theme}"))];
         if let Some(first) = keys.iter().flatten().find_map(|k| seen.get(k)) {
             let key = if number.is_some() { "number" } else { "business" };
             c.reject(key, Problem::DuplicateRow(*first));

@@ -32,15 +32,17 @@ pub const COLUMNS: &[Column] = &[
     Column { key: "address", headers: &["住所", "所在地"], required: false },
     Column { key: "phone", headers: &["電話番号", "電話", "TEL"], required: false },
     Column { key: "representative", headers: &["代表者", "代表者名"], required: false },
-    Column { key: "chamber", headers: &["商工会", "所属商工会", "商工会・商工会議所", "商工会等"], required: false },
+    Column {
+        key: "chamber", headers: &["商工会", "所属商工会", "商工会・商工会議所", "商工会等"], required: false
+    },
 ];
 
 /// The municipality named in a cell (`山都町`, `山都`) or, failing that, in the address.
 pub fn resolve_municipality<'a>(all: &'a [Municipality], cell: &str, address: &str) -> Option<&'a Municipality> {
     if !cell.is_empty() {
-        return all.iter().find(|m| {
-            m.name == cell || ["市", "町", "村"].iter().any(|s| m.name.strip_suffix(s) == Some(cell))
-        });
+        return all
+            .iter()
+            .find(|m| m.name == cell || ["市", "町", "村"].iter().any(|s| m.name.strip_suffix(s) == Some(cell)));
     }
     // The longest name first, so 宇城市 is not taken for a shorter name inside it.
     let mut by_length: Vec<&Municipality> = all.iter().collect();
@@ -70,12 +72,21 @@ pub fn check(conn: &Connection, fy: &FiscalYear, cols: &Columns, sheet: &Sheet, 
         }
         let legal_form = match normalise(get("legal_form")).as_str() {
             "" => values::legal_form_in_name(&name),
-            form => c.take("legal_form", LegalForm::from_name(form).ok_or_else(|| Problem::UnknownLegalForm(form.into()))),
+            form => {
+                c.take("legal_form", LegalForm::from_name(form).ok_or_else(|| Problem::UnknownLegalForm(form.into())))
+            }
         };
-        let corporate_number =
-            c.take("corporate_number", optional(get("corporate_number"), parse_corporate_number).map_err(Problem::CorporateNumber)).flatten();
+        let corporate_number = c
+            .take(
+                "corporate_number",
+                optional(get("corporate_number"), parse_corporate_number).map_err(Problem::CorporateNumber),
+            )
+            .flatten();
         let industry = c
-            .take("industry", optional(get("industry"), |s| values::industry(s).ok_or_else(|| Problem::UnknownIndustry(s.into()))))
+            .take(
+                "industry",
+                optional(get("industry"), |s| values::industry(s).ok_or_else(|| Problem::UnknownIndustry(s.into()))),
+            )
             .flatten();
         let capital_yen = c.take("capital", optional(get("capital"), parse_yen).map_err(Problem::Yen)).flatten();
         let employees = c.take("employees", optional(get("employees"), parse_int).map_err(Problem::Int)).flatten();
@@ -101,7 +112,8 @@ pub fn check(conn: &Connection, fy: &FiscalYear, cols: &Columns, sheet: &Sheet, 
                 f => c.reject(if get("legal_form").is_empty() { "name" } else { "legal_form" }, Problem::Rule(f)),
             }
         }
-        let phone = c.take("phone", optional(get("phone"), parse_phone).map_err(Problem::Phone)).flatten().unwrap_or_default();
+        let phone =
+            c.take("phone", optional(get("phone"), parse_phone).map_err(Problem::Phone)).flatten().unwrap_or_default();
         let chamber = get("chamber");
         let chamber_id = match crate::store::reports::lists::find_chamber(conn, chamber)? {
             Some((id, _)) => Some(id),

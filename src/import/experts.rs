@@ -46,14 +46,16 @@ pub fn check(conn: &Connection, fy: &FiscalYear, cols: &Columns, sheet: &Sheet, 
         let themes = c
             .take("themes", values::themes(get("themes"), &known).map_err(|value| Problem::UnknownTheme { value, max }))
             .unwrap_or_default();
-        let phone = c.take("phone", optional(get("phone"), parse_phone).map_err(Problem::Phone)).flatten().unwrap_or_default();
+        let phone =
+            c.take("phone", optional(get("phone"), parse_phone).map_err(Problem::Phone)).flatten().unwrap_or_default();
         let municipality_cell = normalise(get("municipality"));
         let municipality = resolve_municipality(&all, &municipality_cell, "");
         if municipality.is_none() && !municipality_cell.is_empty() {
             c.reject("municipality", Problem::UnknownMunicipality(municipality_cell));
         }
         let corporation = get("corporation");
-        let is_corporation = c.take("corporation", values::flag(corporation).ok_or_else(|| Problem::Flag(corporation.into())));
+        let is_corporation =
+            c.take("corporation", values::flag(corporation).ok_or_else(|| Problem::Flag(corporation.into())));
         if !c.is_clean() {
             plan.issues.extend(c.into_issues());
             continue;

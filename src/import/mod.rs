@@ -186,6 +186,9 @@ impl<'a> RowCheck<'a> {
 }
 
 /// An optional cell parsed when present: `Ok(None)` when empty.
-pub(crate) fn optional<T, E>(cell: &str, parse: impl FnOnce(&str) -> std::result::Result<T, E>) -> std::result::Result<Option<T>, E> {
+pub(crate) fn optional<T, E>(
+    cell: &str,
+    parse: impl FnOnce(&str) -> std::result::Result<T, E>,
+) -> std::result::Result<Option<T>, E> {
     if cell.is_empty() { Ok(None) } else { parse(cell).map(Some) }
 }

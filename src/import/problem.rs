@@ -82,7 +82,9 @@ impl Problem {
             Problem::Phone(e) => i18n::phone_error(lang, e),
             Problem::CorporateNumber(e) => match e {
                 CorporateNumberError::Empty => t.corporate_number[0].to_string(),
-                CorporateNumberError::WrongLength { digits } => t.corporate_number[1].replace("{digits}", &digits.to_string()),
+                CorporateNumberError::WrongLength { digits } => {
+                    t.corporate_number[1].replace("{digits}", &digits.to_string())
+                }
                 CorporateNumberError::InvalidCharacter { ch } => t.corporate_number[2].replace("{ch}", &ch.to_string()),
                 CorporateNumberError::CheckDigitMismatch { expected, found } => t.corporate_number[3]
                     .replace("{expected}", &expected.to_string())
@@ -109,7 +111,9 @@ impl Problem {
             Problem::UnknownTheme { value, max } => {
                 t.unknown_theme.replace("{value}", value).replace("{max}", &max.to_string())
             }
-            Problem::UnknownBusiness { name, phone } => t.unknown_business.replace("{name}", name).replace("{phone}", phone),
+            Problem::UnknownBusiness { name, phone } => {
+                t.unknown_business.replace("{name}", name).replace("{phone}", phone)
+            }
             Problem::DuplicateRow(row) => t.duplicate_row.replace("{row}", &row.to_string()),
             Problem::BadNumber(v) => t.bad_number.replace("{value}", v),
             Problem::WrongYear { date, year } => {

@@ -40,7 +40,9 @@ pub fn flag(cell: &str) -> Option<bool> {
 pub fn industry(cell: &str) -> Option<IndustryCategory> {
     let text: String = cell.nfkc().collect::<String>().trim().to_string();
     match text.as_str() {
-        "製造業" | "建設業" | "運輸業" | "製造" | "建設" | "運輸" | "その他" => Some(IndustryCategory::Manufacturing),
+        "製造業" | "建設業" | "運輸業" | "製造" | "建設" | "運輸" | "その他" => {
+            Some(IndustryCategory::Manufacturing)
+        }
         "卸売業" | "卸売" => Some(IndustryCategory::Wholesale),
         "小売業" | "小売" => Some(IndustryCategory::Retail),
         "サービス業" | "サービス" => Some(IndustryCategory::Services),
@@ -61,7 +63,8 @@ pub fn legal_form_in_name(name: &str) -> Option<LegalForm> {
         return Some(LegalForm::Npo);
     }
     // Longest names first: 一般社団法人 before 社団法人-like substrings of others.
-    let mut forms: Vec<LegalForm> = LegalForm::ALL.iter().copied().filter(|f| *f != LegalForm::SoleProprietor).collect();
+    let mut forms: Vec<LegalForm> =
+        LegalForm::ALL.iter().copied().filter(|f| *f != LegalForm::SoleProprietor).collect();
     forms.sort_by_key(|f| std::cmp::Reverse(f.name_ja().chars().count()));
     forms.into_iter().find(|f| text.contains(f.name_ja()))
 }

@@ -12,7 +12,12 @@ use crate::domain::records::NewDispatch;
 
 /// A business already registered as this row: the same corporate number, or the same folded name and the same
 /// phone digits.
-pub fn find_business(conn: &Connection, name: &str, phone: &str, corporate_number: Option<&str>) -> Result<Option<i64>> {
+pub fn find_business(
+    conn: &Connection,
+    name: &str,
+    phone: &str,
+    corporate_number: Option<&str>,
+) -> Result<Option<i64>> {
     if let Some(number) = corporate_number {
         let found = conn
             .prepare_cached("SELECT id FROM business WHERE corporate_number = ?1 AND merged_into_id IS NULL LIMIT 1")?
@@ -36,7 +41,10 @@ fn find_by_name_and_phone(conn: &Connection, table: &str, name: &str, phone: &st
         "SELECT t.id FROM {table} t JOIN search_entry s ON s.kind = ?1 AND s.record_id = t.id AND s.field = 'name'
          WHERE s.folded = ?2 AND t.phone_digits = ?3 {merged} ORDER BY t.id LIMIT 1"
     );
-    Ok(conn.prepare_cached(&sql)?.query_row(params![table, fold(name), phone_digits(phone)], |r| r.get(0)).optional()?)
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![table, fold(name), phone_digits(phone)], |r| r.get(0))
+        .optional()?)
 }
 
 /// Whether an application of this number exists.

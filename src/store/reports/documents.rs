@@ -102,7 +102,13 @@ pub fn dispatch(conn: &Connection, number: DispatchNumber) -> Result<Option<Disp
     )?;
     facts.visits = st
         .query_map([id], |r| {
-            Ok(VisitFacts { date: r.get(0)?, start_min: r.get(1)?, end_min: r.get(2)?, place: r.get(3)?, place_note: r.get(4)? })
+            Ok(VisitFacts {
+                date: r.get(0)?,
+                start_min: r.get(1)?,
+                end_min: r.get(2)?,
+                place: r.get(3)?,
+                place_note: r.get(4)?,
+            })
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(Some(facts))

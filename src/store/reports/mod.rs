@@ -21,9 +21,14 @@ pub struct DispatchCount<K> {
     pub rejected: i64,
 }
 
-fn dispatch_counts<K: rusqlite::types::FromSql>(conn: &Connection, sql: &str, year: i32) -> Result<Vec<DispatchCount<K>>> {
+fn dispatch_counts<K: rusqlite::types::FromSql>(
+    conn: &Connection,
+    sql: &str,
+    year: i32,
+) -> Result<Vec<DispatchCount<K>>> {
     let mut st = conn.prepare(sql)?;
-    let rows = st.query_map([year], |r| Ok(DispatchCount { key: r.get(0)?, applications: r.get(1)?, rejected: r.get(2)? }))?;
+    let rows =
+        st.query_map([year], |r| Ok(DispatchCount { key: r.get(0)?, applications: r.get(1)?, rejected: r.get(2)? }))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -31,7 +36,9 @@ const REJECTED: &str = "COUNT(*), COALESCE(SUM(d.status = 'rejected'), 0)";
 
 /// Applications of a fiscal year by theme number.
 pub fn dispatches_by_theme(conn: &Connection, year: i32) -> Result<Vec<DispatchCount<i64>>> {
-    let sql = format!("SELECT d.theme, {REJECTED} FROM dispatch d WHERE d.fiscal_year = ?1 GROUP BY d.theme ORDER BY d.theme");
+    let sql = format!(
+        "SELECT d.theme, {REJECTED} FROM dispatch d WHERE d.fiscal_year = ?1 GROUP BY d.theme ORDER BY d.theme"
+    );
     dispatch_counts(conn, &sql, year)
 }
 
@@ -87,7 +94,13 @@ pub fn visits_by_month(conn: &Connection, year: i32) -> Result<Vec<VisitMonth>> 
          GROUP BY month ORDER BY month",
     )?;
     let rows = st.query_map([year], |r| {
-        Ok(VisitMonth { month: r.get(0)?, visits: r.get(1)?, online: r.get(2)?, minutes: r.get(3)?, dispatches: r.get(4)? })
+        Ok(VisitMonth {
+            month: r.get(0)?,
+            visits: r.get(1)?,
+            online: r.get(2)?,
+            minutes: r.get(3)?,
+            dispatches: r.get(4)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -136,7 +149,13 @@ pub fn events_held(conn: &Connection, year: i32) -> Result<Vec<EventCount>> {
          GROUP BY e.kind, e.theme, a.id ORDER BY e.kind DESC, e.theme, a.sort IS NULL, a.sort",
     )?;
     let rows = st.query_map([year], |r| {
-        Ok(EventCount { kind: r.get(0)?, theme: r.get(1)?, area: r.get(2)?, events: r.get(3)?, participants: r.get(4)? })
+        Ok(EventCount {
+            kind: r.get(0)?,
+            theme: r.get(1)?,
+            area: r.get(2)?,
+            events: r.get(3)?,
+            participants: r.get(4)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

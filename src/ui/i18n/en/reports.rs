@@ -172,12 +172,7 @@ pub const IMPORT: ImportText = ImportText {
         "\"{ch}\" cannot be part of a corporate number",
         "wrong check digit in the corporate number ({found}, expected {expected})",
     ],
-    number: [
-        "no number",
-        "cannot read \"{input}\" as a whole number",
-        "must not be negative",
-        "must not exceed {max}",
-    ],
+    number: ["no number", "cannot read \"{input}\" as a whole number", "must not be negative", "must not exceed {max}"],
     yen: [
         "no amount",
         "cannot read \"{input}\" as an amount",
