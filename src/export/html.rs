@@ -56,3 +56,26 @@ pub fn fragment(t: &Table, empty: &str) -> String {
     let _ = writeln!(out, "</section>");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_is_escaped() {
+        let mut t = Table::new("講習会 <案内>", &["名称", "定員"]);
+        t.rows.push(vec![Value::text("<script>alert('x')</script> & \"SNS\""), Value::Int(30)]);
+        let html = fragment(&t, "なし");
+        assert!(html.contains("<h2>講習会 &lt;案内&gt;</h2>"), "{html}");
+        assert!(
+            html.contains("<td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;SNS&quot;</td><td>30</td>")
+        );
+        assert!(!html.contains("<script>"));
+    }
+
+    #[test]
+    fn an_empty_table_is_a_sentence() {
+        let t = Table::new("案内", &["名称"]);
+        assert!(fragment(&t, "予定はありません").contains("<p>予定はありません</p>"));
+    }
+}

@@ -80,3 +80,20 @@ fn total_int(total: &Option<Value>) -> i64 {
         _ => 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn totals_add_numeric_columns_only() {
+        let mut t = Table::new("t", &["key", "n", "yen", "h", "text"]);
+        t.rows.push(vec![Value::text("a"), Value::Int(2), Value::Yen(1000), Value::Hours(1.5), Value::text("x")]);
+        t.rows.push(vec![Value::text("b"), Value::Int(3), Value::Yen(500), Value::Hours(2.0), Value::text("y")]);
+        t.push_totals("合計");
+        assert_eq!(
+            t.rows[2],
+            vec![Value::text("合計"), Value::Int(5), Value::Yen(1500), Value::Hours(3.5), Value::Empty]
+        );
+    }
+}

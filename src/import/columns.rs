@@ -63,3 +63,28 @@ impl Columns {
         self.at.len()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{ImportKind, guess_kind};
+
+    #[test]
+    fn headers_match_in_any_width_and_spacing() {
+        let headers: Vec<String> = ["事業者名", "電話 番号", "ＴＥＬ"].map(String::from).to_vec();
+        let cols = Columns::locate(&headers, ImportKind::Businesses.columns()).unwrap();
+        let row: Vec<String> = ["やまと茶房", " 0967-72-0001 ", ""].map(String::from).to_vec();
+        assert_eq!(cols.get(&row, "phone"), "0967-72-0001");
+        assert_eq!(cols.header("phone", ImportKind::Businesses.columns()), "電話 番号");
+        assert_eq!(cols.get(&row, "address"), "");
+    }
+
+    #[test]
+    fn the_kind_is_told_from_the_headers() {
+        let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(guess_kind(&h(&["事業者名", "フリガナ", "法人格"])), Some(ImportKind::Businesses));
+        assert_eq!(guess_kind(&h(&["氏名", "所属", "テーマ"])), Some(ImportKind::Experts));
+        assert_eq!(guess_kind(&h(&["受付日", "事業者名", "商工会", "テーマ"])), Some(ImportKind::Applications));
+        assert_eq!(guess_kind(&h(&["列1", "列2"])), None);
+    }
+}

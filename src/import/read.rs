@@ -86,3 +86,27 @@ fn to_sheet(grid: Vec<Vec<String>>) -> Sheet {
     let rows = rows.filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty())).map(|(i, r)| (i + 1, r)).collect();
     Sheet { headers, rows }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_in_utf8_with_bom_or_shift_jis() {
+        assert_eq!(decode(b"\xEF\xBB\xBF\xE4\xBA\x8B,b"), "事,b");
+        let sjis = encoding_rs::SHIFT_JIS.encode("事業者名,電話番号\n株式会社やまと茶房,０９６").0;
+        assert_eq!(decode(&sjis), "事業者名,電話番号\n株式会社やまと茶房,０９６");
+    }
+
+    #[test]
+    fn rows_keep_their_excel_numbers_and_skip_empty_ones() {
+        let sheet = to_sheet(vec![
+            vec![" 事業者名 ".into(), "電話番号".into()],
+            vec!["a".into(), "1".into()],
+            vec!["".into(), " ".into()],
+            vec!["b".into(), "2".into()],
+        ]);
+        assert_eq!(sheet.headers, vec!["事業者名", "電話番号"]);
+        assert_eq!(sheet.rows.iter().map(|(n, _)| *n).collect::<Vec<_>>(), vec![2, 4]);
+    }
+}

@@ -253,3 +253,41 @@ pub fn venue(lang: Lang, v: crate::domain::model::VenueKind) -> &'static str {
         Lang::En => en::labels::venue(v),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_export_or_import_text_is_empty_in_either_language() {
+        for lang in [Lang::Ja, Lang::En] {
+            let t = text(lang);
+            let mut all = vec![t.desk, t.federation, t.report_title, t.cover_sheet, t.feedback_title, t.none_upcoming];
+            all.extend(t.contact);
+            all.extend(t.cover_labels);
+            all.extend(t.tables);
+            all.extend(t.feedback_headers);
+            all.extend(t.announcements_headers);
+            all.extend(t.doc.labels);
+            all.extend(t.doc.form4_labels);
+            all.extend(t.doc.payment_headers);
+            all.extend([t.cli.written, t.cli.unknown_chamber, t.cli.font_missing, t.cli.bad_extension]);
+            let i = import(lang);
+            all.extend([i.dry_run, i.imported, i.row_issue, i.refused, i.duplicate_row, i.unknown_chamber]);
+            all.extend(i.corporate_number);
+            all.extend(i.number);
+            all.extend(i.yen);
+            assert!(all.iter().all(|s| !s.trim().is_empty()), "{lang:?}");
+            assert!(t.tables.iter().all(|s| s.chars().count() <= 31), "sheet names fit Excel's 31 characters");
+        }
+    }
+
+    #[test]
+    fn months_and_themes_read_as_each_language_writes_them() {
+        let d = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        assert_eq!((text(Lang::Ja).month)(d), "令和8年1月");
+        assert_eq!((text(Lang::En).month)(d), "2026-01");
+        assert_eq!((text(Lang::Ja).theme_number)(3), "③");
+        assert_eq!((text(Lang::Ja).date)(d), "令和8年1月1日");
+    }
+}
