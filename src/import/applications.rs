@@ -65,7 +65,11 @@ pub fn check(conn: &Connection, fy: &FiscalYear, cols: &Columns, sheet: &Sheet, 
             c.reject("business", Problem::Required);
             None
         } else {
-            let found = imports::find_business(conn, &name, &phone, None)?;
+            let found = match imports::find_business(conn, &name, &phone, None)? {
+                // A sheet without phone numbers still finds a business whose name is unique.
+                None if phone.is_empty() => imports::only_business_named(conn, &name)?,
+                found => found,
+            };
             if found.is_none() {
                 c.reject("business", Problem::UnknownBusiness { name: name.clone(), phone: phone.clone() });
             }

@@ -111,6 +111,9 @@ impl Problem {
             Problem::UnknownTheme { value, max } => {
                 t.unknown_theme.replace("{value}", value).replace("{max}", &max.to_string())
             }
+            Problem::UnknownBusiness { name, phone } if phone.is_empty() => {
+                t.unknown_business_named.replace("{name}", name)
+            }
             Problem::UnknownBusiness { name, phone } => {
                 t.unknown_business.replace("{name}", name).replace("{phone}", phone)
             }

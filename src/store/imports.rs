@@ -30,6 +30,17 @@ pub fn find_business(
     find_by_name_and_phone(conn, "business", name, phone)
 }
 
+/// The only business of this folded name (None when there is none, or several: then the phone tells them apart).
+pub fn only_business_named(conn: &Connection, name: &str) -> Result<Option<i64>> {
+    let mut st = conn.prepare_cached(
+        "SELECT t.id FROM business t JOIN search_entry s ON s.kind = 'business' AND s.record_id = t.id
+             AND s.field = 'name'
+         WHERE s.folded = ?1 AND t.merged_into_id IS NULL LIMIT 2",
+    )?;
+    let ids: Vec<i64> = st.query_map([fold(name)], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(if ids.len() == 1 { ids.first().copied() } else { None })
+}
+
 /// An expert already on the roster as this row: the same folded name and the same phone digits.
 pub fn find_expert(conn: &Connection, name: &str, phone: &str) -> Result<Option<i64>> {
     find_by_name_and_phone(conn, "expert", name, phone)

@@ -213,6 +213,8 @@ pub struct ImportText {
     pub unknown_theme: &'static str,
     /// The application's business is not registered; `{name}`, `{phone}`.
     pub unknown_business: &'static str,
+    /// The same, for a row without a phone number; `{name}`.
+    pub unknown_business_named: &'static str,
     /// The same record as an earlier row; `{row}`.
     pub duplicate_row: &'static str,
     /// An application number that cannot be read; `{value}`.

@@ -162,6 +162,7 @@ pub const IMPORT: ImportText = ImportText {
     unknown_industry: "unknown industry \"{name}\" (製造業, 卸売業, 小売業, サービス業)",
     unknown_theme: "no theme \"{value}\" (1 to {max}, or ①...)",
     unknown_business: "the business \"{name}\" (phone {phone}) is not registered; import the businesses first",
+    unknown_business_named: "the business \"{name}\" is not registered, or several have that name (give the phone); import the businesses first",
     duplicate_row: "the same record as row {row} (same number, or same name and phone)",
     bad_number: "cannot read the application number \"{value}\" (e.g. R7-0012)",
     wrong_year: "received on {date}, outside the fiscal year of the application number ({year})",

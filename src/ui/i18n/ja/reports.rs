@@ -163,6 +163,7 @@ pub const IMPORT: ImportText = ImportText {
     unknown_industry: "業種「{name}」が分かりません (製造業, 卸売業, 小売業, サービス業)",
     unknown_theme: "テーマ「{value}」はありません (1〜{max} または ①〜)",
     unknown_business: "事業者「{name}」(電話 {phone}) が登録されていません。先に事業者を取り込んでください",
+    unknown_business_named: "事業者「{name}」が登録されていないか、同じ名前が複数あります (電話番号で区別してください)。先に事業者を取り込んでください",
     duplicate_row: "{row}行目と同じ記録です (同じ番号、または同じ名前と電話番号)",
     bad_number: "申請番号「{value}」が読めません (例: R7-0012)",
     wrong_year: "受付日 {date} は申請番号の年度 ({year}) の日付ではありません",
