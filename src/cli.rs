@@ -74,6 +74,30 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Write the annual report, a report table as CSV, the feedback to a chamber, a document or the announcements.
+    Export {
+        /// What to write.
+        #[command(subcommand)]
+        what: crate::commands::export::ExportCommand,
+    },
+    /// Import the desk's Excel/CSV sheets (businesses, experts, applications), all rows or none.
+    #[command(after_help = "Columns are found by their Japanese headers (事業者名, フリガナ, 電話番号, 受付日 ...): \
+        see docs/import.md. CSV may be UTF-8 or Shift_JIS (as Excel saves it). Rows already registered (same \
+        application number, corporate number, or folded name + phone) are skipped, so a file imported twice adds \
+        its rows once.\n\
+        Exit status: 0 imported (or, with --dry-run, every row is importable); 1 some rows cannot be imported \
+        (each is listed with its row, column and reason) and nothing changed; 2 error.")]
+    Import {
+        /// The .xlsx, .xls, .ods or .csv file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// What the rows are (default: told from the headers).
+        #[arg(long, value_enum)]
+        kind: Option<crate::import::ImportKind>,
+        /// Check every row and report what would be rejected; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Crash tests only: perform COUNT audited writes, printing `ack N ID` after each commit.
     #[command(hide = true)]
     WriteStream {

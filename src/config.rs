@@ -48,6 +48,17 @@ pub struct Config {
     pub ambiguous_width: u8,
     /// Extra directory of fiscal-year files (default: `fiscal-years` in the config directory).
     pub fiscal_years_dir: Option<PathBuf>,
+    /// Exports: the `[export]` section.
+    pub export: ExportConfig,
+}
+
+/// The `[export]` section: settings of the files the desk hands out.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ExportConfig {
+    /// A TrueType/OpenType font file with Japanese glyphs for PDFs (default: IPAexGothic or Noto Sans CJK JP
+    /// found in the system's font directories).
+    pub pdf_font: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -63,6 +74,7 @@ impl Default for Config {
             report_overdue_days: 30,
             ambiguous_width: 1,
             fiscal_years_dir: None,
+            export: ExportConfig::default(),
         }
     }
 }

@@ -8,6 +8,8 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod export;
+pub mod import;
 pub mod logging;
 pub mod paths;
 pub mod screens;

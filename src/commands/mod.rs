@@ -7,6 +7,8 @@ pub mod console;
 pub mod context;
 pub mod demo;
 pub mod effects;
+pub mod export;
+pub mod import;
 pub mod worker;
 pub mod write_stream;
 
@@ -29,6 +31,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Bench { scale, json }) => bench::run(&ctx, *scale, *json),
         Some(Command::Backup { out }) => backup::run_backup(&ctx, out.as_deref()),
         Some(Command::Restore { file, yes }) => backup::run_restore(&ctx, file, *yes),
+        Some(Command::Export { what }) => export::run(&ctx, what),
+        Some(Command::Import { file, kind, dry_run }) => import::run(&ctx, file, *kind, *dry_run),
         Some(Command::WriteStream { count }) => write_stream::run(&ctx, *count),
         None => console::run(&ctx),
     }

@@ -6,6 +6,7 @@ pub mod events;
 pub mod history;
 pub mod ja;
 pub mod ledger;
+pub mod reports;
 pub mod roster;
 
 use serde::Deserialize;

@@ -9,5 +9,6 @@ pub mod history;
 pub mod labels;
 pub mod ledger;
 pub mod parse;
+pub mod reports;
 pub mod roster;
 pub mod rules;

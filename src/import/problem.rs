@@ -1,0 +1,128 @@
+//! Why a row cannot be imported: a parse error, an unknown reference, a duplicate, or a rule of PROGRAM.md
+//! (carrying its id), worded in either language.
+
+use chrono::NaiveDate;
+
+use crate::domain::parse::{CorporateNumberError, DateError, IntError, PhoneError, YenError};
+use crate::domain::rules::Finding;
+use crate::ui::i18n::{self, Lang};
+
+/// One rejected cell of one row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    /// The row as numbered in Excel (the header is row 1).
+    pub row: usize,
+    /// The column's header as written in the file.
+    pub column: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// What is wrong with a cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// A required value is empty.
+    Required,
+    /// A date that does not parse.
+    Date(DateError),
+    /// A phone number that does not parse.
+    Phone(PhoneError),
+    /// A corporate number that does not parse or fails its check digit.
+    CorporateNumber(CorporateNumberError),
+    /// A count that does not parse.
+    Int(IntError),
+    /// An amount that does not parse.
+    Yen(YenError),
+    /// A yes/no value that does not parse.
+    Flag(String),
+    /// No such chamber.
+    UnknownChamber(String),
+    /// No such municipality in the prefecture.
+    UnknownMunicipality(String),
+    /// No such legal form.
+    UnknownLegalForm(String),
+    /// No such industry.
+    UnknownIndustry(String),
+    /// No such theme.
+    UnknownTheme {
+        /// The cell.
+        value: String,
+        /// The highest theme number.
+        max: u8,
+    },
+    /// The application's business is not registered.
+    UnknownBusiness {
+        /// Its name.
+        name: String,
+        /// Its phone.
+        phone: String,
+    },
+    /// The same record as an earlier row of the file.
+    DuplicateRow(usize),
+    /// An application number that cannot be read.
+    BadNumber(String),
+    /// A received date outside the fiscal year of the application number.
+    WrongYear {
+        /// The date.
+        date: NaiveDate,
+        /// The number's fiscal year.
+        year: i32,
+    },
+    /// A rule of the program (R-E1, R-E3, ...).
+    Rule(Finding),
+}
+
+impl Problem {
+    /// The problem in words; rule findings start with their rule id.
+    pub fn describe(&self, lang: Lang) -> String {
+        let t = i18n::reports::import(lang);
+        match self {
+            Problem::Required => t.required.to_string(),
+            Problem::Date(e) => i18n::date_error(lang, e),
+            Problem::Phone(e) => i18n::phone_error(lang, e),
+            Problem::CorporateNumber(e) => match e {
+                CorporateNumberError::Empty => t.corporate_number[0].to_string(),
+                CorporateNumberError::WrongLength { digits } => {
+                    t.corporate_number[1].replace("{digits}", &digits.to_string())
+                }
+                CorporateNumberError::InvalidCharacter { ch } => t.corporate_number[2].replace("{ch}", &ch.to_string()),
+                CorporateNumberError::CheckDigitMismatch { expected, found } => t.corporate_number[3]
+                    .replace("{expected}", &expected.to_string())
+                    .replace("{found}", &found.to_string()),
+            },
+            Problem::Int(e) => match e {
+                IntError::Empty => t.number[0].to_string(),
+                IntError::Unrecognised { input } => t.number[1].replace("{input}", input),
+                IntError::Negative => t.number[2].to_string(),
+                IntError::TooLarge { max } => t.number[3].replace("{max}", &max.to_string()),
+            },
+            Problem::Yen(e) => match e {
+                YenError::Empty => t.yen[0].to_string(),
+                YenError::Unrecognised { input } => t.yen[1].replace("{input}", input),
+                YenError::Negative => t.yen[2].to_string(),
+                YenError::Fractional => t.yen[3].to_string(),
+                YenError::TooLarge { max } => t.yen[4].replace("{max}", &max.to_string()),
+            },
+            Problem::Flag(v) => t.bad_flag.replace("{value}", v),
+            Problem::UnknownChamber(n) => t.unknown_chamber.replace("{name}", n),
+            Problem::UnknownMunicipality(n) => t.unknown_municipality.replace("{name}", n),
+            Problem::UnknownLegalForm(n) => t.unknown_legal_form.replace("{name}", n),
+            Problem::UnknownIndustry(n) => t.unknown_industry.replace("{name}", n),
+            Problem::UnknownTheme { value, max } => {
+                t.unknown_theme.replace("{value}", value).replace("{max}", &max.to_string())
+            }
+            Problem::UnknownBusiness { name, phone } if phone.is_empty() => {
+                t.unknown_business_named.replace("{name}", name)
+            }
+            Problem::UnknownBusiness { name, phone } => {
+                t.unknown_business.replace("{name}", name).replace("{phone}", phone)
+            }
+            Problem::DuplicateRow(row) => t.duplicate_row.replace("{row}", &row.to_string()),
+            Problem::BadNumber(v) => t.bad_number.replace("{value}", v),
+            Problem::WrongYear { date, year } => {
+                t.wrong_year.replace("{date}", &date.to_string()).replace("{year}", &year.to_string())
+            }
+            Problem::Rule(f) => i18n::finding(lang, f),
+        }
+    }
+}
