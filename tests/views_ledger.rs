@@ -115,7 +115,8 @@ fn ledger_app(w: u16, h: u16, presses: usize, rows: impl Fn(usize) -> Rows) -> A
         })
         .unwrap();
     let rows = rows(list_rows.saturating_sub(1).min(20));
-    reduce(&mut app, Action::Ledger(Reply::Page { generation, total: 42, offset: 0, rows, year: YEAR }));
+    reduce(&mut app, Action::Ledger(Reply::Page { generation, total: 42, offset: 0, rows }));
+    reduce(&mut app, Action::Ledger(Reply::Year(YEAR)));
     app
 }
 

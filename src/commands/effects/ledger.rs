@@ -30,9 +30,9 @@ pub fn load(store: &Store, s: &Session, load: Load) -> Result<Action> {
                 View::Work => Rows::Work(lists::work(conn, start, s.today, &filter, offset, limit)?),
                 View::Totals => Rows::Totals(totals::page(conn, fy, by, offset, limit)?),
             };
-            let year = totals::year(conn, fy, s.fy.budget.total_yen)?;
-            Reply::Page { generation, total, offset, rows, year }
+            Reply::Page { generation, total, offset, rows }
         }
+        Load::Year => Reply::Year(totals::year(conn, fy, s.fy.budget.total_yen)?),
         Load::Locate { claim_id } => Reply::Located(lists::claim_position(conn, fy, claim_id)?),
         Load::Statement { expert_id, year } => Reply::Statement(totals::statement(conn, expert_id, year)?),
     }))

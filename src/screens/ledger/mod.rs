@@ -65,7 +65,7 @@ pub enum Rows {
 /// Reads this tab asks the runner for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Load {
-    /// One page of a view, with the year's totals.
+    /// One page of a view.
     Page {
         /// Generation, to drop stale replies.
         generation: u64,
@@ -80,6 +80,9 @@ pub enum Load {
         /// Rows.
         limit: usize,
     },
+    /// The year against its budget (an aggregate of the whole year: loaded when the tab is shown or data
+    /// changed, not on every page).
+    Year,
     /// Where a claim stands in the unfiltered claim list (opened from the lookup).
     Locate {
         /// The claim.
@@ -107,9 +110,9 @@ pub enum Reply {
         offset: usize,
         /// The rows.
         rows: Rows,
-        /// The year against its budget.
-        year: YearTotals,
     },
+    /// The year against its budget arrived.
+    Year(YearTotals),
     /// A claim's position (None: not a claim of this year).
     Located(Option<usize>),
     /// A statement arrived (None: the expert is gone).
@@ -272,7 +275,7 @@ impl State {
 
     /// The tab was switched to (or a save went through): reload what it shows.
     pub fn activate(&mut self) -> Vec<Effect> {
-        let mut fx = vec![self.request()];
+        let mut fx = vec![self.request(), Effect::Ledger(Load::Year)];
         if let Some(st) = &self.statement {
             fx.push(Effect::Ledger(Load::Statement { expert_id: st.expert_id, year: st.year }));
         }
@@ -431,11 +434,14 @@ impl State {
     /// Takes an answer to one of this tab's loads.
     pub fn reply(&mut self, reply: Reply, s: &Session) -> Step {
         match reply {
-            Reply::Page { generation, total, offset, rows, year } => {
+            Reply::Page { generation, total, offset, rows } => {
                 if self.pager.accept(generation, total, offset) {
                     self.rows = Some(rows);
-                    self.year = year;
                 }
+                Step::default()
+            }
+            Reply::Year(year) => {
+                self.year = year;
                 Step::default()
             }
             Reply::Located(position) => {
