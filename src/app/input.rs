@@ -3,7 +3,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::keymap::Key;
+use super::keymap::{Command, Key};
 
 /// Text and caret of one line of input.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -98,6 +98,31 @@ impl LineInput {
             _ => return false,
         }
         true
+    }
+}
+
+/// A key of the filter scope on a list's `/` input: Enter keeps the text and closes the input, Esc clears the
+/// text and closes it, other keys edit it. True when the list's filter `text` changed (the list reloads).
+pub fn filter_key(input: &mut Option<LineInput>, text: &mut String, cmd: Option<Command>, key: Key) -> bool {
+    let Some(line) = input else { return false };
+    match cmd {
+        Some(Command::ApplyFilter) => {
+            *input = None;
+            false
+        }
+        Some(Command::ClearFilter) => {
+            *input = None;
+            let changed = !text.is_empty();
+            text.clear();
+            changed
+        }
+        _ => {
+            if !line.edit(key) || line.text() == text.as_str() {
+                return false;
+            }
+            *text = line.text().to_string();
+            true
+        }
     }
 }
 

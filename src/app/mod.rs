@@ -687,12 +687,12 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
         Action::DataChanged => app.activate(),
         Action::History { record, changes } => {
             // Only the popup that asked takes the answer (it may have been closed meanwhile).
-            for p in app.popups.iter_mut() {
-                if let Popup::History { record: r, changes: c @ None, .. } = p
-                    && *r == record
-                {
-                    *c = Some(changes.clone());
-                }
+            let waiting = app.popups.iter_mut().find_map(|p| match p {
+                Popup::History { record: r, changes: c @ None, .. } if *r == record => Some(c),
+                _ => None,
+            });
+            if let Some(c) = waiting {
+                *c = Some(changes);
             }
             Vec::new()
         }

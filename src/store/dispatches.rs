@@ -20,8 +20,12 @@ pub fn insert(conn: &Connection, d: &NewDispatch) -> Result<(i64, DispatchNumber
              RETURNING last_seq",
         )?
         .query_row([d.fiscal_year], |r| r.get(0))?;
-    let sections: serde_json::Map<String, serde_json::Value> =
-        d.sections.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect();
+    let id = insert_row(conn, d, seq)?;
+    Ok((id, DispatchNumber { fiscal_year: d.fiscal_year, seq }))
+}
+
+/// Writes a received application under number `seq` (the caller keeps the year's counter); returns its id.
+pub fn insert_row(conn: &Connection, d: &NewDispatch, seq: u32) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO dispatch (fiscal_year, seq, business_id, chamber_id, guidance_officer_id, received_on, theme,
              sections, recommended_expert_id, status, status_on)
@@ -35,10 +39,17 @@ pub fn insert(conn: &Connection, d: &NewDispatch) -> Result<(i64, DispatchNumber
         d.guidance_officer_id,
         d.received_on,
         d.theme,
-        serde_json::Value::Object(sections).to_string(),
+        sections_json(&d.sections),
         d.recommended_expert_id
     ])?;
-    Ok((conn.last_insert_rowid(), DispatchNumber { fiscal_year: d.fiscal_year, seq }))
+    Ok(conn.last_insert_rowid())
+}
+
+/// Form 1's sections as the JSON object stored in `dispatch.sections`.
+pub fn sections_json(sections: &[(String, String)]) -> String {
+    let map: serde_json::Map<String, serde_json::Value> =
+        sections.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect();
+    serde_json::Value::Object(map).to_string()
 }
 
 /// Moves an application to `status` on `on`, stamping the date column that status records.

@@ -78,25 +78,7 @@ pub fn same_application_exists(conn: &Connection, business_id: i64, received_on:
 
 /// Inserts a received application under the number the sheet gives it, keeping the year's counter above it.
 pub fn insert_numbered_dispatch(conn: &Connection, d: &NewDispatch, seq: u32) -> Result<i64> {
-    let sections: serde_json::Map<String, serde_json::Value> =
-        d.sections.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect();
-    conn.prepare_cached(
-        "INSERT INTO dispatch (fiscal_year, seq, business_id, chamber_id, guidance_officer_id, received_on, theme,
-             sections, recommended_expert_id, status, status_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'received', ?6)",
-    )?
-    .execute(params![
-        d.fiscal_year,
-        seq,
-        d.business_id,
-        d.chamber_id,
-        d.guidance_officer_id,
-        d.received_on,
-        d.theme,
-        serde_json::Value::Object(sections).to_string(),
-        d.recommended_expert_id
-    ])?;
-    let id = conn.last_insert_rowid();
+    let id = crate::store::dispatches::insert_row(conn, d, seq)?;
     conn.prepare_cached(
         "INSERT INTO dispatch_counter (fiscal_year, last_seq) VALUES (?1, ?2)
          ON CONFLICT (fiscal_year) DO UPDATE SET last_seq = MAX(last_seq, ?2)",

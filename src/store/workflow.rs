@@ -46,8 +46,6 @@ pub struct DispatchEdit {
 
 /// Saves an edited application, unless it changed since `row_version` was read (then nothing is written).
 pub fn update_dispatch(conn: &Connection, id: i64, row_version: i64, e: &DispatchEdit) -> Result<Outcome<()>> {
-    let sections: serde_json::Map<String, serde_json::Value> =
-        e.sections.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect();
     let n = conn
         .prepare_cached(
             "UPDATE dispatch SET chamber_id = ?3, received_on = ?4, theme = ?5, sections = ?6,
@@ -60,7 +58,7 @@ pub fn update_dispatch(conn: &Connection, id: i64, row_version: i64, e: &Dispatc
             e.chamber_id,
             e.received_on,
             e.theme,
-            serde_json::Value::Object(sections).to_string()
+            dispatches::sections_json(&e.sections)
         ])?;
     if n == 1 {
         return Ok(Ok(()));

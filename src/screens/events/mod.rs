@@ -587,51 +587,34 @@ impl State {
 
     /// A key while the prompt is open: the filter narrows as it is typed; the jump goes on Enter.
     pub fn filter_key(&mut self, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+        if self.prompt == Prompt::Filter {
+            if !crate::app::input::filter_key(&mut self.filter_input, &mut self.filter.text, cmd, key) {
+                return Vec::new();
+            }
+            self.pager.reset();
+            return self.reload();
+        }
         let Some(input) = &mut self.filter_input else { return Vec::new() };
-        match (self.prompt, cmd) {
-            (Prompt::Jump, Some(Command::ApplyFilter)) => {
-                let today = self.today.unwrap_or_default();
-                match parse_date(input.text(), today) {
-                    Ok(date) => {
-                        self.filter_input = None;
-                        self.go_to(date).effects
-                    }
-                    Err(_) => {
-                        self.prompt_error = true;
-                        Vec::new()
-                    }
+        match cmd {
+            Some(Command::ApplyFilter) => match parse_date(input.text(), self.today.unwrap_or_default()) {
+                Ok(date) => {
+                    self.filter_input = None;
+                    self.go_to(date).effects
                 }
-            }
-            (_, Some(Command::ApplyFilter)) => {
+                Err(_) => {
+                    self.prompt_error = true;
+                    Vec::new()
+                }
+            },
+            Some(Command::ClearFilter) => {
                 self.filter_input = None;
                 Vec::new()
             }
-            (Prompt::Jump, Some(Command::ClearFilter)) => {
-                self.filter_input = None;
-                Vec::new()
-            }
-            (Prompt::Filter, Some(Command::ClearFilter)) => {
-                self.filter_input = None;
-                if self.filter.text.is_empty() {
-                    return Vec::new();
-                }
-                self.filter.text.clear();
-                self.pager.reset();
-                self.reload()
-            }
-            (Prompt::Jump, _) => {
+            _ => {
                 if input.edit(key) {
                     self.prompt_error = false;
                 }
                 Vec::new()
-            }
-            (Prompt::Filter, _) => {
-                if !input.edit(key) || input.text() == self.filter.text {
-                    return Vec::new();
-                }
-                self.filter.text = input.text().to_string();
-                self.pager.reset();
-                self.reload()
             }
         }
     }

@@ -560,25 +560,8 @@ impl State {
     /// A key while the filter input is open: edits re-run the list query on every keystroke. Words that read
     /// as a date (2025-11-20, R7.11.20) ask for experts free on that date.
     pub fn filter_key(&mut self, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-        let Some(input) = &mut self.filter_input else { return Vec::new() };
-        match cmd {
-            Some(Command::ApplyFilter) => {
-                self.filter_input = None;
-                return Vec::new();
-            }
-            Some(Command::ClearFilter) => {
-                self.filter_input = None;
-                if self.filter.text.is_empty() {
-                    return Vec::new();
-                }
-                self.filter.text.clear();
-            }
-            _ => {
-                if !input.edit(key) || input.text() == self.filter.text {
-                    return Vec::new();
-                }
-                self.filter.text = input.text().to_string();
-            }
+        if !crate::app::input::filter_key(&mut self.filter_input, &mut self.filter.text, cmd, key) {
+            return Vec::new();
         }
         self.reset().effects
     }
