@@ -10,6 +10,9 @@ use rusqlite_migration::{HookResult, M, Migrations};
 pub const NOT_AUDITED: &[&str] = &["meta", "action", "audit", "audit_context", "recent", "dispatch_counter"];
 
 /// Every migration, oldest first; the database's `user_version` counts those applied.
+///
+/// Each one ends by regenerating the audit triggers ([`schema`]), so a new table or column is audited without
+/// a migration having to remember it.
 fn all() -> Vec<M<'static>> {
     vec![
         M::up_with_hook(include_str!("migrations/001_core.sql"), |tx: &Transaction| -> HookResult {
@@ -20,16 +23,22 @@ fn all() -> Vec<M<'static>> {
         M::up_with_hook(include_str!("migrations/002_search.sql"), |tx: &Transaction| -> HookResult {
             tx.execute_batch(super::search::FTS_TRIGGERS)?;
             super::search::rebuild(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
-            Ok(())
-        }),
-        M::up(include_str!("migrations/003_recent.sql")),
-        M::up_with_hook(include_str!("migrations/004_visit_accompanying_name.sql"), |tx: &Transaction| -> HookResult {
             refresh_audit_triggers(tx)?;
             Ok(())
         }),
-        M::up(include_str!("migrations/005_dispatch_counter.sql")),
-        M::up(include_str!("migrations/006_roster_orderings.sql")),
+        schema(include_str!("migrations/003_recent.sql")),
+        schema(include_str!("migrations/004_visit_accompanying_name.sql")),
+        schema(include_str!("migrations/005_dispatch_counter.sql")),
+        schema(include_str!("migrations/006_roster_orderings.sql")),
     ]
+}
+
+/// A migration of plain SQL followed by the regeneration of the audit triggers.
+fn schema(sql: &'static str) -> M<'static> {
+    M::up_with_hook(sql, |tx: &Transaction| -> HookResult {
+        refresh_audit_triggers(tx)?;
+        Ok(())
+    })
 }
 
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| Migrations::new(all()));
@@ -117,5 +126,25 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
         assert_eq!(version(&conn).unwrap() as usize, latest_version());
+    }
+
+    #[test]
+    fn every_record_table_has_its_three_audit_triggers() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        let missing: Vec<String> = conn
+            .prepare(
+                "SELECT t.name FROM sqlite_schema t WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%' \
+                 AND t.name NOT LIKE 'search_%' AND t.sql NOT LIKE 'CREATE VIRTUAL%' \
+                 AND (SELECT count(*) FROM sqlite_schema g WHERE g.type = 'trigger' AND g.tbl_name = t.name \
+                      AND g.name LIKE 'audit_%') <> 3",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .filter(|t: &String| !NOT_AUDITED.contains(&t.as_str()))
+            .collect();
+        assert!(missing.is_empty(), "tables without audit triggers: {missing:?}");
     }
 }
