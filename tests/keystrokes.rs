@@ -1,6 +1,6 @@
 //! Random keystrokes (issue 10): the App of every tab, driven headless on a real demo database for 20,000 steps
 //! (more with `MADOGUCHI_KEYSTROKES`), never panics; the pure invariants hold after every step and the database
-//! ones (integrity, foreign keys, the rule audit, R-D1 totals, the lookup index) every 1,000 steps.
+//! ones (integrity, foreign keys, the rule audit, R-D1 totals, the lookup index, the ledger's running sums) every 1,000 steps.
 
 use std::path::Path;
 
@@ -117,6 +117,8 @@ fn database_invariants(ctx: &Context, store: &Store, step: usize) {
         )
         .unwrap();
     assert_eq!(orphans, 0, "step {step}: lookup entries of missing records");
+    let drift = madoguchi::store::ledger::sums::drift(conn).unwrap();
+    assert!(drift.is_empty(), "step {step}: the ledger's running sums differ from the records: {drift:?}");
 }
 
 /// The lookup index equals one rebuilt from the records (checked in a transaction that is rolled back).

@@ -240,3 +240,69 @@ fn withholding_follows_the_fiscal_year_and_corporations_are_not_withheld() {
     let edit = desk.store.act_if("e", |tx| writes::update_payment(tx, &w, p1, 3, 1, 0, "")).unwrap();
     assert!(matches!(edit, Err(Refusal::Changed(_))), "{edit:?}");
 }
+
+#[test]
+fn the_running_sums_follow_every_change_undo_and_redo_and_an_organisers_change() {
+    use madoguchi::store::ledger::sums;
+    let mut desk = desk();
+    let (w, visit, public, takahashi) = (desk.fy.withholding, desk.visit, desk.public, desk.takahashi);
+    let drift = |store: &Store| sums::drift(store.conn()).unwrap();
+    let claim = desk.store.act_if("c", |tx| writes::create_claim(tx, 2025, public, &edit(9_000))).unwrap().unwrap();
+    let person = PaymentInput {
+        expert_id: takahashi,
+        visit_id: Some(visit),
+        event_id: None,
+        honorarium_yen: 30_000,
+        travel_yen: 2_000,
+        proposed_on: d(2025, 10, 5),
+        note: String::new(),
+    };
+    let p = desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &person)).unwrap().unwrap();
+    assert_eq!(drift(&desk.store), Vec::<String>::new());
+    desk.store
+        .act_if("s", |tx| writes::advance_payment(tx, p, PaymentStatus::Proposed, d(2025, 10, 20)))
+        .unwrap()
+        .unwrap();
+    desk.store
+        .act_if("s", |tx| writes::advance_payment(tx, p, PaymentStatus::Approved, d(2025, 11, 4)))
+        .unwrap()
+        .unwrap();
+    desk.store
+        .act_if("r", |tx| writes::return_claim(tx, claim, ClaimStatus::Submitted, "領収書の宛名違い"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(drift(&desk.store), Vec::<String>::new());
+    let months: Vec<_> = totals::page(desk.store.conn(), 2025, TotalsBy::Month, 0, 10)
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.key.unwrap(), r.count, r.paid_yen, r.unpaid_yen))
+        .collect();
+    assert_eq!(months, [("2025-11".to_string(), 2, 32_000, 0)], "the returned claim counts nowhere");
+
+    // Undo the return and the payment's last step, then redo one: the sums follow the records.
+    desk.store.undo().unwrap().unwrap();
+    desk.store.undo().unwrap().unwrap();
+    assert_eq!(drift(&desk.store), Vec::<String>::new());
+    let year = totals::year(desk.store.conn(), 2025, 0).unwrap();
+    assert_eq!((year.paid_yen, year.unpaid_yen), (0, 41_000));
+    desk.store.redo().unwrap().unwrap();
+    assert_eq!(drift(&desk.store), Vec::<String>::new());
+
+    // The visit's dispatch changes chamber: its payment moves to the new organisation; the claim stays with
+    // the organisation that advanced the fee.
+    desk.store
+        .act("o", |tx| {
+            tx.execute("INSERT INTO organisation (kind, name) VALUES ('shokokai', '錦町商工会')", [])?;
+            let org = tx.last_insert_rowid();
+            tx.execute(
+                "UPDATE dispatch SET chamber_id = ?1 WHERE id = (SELECT dispatch_id FROM visit WHERE id = ?2)",
+                [org, visit],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(drift(&desk.store), Vec::<String>::new());
+    let orgs = totals::page(desk.store.conn(), 2025, TotalsBy::Organisation, 0, 10).unwrap();
+    let orgs: Vec<_> = orgs.into_iter().map(|r| (r.key.unwrap(), r.paid_yen + r.unpaid_yen)).collect();
+    assert_eq!(orgs, [("錦町商工会".to_string(), 32_000), ("多良木町商工会".to_string(), 9_000)]);
+}

@@ -7,7 +7,8 @@ use rusqlite::{Connection, Transaction};
 use rusqlite_migration::{HookResult, M, Migrations};
 
 /// Tables that are not records: never audited, never undone.
-pub const NOT_AUDITED: &[&str] = &["meta", "action", "audit", "audit_context", "recent", "dispatch_counter"];
+pub const NOT_AUDITED: &[&str] =
+    &["meta", "action", "audit", "audit_context", "recent", "dispatch_counter", "ledger_sum"];
 
 /// Every migration, oldest first; the database's `user_version` counts those applied.
 ///
@@ -30,6 +31,11 @@ fn all() -> Vec<M<'static>> {
         schema(include_str!("migrations/004_visit_accompanying_name.sql")),
         schema(include_str!("migrations/005_dispatch_counter.sql")),
         schema(include_str!("migrations/006_roster_orderings.sql")),
+        M::up_with_hook(include_str!("migrations/007_ledger_sums.sql"), |tx: &Transaction| -> HookResult {
+            super::ledger::sums::rebuild(tx)?;
+            refresh_audit_triggers(tx)?;
+            Ok(())
+        }),
     ]
 }
 

@@ -2,6 +2,7 @@
 //! uses them); the lists, totals and audited writes of tab 4 in the submodules.
 
 pub mod lists;
+pub mod sums;
 pub mod totals;
 pub mod writes;
 

@@ -59,49 +59,45 @@ pub struct YearTotals {
     pub unpaid_yen: i64,
 }
 
-/// Every amount of the year as (kind, month, organisation, expert id, expert, amount, withheld, paid).
-const ENTRIES: &str = "
-WITH entry(kind, month, org, expert_id, expert, amount, withheld, paid) AS (
-    SELECT 'claim', substr(COALESCE(c.paid_on, c.claimed_on), 1, 7), o.name, NULL, NULL, c.amount_yen, 0,
-           c.status = 'paid'
-    FROM claim c JOIN organisation o ON o.id = c.organisation_id
-    WHERE c.fiscal_year = ?1 AND c.status <> 'returned'
-    UNION ALL
-    SELECT k.kind, substr(COALESCE(p.paid_on, p.proposed_on), 1, 7), COALESCE(oe.name, od.name), e.id, e.name,
-           CASE k.kind WHEN 'honorarium' THEN p.honorarium_yen ELSE p.travel_yen END,
-           CASE k.kind WHEN 'honorarium' THEN p.withholding_yen ELSE 0 END, p.status = 'paid'
-    FROM payment p JOIN expert e ON e.id = p.expert_id
-    JOIN (SELECT 'honorarium' AS kind UNION ALL SELECT 'travel') k
-    LEFT JOIN event ev ON ev.id = p.event_id LEFT JOIN organisation oe ON oe.id = ev.organiser_id
-    LEFT JOIN visit v ON v.id = p.visit_id LEFT JOIN dispatch d ON d.id = v.dispatch_id
-    LEFT JOIN organisation od ON od.id = d.chamber_id
-    WHERE p.fiscal_year = ?1 AND (CASE k.kind WHEN 'honorarium' THEN p.honorarium_yen ELSE p.travel_yen END) > 0
-)";
-
+/// A page of one grouping's sums (see [`super::sums`]): the group's display key, expert id, count, paid, unpaid
+/// and withheld money.
 fn group_sql(by: TotalsBy) -> String {
-    let (key, id, filter) = match by {
-        TotalsBy::Month => ("month", "NULL", ""),
-        TotalsBy::Organisation => ("org", "NULL", ""),
-        TotalsBy::Expert => ("expert", "expert_id", "WHERE expert_id IS NOT NULL"),
-        TotalsBy::Kind => ("kind", "NULL", ""),
+    let (dim, key, id, join, order) = match by {
+        TotalsBy::Month => ("month", "s.key", "NULL", "", "s.key"),
+        TotalsBy::Organisation => (
+            "org",
+            "o.name",
+            "NULL",
+            "LEFT JOIN organisation o ON s.key <> '' AND o.id = CAST(s.key AS INTEGER)",
+            "s.amount_yen DESC, s.key",
+        ),
+        TotalsBy::Expert => {
+            ("expert", "e.name", "e.id", "JOIN expert e ON e.id = CAST(s.key AS INTEGER)", "s.amount_yen DESC, s.key")
+        }
+        TotalsBy::Kind => {
+            ("kind", "s.key", "NULL", "", "CASE s.key WHEN 'claim' THEN 0 WHEN 'honorarium' THEN 1 ELSE 2 END")
+        }
     };
-    let order = match by {
-        TotalsBy::Month => "key",
-        TotalsBy::Kind => "CASE key WHEN 'claim' THEN 0 WHEN 'honorarium' THEN 1 ELSE 2 END",
-        _ => "SUM(amount) DESC, key",
-    };
-    let group = if by == TotalsBy::Expert { "expert_id" } else { key };
     format!(
-        "{ENTRIES} SELECT {key} AS key, {id}, COUNT(*), COALESCE(SUM(CASE WHEN paid THEN amount END), 0),
-                COALESCE(SUM(CASE WHEN paid THEN 0 ELSE amount END), 0), COALESCE(SUM(withheld), 0)
-         FROM entry {filter} GROUP BY {group} ORDER BY {order}"
+        "SELECT {key}, {id}, s.count, s.paid_yen, s.amount_yen - s.paid_yen, s.withheld_yen
+         FROM ledger_sum s {join} WHERE s.fiscal_year = ?1 AND s.dim = '{dim}' ORDER BY {order}"
     )
+}
+
+fn dim(by: TotalsBy) -> &'static str {
+    match by {
+        TotalsBy::Month => "month",
+        TotalsBy::Organisation => "org",
+        TotalsBy::Expert => "expert",
+        TotalsBy::Kind => "kind",
+    }
 }
 
 /// Groups in all (for paging).
 pub fn count(conn: &Connection, fiscal_year: i32, by: TotalsBy) -> Result<usize> {
-    let sql = format!("SELECT COUNT(*) FROM ({})", group_sql(by));
-    let n: i64 = conn.prepare_cached(&sql)?.query_row([fiscal_year], |r| r.get(0))?;
+    let n: i64 = conn
+        .prepare_cached("SELECT COUNT(*) FROM ledger_sum WHERE fiscal_year = ?1 AND dim = ?2")?
+        .query_row(params![fiscal_year, dim(by)], |r| r.get(0))?;
     Ok(n as usize)
 }
 
@@ -124,11 +120,12 @@ pub fn page(conn: &Connection, fiscal_year: i32, by: TotalsBy, offset: usize, li
 
 /// The year's paid and unpaid money against `budget_yen`.
 pub fn year(conn: &Connection, fiscal_year: i32, budget_yen: i64) -> Result<YearTotals> {
-    let sql = format!(
-        "{ENTRIES} SELECT COALESCE(SUM(CASE WHEN paid THEN amount END), 0),
-                COALESCE(SUM(CASE WHEN paid THEN 0 ELSE amount END), 0) FROM entry"
-    );
-    let (paid_yen, unpaid_yen) = conn.prepare_cached(&sql)?.query_row([fiscal_year], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let (paid_yen, unpaid_yen) = conn
+        .prepare_cached(
+            "SELECT COALESCE(SUM(paid_yen), 0), COALESCE(SUM(amount_yen - paid_yen), 0)
+             FROM ledger_sum WHERE fiscal_year = ?1 AND dim = 'kind'",
+        )?
+        .query_row([fiscal_year], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(YearTotals { budget_yen, paid_yen, unpaid_yen })
 }
 
