@@ -102,8 +102,9 @@ pub fn run(ctx: &Context, scale: u32, json: bool) -> Result<ExitCode> {
         };
         let offset = (i * 7919) % total.max(1);
         let t = Instant::now();
-        queue::count(store.conn(), fy, &filter)?;
-        queue::page(store.conn(), fy, &filter, offset, 45)?;
+        let query = queue::Query::new(store.conn(), fy, &filter)?;
+        query.count(store.conn())?;
+        query.page(store.conn(), offset, 45)?;
         samples.push(ms(t));
     }
     metrics.insert("list_page_ms".into(), summarise(&mut samples));

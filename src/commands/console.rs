@@ -248,15 +248,12 @@ pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Actio
         }
         Effect::LoadQueuePage { generation, filter, offset, limit } => {
             let conn = store.conn();
-            queue::count(conn, fiscal_year, &filter).and_then(|total| {
+            queue::Query::new(conn, fiscal_year, &filter).and_then(|query| {
+                let total = store.counted(format!("queue:{fiscal_year}:{filter:?}"), |conn| query.count(conn))?;
                 // A page past the end (rows removed by another console) starts at the last full page.
                 let offset = offset.min(total.saturating_sub(limit));
-                Ok(Action::QueuePage {
-                    generation,
-                    total,
-                    offset,
-                    rows: queue::page(conn, fiscal_year, &filter, offset, limit)?,
-                })
+                let rows = query.page(conn, offset, limit)?;
+                Ok(Action::QueuePage { generation, total, offset, rows })
             })
         }
         Effect::LoadDetail { id } => queue::detail(store.conn(), id).map(|d| Action::Detail(d.map(Box::new))),

@@ -36,6 +36,7 @@ fn all() -> Vec<M<'static>> {
             refresh_audit_triggers(tx)?;
             Ok(())
         }),
+        schema(include_str!("migrations/008_list_orders.sql")),
     ]
 }
 

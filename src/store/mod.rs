@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod check;
 pub mod codes;
 pub mod consultations;
+pub mod counts;
 pub mod dispatches;
 pub mod events;
 pub mod experts;
@@ -43,6 +44,8 @@ pub struct Store {
     done: Vec<i64>,
     /// Undo actions that Ctrl-R may reverse (redo), oldest first.
     undone: Vec<i64>,
+    /// List totals kept while the database is unchanged.
+    counts: counts::Counts,
 }
 
 /// How long a writer waits for another console's transaction before giving up with a clear message.
@@ -70,12 +73,24 @@ impl Store {
             .with_context(|| format!("cannot open the database {}", path.display()))?;
         configure(&conn)?;
         migrations::migrate(&mut conn).with_context(|| format!("cannot migrate the database {}", path.display()))?;
-        Ok(Store { conn, staff: staff.to_string(), path: path.to_path_buf(), done: Vec::new(), undone: Vec::new() })
+        Ok(Store {
+            conn,
+            staff: staff.to_string(),
+            path: path.to_path_buf(),
+            done: Vec::new(),
+            undone: Vec::new(),
+            counts: counts::Counts::default(),
+        })
     }
 
     /// The connection, for reads.
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// A list's total under `key` (the query and its filter), counted again only after the database changed.
+    pub fn counted(&self, key: String, count: impl FnOnce(&Connection) -> Result<usize>) -> Result<usize> {
+        self.counts.get(&self.conn, key, || count(&self.conn))
     }
 
     /// A number that changes whenever another connection (another console, an import) commits to the database.

@@ -113,8 +113,7 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<QueueRow> {
 
 /// Number of applications of a fiscal year matching the filter.
 pub fn count(conn: &Connection, fiscal_year: i32, f: &QueueFilter) -> Result<usize> {
-    let sql = format!("SELECT COUNT(*) FROM dispatch d WHERE {}", condition(conn, fiscal_year, f)?);
-    Ok(conn.prepare_cached(&sql)?.query_row([], |r| r.get::<_, i64>(0))? as usize)
+    Query::new(conn, fiscal_year, f)?.count(conn)
 }
 
 /// One page of the list, newest number first: only the rows that will be drawn.
@@ -125,13 +124,39 @@ pub fn page(
     offset: usize,
     limit: usize,
 ) -> Result<Vec<QueueRow>> {
+    Query::new(conn, fiscal_year, f)?.page(conn, offset, limit)
+}
+
+/// The list narrowed by a filter, its text looked up once for the count and the page.
+pub struct Query {
+    condition: String,
+}
+
+impl Query {
+    /// Resolves the filter (its text through the lookup index).
+    pub fn new(conn: &Connection, fiscal_year: i32, f: &QueueFilter) -> Result<Query> {
+        Ok(Query { condition: condition(conn, fiscal_year, f)? })
+    }
+
+    /// Number of applications.
+    pub fn count(&self, conn: &Connection) -> Result<usize> {
+        let sql = format!("SELECT COUNT(*) FROM dispatch d WHERE {}", self.condition);
+        Ok(conn.prepare_cached(&sql)?.query_row([], |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    /// One page, newest number first.
+    pub fn page(&self, conn: &Connection, offset: usize, limit: usize) -> Result<Vec<QueueRow>> {
+        page_where(conn, &self.condition, offset, limit)
+    }
+}
+
+fn page_where(conn: &Connection, condition: &str, offset: usize, limit: usize) -> Result<Vec<QueueRow>> {
     // Page the ids through the index first, then compute the row facts (visit sums...) for those rows only:
     // SQLite evaluates the result columns of rows skipped by OFFSET too.
     let sql = format!(
-        "{ROW_SELECT} JOIN (SELECT d.id AS pid FROM dispatch d WHERE {} ORDER BY d.fiscal_year DESC, d.seq DESC
-             LIMIT ?1 OFFSET ?2) p ON p.pid = d.id
-         ORDER BY d.fiscal_year DESC, d.seq DESC",
-        condition(conn, fiscal_year, f)?
+        "{ROW_SELECT} JOIN (SELECT d.id AS pid FROM dispatch d WHERE {condition}
+             ORDER BY d.fiscal_year DESC, d.seq DESC LIMIT ?1 OFFSET ?2) p ON p.pid = d.id
+         ORDER BY d.fiscal_year DESC, d.seq DESC"
     );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(params![limit as i64, offset as i64], row)?;

@@ -16,12 +16,12 @@ pub fn load(store: &Store, s: &Session, load: Load) -> Result<Action> {
         Load::Page { generation, view, by, filter, offset, limit } => {
             // Work counts from the start of the fiscal year up to today (what has been done).
             let (start, _) = s.fy.bounds();
-            let total = match view {
-                View::Claims => lists::count_claims(conn, fy, &filter)?,
-                View::Payments => lists::count_payments(conn, fy, &filter)?,
-                View::Work => lists::count_work(conn, start, s.today, &filter)?,
-                View::Totals => totals::count(conn, fy, by)?,
-            };
+            let total = store.counted(format!("ledger:{view:?}:{by:?}:{filter:?}:{}", s.today), |conn| match view {
+                View::Claims => lists::count_claims(conn, fy, &filter),
+                View::Payments => lists::count_payments(conn, fy, &filter),
+                View::Work => lists::count_work(conn, start, s.today, &filter),
+                View::Totals => totals::count(conn, fy, by),
+            })?;
             // A page past the end (rows removed by another console) starts at the last full page.
             let offset = offset.min(total.saturating_sub(limit));
             let rows = match view {

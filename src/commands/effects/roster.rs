@@ -18,11 +18,11 @@ pub fn load(store: &Store, s: &Session, load: Load) -> Result<Action> {
     Ok(Action::Roster(match load {
         Load::Page { generation, list, filter, case, offset, limit } => {
             let filter = with_dates(filter, s);
-            let total = match list {
-                List::Experts => experts::count(conn, &filter)?,
-                List::Businesses => cards::count_businesses(conn, &filter.text)?,
-                List::Organisations => cards::count_organisations(conn, &filter.text)?,
-            };
+            let total = store.counted(format!("roster:{list:?}:{filter:?}:{case:?}"), |conn| match list {
+                List::Experts => experts::count(conn, &filter),
+                List::Businesses => cards::count_businesses(conn, &filter.text),
+                List::Organisations => cards::count_organisations(conn, &filter.text),
+            })?;
             // A page past the end (rows removed by another console) starts at the last full page.
             let offset = offset.min(total.saturating_sub(limit));
             match list {

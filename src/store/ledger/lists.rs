@@ -126,8 +126,14 @@ const CLAIMS: &str = "
 
 /// Claims of the year matching the filter.
 pub fn count_claims(conn: &Connection, fiscal_year: i32, f: &LedgerFilter) -> Result<usize> {
-    let sql = format!("SELECT COUNT(*) {CLAIMS}");
-    let n: i64 = conn.prepare_cached(&sql)?.query_row(params![fiscal_year, f.unpaid_only, f.like()], |r| r.get(0))?;
+    // Without text the count reads only the claims index.
+    let n: i64 = if f.text.trim().is_empty() {
+        conn.prepare_cached("SELECT COUNT(*) FROM claim c WHERE c.fiscal_year = ?1 AND (?2 = 0 OR c.status <> 'paid')")?
+            .query_row(params![fiscal_year, f.unpaid_only], |r| r.get(0))?
+    } else {
+        let sql = format!("SELECT COUNT(*) {CLAIMS}");
+        conn.prepare_cached(&sql)?.query_row(params![fiscal_year, f.unpaid_only, f.like()], |r| r.get(0))?
+    };
     Ok(n as usize)
 }
 
@@ -230,8 +236,10 @@ const PAYMENTS: &str = "
 pub fn count_payments(conn: &Connection, fiscal_year: i32, f: &LedgerFilter) -> Result<usize> {
     // Without text the count reads only the payments index (no join for each of a year's payments).
     let n: i64 = if f.text.trim().is_empty() {
-        conn.prepare_cached("SELECT COUNT(*) FROM payment p WHERE p.fiscal_year = ?1 AND (?2 = 0 OR p.status <> 'paid')")?
-            .query_row(params![fiscal_year, f.unpaid_only], |r| r.get(0))?
+        conn.prepare_cached(
+            "SELECT COUNT(*) FROM payment p WHERE p.fiscal_year = ?1 AND (?2 = 0 OR p.status <> 'paid')",
+        )?
+        .query_row(params![fiscal_year, f.unpaid_only], |r| r.get(0))?
     } else {
         let sql = format!("SELECT COUNT(*) {PAYMENTS}");
         conn.prepare_cached(&sql)?.query_row(params![fiscal_year, f.unpaid_only, f.like()], |r| r.get(0))?

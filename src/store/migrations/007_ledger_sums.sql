@@ -48,6 +48,3 @@ CREATE TABLE ledger_sum (
 
 -- Organisations and experts are listed largest first.
 CREATE INDEX ledger_sum_by_amount ON ledger_sum (fiscal_year, dim, amount_yen DESC, key);
-
--- The payments list pages unpaid first, newest proposal first, without sorting the year.
-CREATE INDEX payment_list ON payment (fiscal_year, status = 'paid', proposed_on DESC, id DESC);

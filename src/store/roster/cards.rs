@@ -40,28 +40,41 @@ fn text_condition(conn: &Connection, kind: Kind, alias: &str, text: &str, c: &mu
     Ok(())
 }
 
+/// The businesses `text` selects (all when empty; merged ones are left out).
+fn business_conditions(conn: &Connection, text: &str) -> Result<(&'static str, Conditions)> {
+    let mut c = Conditions::default();
+    if text.trim().is_empty() {
+        // The partial index in reading order answers the whole list, however deep the page.
+        c.push("b.merged_into_id IS NULL", vec![]);
+        Ok(("business b INDEXED BY business_current", c))
+    } else {
+        c.push("+b.merged_into_id IS NULL", vec![]); // `+`: the few matches are sorted, not walked in order
+        text_condition(conn, Kind::Business, "b", text, &mut c)?;
+        Ok(("business b", c))
+    }
+}
+
 /// How many businesses match `text` (all when empty; merged ones are left out).
 pub fn count_businesses(conn: &Connection, text: &str) -> Result<usize> {
-    let mut c = Conditions::default();
-    c.push("+b.merged_into_id IS NULL", vec![]); // `+`: page in reading order by its index
-    text_condition(conn, Kind::Business, "b", text, &mut c)?;
-    let sql = format!("SELECT COUNT(*) FROM business b {}", c.clause());
+    let (from, c) = business_conditions(conn, text)?;
+    let sql = format!("SELECT COUNT(*) FROM {from} {}", c.clause());
     let n: i64 = conn.prepare_cached(&sql)?.query_row(params_from_iter(c.params.iter()), |r| r.get(0))?;
     Ok(n as usize)
 }
 
 /// One page of businesses in reading order.
 pub fn businesses(conn: &Connection, text: &str, offset: usize, limit: usize) -> Result<Vec<RecordRow>> {
-    let mut c = Conditions::default();
-    c.push("+b.merged_into_id IS NULL", vec![]); // `+`: page in reading order by its index
-    text_condition(conn, Kind::Business, "b", text, &mut c)?;
+    let (from, mut c) = business_conditions(conn, text)?;
     let n = c.next();
     c.params.extend([Value::from(limit as i64), Value::from(offset as i64)]);
+    // The page's ids first, then the facts of those rows only (SQLite computes the columns of rows skipped by
+    // OFFSET too).
     let sql = format!(
         "SELECT b.id, b.name, b.reading, COALESCE(m.name, ''), b.phone, COALESCE(b.legal_form, ''),
              (SELECT COUNT(*) FROM dispatch d WHERE d.business_id = b.id), b.merged_into_id IS NOT NULL
-         FROM business b LEFT JOIN municipality m ON m.id = b.municipality_id
-         {} ORDER BY b.reading, b.id LIMIT ?{n} OFFSET ?{}",
+         FROM (SELECT b.id AS pid FROM {from} {} ORDER BY b.reading, b.id LIMIT ?{n} OFFSET ?{}) p
+         JOIN business b ON b.id = p.pid LEFT JOIN municipality m ON m.id = b.municipality_id
+         ORDER BY b.reading, b.id",
         c.clause(),
         n + 1
     );
