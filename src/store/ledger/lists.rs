@@ -286,15 +286,17 @@ pub fn payments(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-const WORK: &str = "
-    SELECT v.id AS visit_id, NULL AS event_id, v.expert_id AS expert_id, e.name AS expert,
-           e.is_corporation AS corp, v.visit_date AS day, b.name AS title, v.end_min - v.start_min AS minutes,
-           v.place = 'online' AS online
+/// Visits between ?1 and ?2 with no payment, matching ?3.
+const WORK_VISITS: &str = "
+    SELECT v.id, NULL, v.expert_id, e.name, e.is_corporation, v.visit_date, b.name, v.end_min - v.start_min,
+           v.place = 'online'
     FROM visit v JOIN expert e ON e.id = v.expert_id
     JOIN dispatch d ON d.id = v.dispatch_id JOIN business b ON b.id = d.business_id
     WHERE v.visit_date BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.visit_id = v.id)
-      AND (e.name LIKE ?3 OR b.name LIKE ?3)
-    UNION ALL
+      AND (e.name LIKE ?3 OR b.name LIKE ?3)";
+
+/// Experts' parts in events between ?1 and ?2 with no payment, matching ?3.
+const WORK_EVENTS: &str = "
     SELECT NULL, ev.id, x.expert_id, e.name, e.is_corporation, ev.event_date, ev.title, ev.end_min - ev.start_min, 0
     FROM event ev JOIN event_expert x ON x.event_id = ev.id JOIN expert e ON e.id = x.expert_id
     WHERE ev.event_date BETWEEN ?1 AND ?2 AND ev.status <> 'cancelled'
@@ -303,12 +305,16 @@ const WORK: &str = "
 
 /// Work done between `from` and `until` (the fiscal year's start and today) that has no payment yet.
 pub fn count_work(conn: &Connection, from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> Result<usize> {
-    let sql = format!("SELECT COUNT(*) FROM ({WORK})");
-    let n: i64 = conn.prepare_cached(&sql)?.query_row(params![from, until, f.like()], |r| r.get(0))?;
+    let mut n = 0;
+    for sql in [WORK_VISITS, WORK_EVENTS] {
+        let sql = format!("SELECT COUNT(*) FROM ({sql})");
+        n += conn.prepare_cached(&sql)?.query_row(params![from, until, f.like()], |r| r.get::<_, i64>(0))?;
+    }
     Ok(n as usize)
 }
 
-/// A page of work with no payment yet, newest first.
+/// A page of work with no payment yet, newest first: each kind read in that order from its date index up to the
+/// page's end, then merged (no sort of the whole year's work).
 pub fn work(
     conn: &Connection,
     from: NaiveDate,
@@ -317,22 +323,31 @@ pub fn work(
     offset: usize,
     limit: usize,
 ) -> Result<Vec<WorkRow>> {
-    let sql = format!("SELECT * FROM ({WORK}) ORDER BY day DESC, expert_id LIMIT ?4 OFFSET ?5");
-    let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params![from, until, f.like(), limit as i64, offset as i64], |r| {
-        Ok(WorkRow {
-            visit_id: r.get(0)?,
-            event_id: r.get(1)?,
-            expert_id: r.get(2)?,
-            expert: r.get(3)?,
-            is_corporation: r.get(4)?,
-            date: r.get(5)?,
-            title: r.get(6)?,
-            minutes: r.get(7)?,
-            online: r.get(8)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut all = Vec::new();
+    let newest_first = [
+        format!("{WORK_VISITS} ORDER BY v.visit_date DESC, v.expert_id LIMIT ?4"),
+        format!("{WORK_EVENTS} ORDER BY ev.event_date DESC, x.expert_id LIMIT ?4"),
+    ];
+    for sql in &newest_first {
+        let mut st = conn.prepare_cached(sql)?;
+        let rows = st.query_map(params![from, until, f.like(), (offset + limit) as i64], |r| {
+            Ok(WorkRow {
+                visit_id: r.get(0)?,
+                event_id: r.get(1)?,
+                expert_id: r.get(2)?,
+                expert: r.get(3)?,
+                is_corporation: r.get(4)?,
+                date: r.get(5)?,
+                title: r.get(6)?,
+                minutes: r.get(7)?,
+                online: r.get(8)?,
+            })
+        })?;
+        all.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+    }
+    // Stable: a visit comes before an event part of the same day and expert.
+    all.sort_by(|a, b| b.date.cmp(&a.date).then(a.expert_id.cmp(&b.expert_id)));
+    Ok(all.into_iter().skip(offset).take(limit).collect())
 }
 
 /// Events of the year for a claim's event picker: the title or venue contains `query`, or it is the date typed;
