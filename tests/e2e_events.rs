@@ -1,6 +1,6 @@
 //! End to end, the seminar calendar in a pseudo-terminal on a database made by `demo --out`: jump to a date in
 //! 和暦, create a seminar at a public facility (an attendance fee is refused first with R-S3), create a
-//! consultation day, book two businesses to two experts, try to double-book an expert (refused with R-C1), quit,
+//! consultation day, book two businesses to two experts, try to double-book an expert (refused with DESK-1), quit,
 //! reopen and find it all on the calendar.
 
 mod common;
@@ -141,7 +141,7 @@ fn seminar_consultation_day_bookings_and_a_refused_double_booking_survive_a_rest
     c.send(CTRL_U);
     c.send("13:30");
     c.send(CTRL_S);
-    c.wait_for("R-C1: この専門家は令和7年12月10日 13:30〜14:30 に別の予定があります");
+    c.wait_for("DESK-1: この専門家は令和7年12月10日 13:30〜14:30 に別の予定があります");
     c.send(ESC);
     c.wait_for("入力を破棄しますか");
     c.send(ESC);

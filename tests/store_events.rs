@@ -1,5 +1,5 @@
 //! Store tests of the seminar calendar on real SQLite files in a temporary directory: creating and editing events
-//! (R-P1, R-S3, R-S5, R-C1), bookings (R-E1/R-E3, R-C1 across bookings, visits and other events), the publicity
+//! (R-P1, R-S3, R-S5, DESK-1), bookings (R-E1/R-E3, DESK-1 across bookings, visits and other events), the publicity
 //! checklist, cancellation, R-S11 reports, the month grid and the day's agenda; every write audited.
 
 use chrono::NaiveDate;
@@ -157,7 +157,7 @@ fn r_c1_bookings_refuse_a_double_booked_expert() {
     let day = create_new(&mut desk, EventKind::ConsultationDay, d(11, 7), "EC相談会").unwrap();
     book(&mut desk, day, 0, 0, 600).unwrap();
     book(&mut desk, day, 1, 1, 600).unwrap();
-    assert_eq!(rules(book(&mut desk, day, 0, 1, 600)), vec![RuleId::C1], "the same expert, the same slot");
+    assert_eq!(rules(book(&mut desk, day, 0, 1, 600)), vec![RuleId::Desk1], "the same expert, the same slot");
     book(&mut desk, day, 0, 1, 660).unwrap();
     let detail = calendar::detail(desk.store.conn(), day).unwrap().unwrap();
     assert_eq!(detail.bookings.len(), 3);

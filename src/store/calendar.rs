@@ -1,5 +1,5 @@
 //! Reads of the seminar calendar (tab 3): what a month's days hold, one day's agenda page by page, an event's
-//! detail with its experts and bookings, and an expert's engagements of a day (R-C1).
+//! detail with its experts and bookings, and an expert's engagements of a day (DESK-1).
 //!
 //! Every query walks an index on the date (`event_by_date`, `visit_by_date`, `booking_by_event`) and returns only
 //! what is drawn: a few items per day of the month grid, one page of a day's agenda.
@@ -329,7 +329,7 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<EventDetail>> {
     Ok(Some(d))
 }
 
-/// What an expert is doing on `date` (R-C1): bookings, dispatch visits and the events they teach at or consult
+/// What an expert is doing on `date` (DESK-1): bookings, dispatch visits and the events they teach at or consult
 /// in, leaving out booking `except_booking` and event `except_event` (the one being booked into).
 pub fn engagements(
     conn: &Connection,

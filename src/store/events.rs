@@ -125,7 +125,7 @@ fn role(kind: EventKind) -> &'static str {
 }
 
 /// The rules an event's fields must meet: R-P1 (in the period), R-S3 (free), R-S5 (no fee for an office venue),
-/// R-C1 (its experts are free then).
+/// DESK-1 (its experts are free then).
 fn event_findings(conn: &Connection, fy: &FiscalYear, edit: &EventEdit, id: i64) -> Result<Vec<Finding>> {
     let e = &edit.event;
     let mut out: Vec<Finding> = [
@@ -275,7 +275,7 @@ pub struct NewBooking {
 }
 
 /// Books a business to an expert in a slot of a consultation day, unless the business is not eligible
-/// (R-E1, R-E3) or the expert is elsewhere then (R-C1); the expert joins the day's experts.
+/// (R-E1, R-E3) or the expert is elsewhere then (DESK-1); the expert joins the day's experts.
 pub fn add_booking(conn: &Connection, fy: &FiscalYear, b: &NewBooking) -> Result<Outcome<i64>> {
     let Some((date, slot, status)) = conn
         .query_row(
