@@ -92,6 +92,8 @@ fn event(desk: &Desk, kind: EventKind, date: NaiveDate, title: &str) -> EventEdi
         },
         attendance_fee_yen: 0,
         experts: Vec::new(),
+        series: String::new(),
+        areas: Vec::new(),
     }
 }
 
