@@ -245,7 +245,8 @@ fn set_series(conn: &Connection, id: i64, edit: &EventEdit) -> Result<()> {
     let title = edit.series.trim();
     let series =
         if title.is_empty() { None } else { Some(participants::series_by_title(conn, edit.event.fiscal_year, title)?) };
-    conn.prepare_cached("UPDATE event SET series_id = ?2 WHERE id = ?1")?.execute(params![id, series])?;
+    conn.prepare_cached("UPDATE event SET series_id = ?2 WHERE id = ?1 AND series_id IS NOT ?2")?
+        .execute(params![id, series])?;
     participants::set_areas(conn, id, &edit.areas)
 }
 
