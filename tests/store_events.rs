@@ -413,7 +413,7 @@ fn r_s6_honoraria_of_a_held_seminar_are_proposed_once() {
     let mut desk = desk();
     let id = session(&mut desk, d(9, 6), "創業塾 第1回", &[StartupArea::Management]);
     let fy = desk.fy.clone();
-    let mut propose = |desk: &mut Desk| {
+    let propose = |desk: &mut Desk| {
         desk.store.act_if("events.honoraria", |tx| events::propose_honoraria(tx, &fy, id, d(9, 8))).unwrap()
     };
     assert_eq!(propose(&mut desk).unwrap(), 1);
@@ -444,7 +444,7 @@ fn a_booking_becomes_one_dispatch_application_and_keeps_the_link() {
         sections: Vec::new(),
         recommended_expert_id: None,
     };
-    let mut to_dispatch =
+    let to_dispatch =
         |desk: &mut Desk| desk.store.act_if("t", |tx| events::booking_to_dispatch(tx, booking, &dispatch)).unwrap();
     let (id, number) = to_dispatch(&mut desk).unwrap();
     assert!(matches!(to_dispatch(&mut desk), Err(Refusal::Changed(_))), "not twice");
