@@ -1,6 +1,7 @@
 //! Snapshots of the seminar calendar (TestBackend + insta) with Japanese text at 80x24 and 160x48: November 2025
 //! (文化の日 11-03, 勤労感謝の日 11-23 and its substitute holiday 11-24), a day's agenda, a consultation day's
-//! slot grid, and the event form with a refused attendance fee (R-S3).
+//! slot grid, a startup seminar's participant list, its series view (R-S10), and the event form with a refused
+//! attendance fee (R-S3).
 
 use std::sync::Arc;
 
