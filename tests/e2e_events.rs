@@ -1,7 +1,8 @@
 //! End to end, the seminar calendar in a pseudo-terminal on a database made by `demo --out`: jump to a date in
 //! 和暦, create a seminar at a public facility (an attendance fee is refused first with R-S3), create a
-//! consultation day, book two businesses to two experts, try to double-book an expert (refused with R-C1), quit,
-//! reopen and find it all on the calendar.
+//! consultation day, book two businesses to two experts, try to double-book an expert (refused with DESK-1), quit,
+//! reopen and find it all on the calendar; on a session of the demo's startup series, register a business
+//! (picked by typing) and a prospective founder (R-S2), mark attendance, and see the series view (R-S10).
 
 mod common;
 
@@ -141,7 +142,7 @@ fn seminar_consultation_day_bookings_and_a_refused_double_booking_survive_a_rest
     c.send(CTRL_U);
     c.send("13:30");
     c.send(CTRL_S);
-    c.wait_for("R-C1: この専門家は令和7年12月10日 13:30〜14:30 に別の予定があります");
+    c.wait_for("DESK-1: この専門家は令和7年12月10日 13:30〜14:30 に別の予定があります");
     c.send(ESC);
     c.wait_for("入力を破棄しますか");
     c.send(ESC);
@@ -178,4 +179,106 @@ fn seminar_consultation_day_bookings_and_a_refused_double_booking_survive_a_rest
         )
         .unwrap();
     assert_eq!(booked, 2, "the refused booking was not written");
+}
+
+/// The demo's first startup-series session (date, title), its registrations and attendance, and an eligible
+/// business not yet registered for it.
+fn series_session(db: &std::path::Path) -> (String, String, i64, i64, String) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let (id, date, title, registered, attended): (i64, String, String, i64, i64) = conn
+        .query_row(
+            "SELECT e.id, e.event_date, e.title,
+                    (SELECT COUNT(*) FROM participant p WHERE p.event_id = e.id),
+                    (SELECT COUNT(*) FROM participant p WHERE p.event_id = e.id AND p.attended = 1)
+             FROM event e WHERE e.series_id IS NOT NULL AND e.status <> 'cancelled'
+             AND (SELECT COUNT(*) FROM event o WHERE o.title = e.title) = 1
+             ORDER BY e.event_date LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap();
+    let business: String = conn
+        .query_row(
+            "SELECT b.name FROM business b WHERE b.municipality_id IS NOT NULL AND b.legal_form IN ('kk', 'yk')
+             AND length(b.name) BETWEEN 4 AND 12
+             AND (SELECT COUNT(*) FROM business o WHERE o.name LIKE b.name || '%') = 1
+             AND NOT EXISTS (SELECT 1 FROM participant p WHERE p.event_id = ?1 AND p.business_id = b.id)
+             ORDER BY b.id LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    (date, title, registered, attended, business)
+}
+
+#[test]
+fn a_startup_session_registers_a_business_and_a_founder_records_attendance_and_shows_its_series() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("desk.db");
+    let dbs = db.to_str().unwrap();
+    run_ok(home.path(), &["demo", "--scale", "1", "--out", dbs]);
+    let (date, title, registered, attended, business) = series_session(&db);
+    let args = ["--db", dbs, "--today", "2025-11-04"];
+    let mut c = Console::start(home.path(), &args, 160, 48);
+    c.wait_for("令和7年度");
+    c.send("3");
+    c.wait_for("2025年11月");
+    c.send(":");
+    c.send(&date);
+    c.send(ENTER);
+    c.send("/");
+    c.send(&title);
+    c.wait_until("filtered", |s| s.contains("1件"));
+    c.send(ENTER);
+    c.send(TAB);
+    c.send(ENTER);
+    let head = |n: i64, m: i64| format!("参加者 (申込 {n}・出席 {m})");
+    c.wait_until("the session", |s| s.contains(&title) && s.contains(&head(registered, attended)));
+
+    // A business from the roster, picked by typing its name.
+    c.send("a");
+    c.wait_for("参加申込:");
+    pick(&mut c, &business);
+    c.send(CTRL_S);
+    c.wait_until("the business registered", |s| s.contains(&head(registered + 1, attended)));
+
+    // A prospective founder, recorded as an individual (R-S2), then marked attended (the last row).
+    c.send("a");
+    c.wait_for("参加申込:");
+    c.send(TAB);
+    c.send("E2E 創業 太郎");
+    c.send(CTRL_S);
+    c.wait_until("the founder registered", |s| {
+        s.contains(&head(registered + 2, attended)) && s.contains("E2E 創業 太郎  [創業予定]")
+    });
+    c.send("G");
+    c.send("o");
+    c.wait_until("attended", |s| s.contains(&head(registered + 2, attended + 1)));
+
+    // The series view: the thresholds and the founder among its participants (one session, short).
+    c.send("c");
+    let screen = c.wait_until("the series", |s| {
+        s.contains("創業支援シリーズ (R-S10)") && s.contains("要件: 4回以上・30日以上") && s.contains("E2E 創業 太郎")
+    });
+    assert!(screen.contains("判定"), "{screen}");
+    c.send(ESC);
+    c.wait_until("back on the session", |s| s.contains(&head(registered + 2, attended + 1)));
+    c.send("q");
+    assert!(c.wait_exit(), "the console ends");
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (registrations, attendance): (i64, i64) = conn
+        .query_row("SELECT registrations, attendance FROM event WHERE title = ?1", [&title], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((registrations, attendance), (registered + 2, attended + 1), "the counts follow the list");
+    let founder: (bool, bool) = conn
+        .query_row(
+            "SELECT is_prospective_founder, attended FROM participant WHERE person_name = 'E2E 創業 太郎'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(founder, (true, true));
 }

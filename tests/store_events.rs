@@ -1,14 +1,18 @@
 //! Store tests of the seminar calendar on real SQLite files in a temporary directory: creating and editing events
-//! (R-P1, R-S3, R-S5, R-C1), bookings (R-E1/R-E3, R-C1 across bookings, visits and other events), the publicity
+//! (R-P1, R-S3, R-S5, DESK-1), bookings (R-E1/R-E3, DESK-1 across bookings, visits and other events), the publicity
 //! checklist, cancellation, R-S11 reports, the month grid and the day's agenda; every write audited.
 
 use chrono::NaiveDate;
 use madoguchi::domain::fiscal_year::FiscalYear;
-use madoguchi::domain::model::{AccompanimentKind, EventKind, EventStatus, LegalForm, PlaceKind, VenueKind};
+use madoguchi::domain::model::{
+    AccompanimentKind, EventKind, EventStatus, LegalForm, PlaceKind, StartupArea, VenueKind,
+};
 use madoguchi::domain::records::{NewBusiness, NewDispatch, NewEvent, NewExpert, NewVisit};
+use madoguchi::domain::rules::startup::SeriesOutcome;
 use madoguchi::domain::rules::{EngagementKind, Finding, RuleId};
 use madoguchi::store::calendar::{self, CalendarFilter, ItemKind};
 use madoguchi::store::events::{self, EventEdit, NewBooking};
+use madoguchi::store::participants::{self, NewParticipant};
 use madoguchi::store::workflow::Refusal;
 use madoguchi::store::{Store, businesses, dispatches, experts, organisations};
 
@@ -92,6 +96,8 @@ fn event(desk: &Desk, kind: EventKind, date: NaiveDate, title: &str) -> EventEdi
         },
         attendance_fee_yen: 0,
         experts: Vec::new(),
+        series: String::new(),
+        areas: Vec::new(),
     }
 }
 
@@ -152,12 +158,12 @@ fn r_s3_r_s5_r_p1_refuse_an_event_and_write_nothing() {
 }
 
 #[test]
-fn r_c1_bookings_refuse_a_double_booked_expert() {
+fn desk_1_bookings_refuse_a_double_booked_expert() {
     let mut desk = desk();
     let day = create_new(&mut desk, EventKind::ConsultationDay, d(11, 7), "EC相談会").unwrap();
     book(&mut desk, day, 0, 0, 600).unwrap();
     book(&mut desk, day, 1, 1, 600).unwrap();
-    assert_eq!(rules(book(&mut desk, day, 0, 1, 600)), vec![RuleId::C1], "the same expert, the same slot");
+    assert_eq!(rules(book(&mut desk, day, 0, 1, 600)), vec![RuleId::Desk1], "the same expert, the same slot");
     book(&mut desk, day, 0, 1, 660).unwrap();
     let detail = calendar::detail(desk.store.conn(), day).unwrap().unwrap();
     assert_eq!(detail.bookings.len(), 3);
@@ -165,7 +171,7 @@ fn r_c1_bookings_refuse_a_double_booked_expert() {
 }
 
 #[test]
-fn r_c1_across_visits_and_other_events() {
+fn desk_1_across_visits_and_other_events() {
     let mut desk = desk();
     let day = create_new(&mut desk, EventKind::ConsultationDay, d(11, 7), "EC相談会").unwrap();
     let mut seminar = event(&desk, EventKind::Seminar, d(11, 7), "午後のセミナー");
@@ -312,4 +318,152 @@ fn the_lookup_finds_events_by_title_and_by_date() {
     assert!(by_date.iter().any(|g| g.0 == HitKind::Event && g.1[0].id == id));
     remember(conn, HitKind::Event, id).unwrap();
     assert_eq!(recent(conn, &desk.fy, d(11, 4), 5).unwrap()[0].1[0].title, "SNS活用セミナー");
+}
+
+/// A startup seminar (theme 7) of a series, with `areas`, taught by expert 0.
+fn session(desk: &mut Desk, date: NaiveDate, title: &str, areas: &[StartupArea]) -> i64 {
+    let mut e = event(desk, EventKind::Seminar, date, title);
+    e.event.theme = 7;
+    e.series = "熊本創業塾".into();
+    e.areas = areas.to_vec();
+    e.experts = vec![desk.experts[0]];
+    e.event.start_min = 1110;
+    e.event.end_min = 1230;
+    create(desk, &e).unwrap()
+}
+
+fn register(desk: &mut Desk, event_id: i64, business: Option<usize>, person: Option<&str>) -> Result<i64, Refusal> {
+    let fy = desk.fy.clone();
+    let p = NewParticipant {
+        event_id,
+        business_id: business.map(|b| desk.businesses[b]),
+        person: person.map(|n| (n.to_string(), String::new())),
+        registered_on: d(8, 20),
+    };
+    desk.store.act_if("events.participant.add", |tx| participants::register(tx, &fy, &p)).unwrap()
+}
+
+fn attend(desk: &mut Desk, participant: i64) {
+    let o = desk.store.act_if("events.participant.attend", |tx| participants::set_attended(tx, participant, true));
+    o.unwrap().unwrap();
+}
+
+#[test]
+fn r_s2_participants_count_and_individuals_only_at_startup_seminars() {
+    let mut desk = desk();
+    let sns = create_new(&mut desk, EventKind::Seminar, d(11, 20), "SNS活用セミナー").unwrap();
+    assert_eq!(rules(register(&mut desk, sns, None, Some("田中 一郎"))), vec![RuleId::S2]);
+    assert_eq!(rules(register(&mut desk, sns, Some(2), None)), vec![RuleId::E3], "an association (R-E3)");
+    let a = register(&mut desk, sns, Some(0), None).unwrap();
+    register(&mut desk, sns, Some(1), None).unwrap();
+    attend(&mut desk, a);
+    let detail = calendar::detail(desk.store.conn(), sns).unwrap().unwrap();
+    assert_eq!((detail.registrations, detail.attendance), (2, Some(1)), "the counts follow the list");
+    assert_eq!(detail.participants.iter().filter(|p| p.attended).count(), 1);
+    desk.store.act_if("events.participant.delete", |tx| participants::remove(tx, a)).unwrap().unwrap();
+    let detail = calendar::detail(desk.store.conn(), sns).unwrap().unwrap();
+    assert_eq!((detail.registrations, detail.attendance), (1, None));
+    let startup = session(&mut desk, d(9, 6), "創業塾 第1回", &[StartupArea::Management]);
+    assert!(register(&mut desk, startup, None, Some("田中 一郎")).is_ok(), "a prospective founder (R-S2)");
+}
+
+#[test]
+fn r_s10_a_series_is_for_startup_seminars_and_lists_who_meets_it() {
+    let mut desk = desk();
+    let mut e = event(&desk, EventKind::Seminar, d(9, 6), "SNS活用セミナー");
+    e.series = "熊本創業塾".into();
+    assert_eq!(rules(create(&mut desk, &e)), vec![RuleId::S10], "theme 3 forms no series");
+    use StartupArea::*;
+    let s = [
+        session(&mut desk, d(9, 6), "第1回", &[Management]),
+        session(&mut desk, d(9, 13), "第2回", &[Finance]),
+        session(&mut desk, d(9, 20), "第3回", &[HumanResources]),
+        session(&mut desk, d(9, 27), "第4回", &[SalesChannels]),
+        session(&mut desk, d(10, 11), "第5回", &[Management, Finance, HumanResources, SalesChannels]),
+    ];
+    let plan = [("山本 花子", [0, 1, 2, 4].as_slice()), ("中村 健", &[0, 1, 2, 3]), ("小林 守", &[1])];
+    for (name, attended) in plan {
+        for (i, id) in s.iter().enumerate() {
+            let p = register(&mut desk, *id, None, Some(name)).unwrap();
+            if attended.contains(&i) {
+                attend(&mut desk, p);
+            }
+        }
+    }
+    let detail = calendar::detail(desk.store.conn(), s[0]).unwrap().unwrap();
+    let series_id = detail.series.as_ref().map(|x| x.0).expect("in the series");
+    assert_eq!(detail.areas, vec![Management]);
+    let fy = desk.fy.clone();
+    let view = participants::series(desk.store.conn(), &fy, series_id).unwrap().unwrap();
+    assert_eq!(view.sessions.len(), 5, "one series by title");
+    let standings: Vec<(&str, SeriesOutcome)> =
+        view.people.iter().map(|p| (p.name.as_str(), p.standing.outcome)).collect();
+    assert_eq!(
+        standings,
+        vec![
+            ("山本 花子", SeriesOutcome::Meets),
+            ("中村 健", SeriesOutcome::OneShort { session: s[4] }),
+            ("小林 守", SeriesOutcome::Short)
+        ]
+    );
+}
+
+#[test]
+fn r_s6_honoraria_of_a_held_seminar_are_proposed_once() {
+    let mut desk = desk();
+    let id = session(&mut desk, d(9, 6), "創業塾 第1回", &[StartupArea::Management]);
+    let fy = desk.fy.clone();
+    let propose = |desk: &mut Desk| {
+        desk.store.act_if("events.honoraria", |tx| events::propose_honoraria(tx, &fy, id, d(9, 8))).unwrap()
+    };
+    assert_eq!(propose(&mut desk).unwrap(), 1);
+    assert_eq!(rules(propose(&mut desk)), vec![RuleId::S6], "already proposed");
+    let (expert, honorarium): (i64, i64) = desk
+        .store
+        .conn()
+        .query_row("SELECT expert_id, honorarium_yen FROM payment WHERE event_id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((expert, honorarium), (desk.experts[0], desk.fy.fees.instructor_honorarium_per_event_yen));
+    assert_eq!(calendar::detail(desk.store.conn(), id).unwrap().unwrap().paid_experts, vec![desk.experts[0]]);
+}
+
+#[test]
+fn a_booking_becomes_one_dispatch_application_and_keeps_the_link() {
+    let mut desk = desk();
+    let day = create_new(&mut desk, EventKind::ConsultationDay, d(11, 20), "EC個別相談会").unwrap();
+    let booking = book(&mut desk, day, 0, 1, 600).unwrap();
+    let dispatch = NewDispatch {
+        fiscal_year: 2025,
+        business_id: desk.businesses[1],
+        chamber_id: None,
+        guidance_officer_id: None,
+        received_on: d(11, 21),
+        theme: 2,
+        sections: Vec::new(),
+        recommended_expert_id: None,
+    };
+    let to_dispatch =
+        |desk: &mut Desk| desk.store.act_if("t", |tx| events::booking_to_dispatch(tx, booking, &dispatch)).unwrap();
+    let (id, number) = to_dispatch(&mut desk).unwrap();
+    assert!(matches!(to_dispatch(&mut desk), Err(Refusal::Changed(_))), "not twice");
+    let detail = calendar::detail(desk.store.conn(), day).unwrap().unwrap();
+    assert_eq!((detail.bookings[0].dispatch_id, detail.bookings[0].dispatch_number), (Some(id), Some(number)));
+    let n: i64 = desk.store.conn().query_row("SELECT COUNT(*) FROM dispatch", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 1);
+}
+
+#[test]
+fn the_filter_is_folded_like_the_lookup() {
+    let mut desk = desk();
+    create_new(&mut desk, EventKind::Seminar, d(11, 20), "SNS活用セミナー").unwrap();
+    let conn = desk.store.conn();
+    for typed in ["ｾﾐﾅｰ", "せみなー", "ＳＮＳ", "sns", "阿蘇市民"] {
+        let f = CalendarFilter { text: typed.into(), visits: false };
+        assert_eq!(calendar::count_day(conn, d(11, 20), &f).unwrap(), 1, "{typed}");
+        assert_eq!(calendar::month(conn, d(10, 26), d(12, 6), &f, 6).unwrap().len(), 1, "{typed}");
+    }
+    let f = CalendarFilter { text: "ぱそこん".into(), visits: false };
+    assert_eq!(calendar::count_day(conn, d(11, 20), &f).unwrap(), 0);
 }

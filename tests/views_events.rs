@@ -1,6 +1,7 @@
 //! Snapshots of the seminar calendar (TestBackend + insta) with Japanese text at 80x24 and 160x48: November 2025
 //! (文化の日 11-03, 勤労感謝の日 11-23 and its substitute holiday 11-24), a day's agenda, a consultation day's
-//! slot grid, and the event form with a refused attendance fee (R-S3).
+//! slot grid, a startup seminar's participant list, its series view (R-S10), and the event form with a refused
+//! attendance fee (R-S3).
 
 use std::sync::Arc;
 
@@ -133,7 +134,8 @@ fn consultation_day() -> EventDetail {
         report_on: (id == 1).then(|| d(2025, 11, 10)),
         report_summary: String::new(),
         feedback_on: None,
-        dispatch_id: None,
+        dispatch_id: (id == 3).then_some(5),
+        dispatch_number: (id == 3).then_some(madoguchi::domain::model::DispatchNumber { fiscal_year: 2025, seq: 12 }),
     };
     EventDetail {
         id: 9,
@@ -165,6 +167,10 @@ fn consultation_day() -> EventDetail {
             booking(2, 2, "佐藤 由美", 600, "ｶﾌｪ ﾀﾞｲﾆﾝｸﾞ 草千里"),
             booking(3, 1, "髙橋 誠", 660, "株式会社くまもと物産"),
         ],
+        participants: Vec::new(),
+        series: None,
+        areas: Vec::new(),
+        paid_experts: vec![1],
     }
 }
 
@@ -197,4 +203,108 @@ fn a_refused_attendance_fee_stands_next_to_its_field() {
     let screen = render(&app, 80, 24);
     assert!(screen.contains("R-S3"), "{screen}");
     insta::assert_snapshot!("event_form_attendance_fee_refused_80x24", screen);
+}
+
+/// A session of a startup series, held, with its participant list (a founder and a business, one attended).
+fn startup_session() -> EventDetail {
+    use madoguchi::domain::model::StartupArea;
+    use madoguchi::store::participants::ParticipantLine;
+    let p = |id: i64, name: &str, founder: bool, attended: bool| ParticipantLine {
+        id,
+        business_id: (!founder).then_some(id + 100),
+        name: name.into(),
+        founder,
+        registered_on: Some(d(2025, 10, 1)),
+        attended,
+    };
+    EventDetail {
+        kind: EventKind::Seminar,
+        title: "くまもと創業塾 第2回「財務・資金計画と創業融資」".into(),
+        theme: 7,
+        status: EventStatus::Held,
+        slot_minutes: None,
+        bookings: Vec::new(),
+        registrations: 3,
+        attendance: Some(2),
+        series: Some((3, "令和7年度 くまもと創業塾 (特定創業支援等事業)".into())),
+        areas: vec![StartupArea::Finance],
+        participants: vec![
+            p(1, "山本 花子", true, true),
+            p(2, "ｶﾌｪ ﾀﾞｲﾆﾝｸﾞ 草千里", false, true),
+            p(3, "中村 健太郎", true, false),
+        ],
+        paid_experts: Vec::new(),
+        ..consultation_day()
+    }
+}
+
+fn seminar_app(rows: usize) -> App {
+    let mut app = calendar_app(rows);
+    reduce(&mut app, Action::Key(Key::Enter));
+    reduce(&mut app, Action::Events(Reply::Detail(Some(Box::new(startup_session())))));
+    reduce(&mut app, Action::Key(Key::Char('j')));
+    app
+}
+
+#[test]
+fn seminar_participant_list_at_80x24() {
+    let screen = render(&seminar_app(21), 80, 24);
+    assert!(screen.contains("参加者 (申込 3・出席 2)") && screen.contains("創業予定"), "{screen}");
+    insta::assert_snapshot!("seminar_participants_80x24", screen);
+}
+
+#[test]
+fn seminar_participant_list_at_160x48() {
+    insta::assert_snapshot!("seminar_participants_160x48", render(&seminar_app(45), 160, 48));
+}
+
+/// The series of [`startup_session`]: five sessions, one who meets the guideline, one a session short, one short.
+fn series_app(rows: usize) -> App {
+    use madoguchi::domain::model::StartupArea::*;
+    use madoguchi::domain::rules::startup::{SeriesSession, startup_standing};
+    use madoguchi::store::participants::{SeriesPerson, SeriesView, SessionLine};
+    let mut app = seminar_app(rows);
+    let fy = session().fy;
+    let topics = ["事業計画", "財務・資金計画", "人材育成", "販路開拓", "総まとめ"];
+    let dates = [d(2025, 9, 6), d(2025, 9, 13), d(2025, 9, 20), d(2025, 9, 27), d(2025, 10, 11)];
+    let areas = [vec![Management], vec![Finance], vec![HumanResources], vec![SalesChannels], StartupArea::ALL.to_vec()];
+    let sessions: Vec<SessionLine> = (0..5)
+        .map(|i| SessionLine {
+            session: SeriesSession { event_id: i as i64 + 1, date: dates[i], areas: areas[i].clone() },
+            title: format!("くまもと創業塾 第{}回「{}」", i + 1, topics[i]),
+        })
+        .collect();
+    let all: Vec<SeriesSession> = sessions.iter().map(|s| s.session.clone()).collect();
+    let person = |name: &str, founder: bool, attended: Vec<i64>| SeriesPerson {
+        name: name.into(),
+        founder,
+        standing: startup_standing(&fy.startup_series, &all, &attended),
+        attended,
+    };
+    let people = vec![
+        person("山本 花子", true, vec![1, 2, 3, 5]),
+        person("ｶﾌｪ ﾀﾞｲﾆﾝｸﾞ 草千里", false, vec![1, 2, 3, 4]),
+        person("中村 健太郎", true, vec![2]),
+    ];
+    let fx = reduce(&mut app, Action::Key(Key::Char('c')));
+    assert!(matches!(fx.as_slice(), [Effect::Events(Load::Series { id: 3 })]), "{fx:?}");
+    let view = SeriesView {
+        id: 3, title: "令和7年度 くまもと創業塾 (特定創業支援等事業)".into(), sessions, people
+    };
+    reduce(&mut app, Action::Events(Reply::Series(Some(Box::new(view)))));
+    app
+}
+
+use madoguchi::domain::model::StartupArea;
+
+#[test]
+fn startup_series_view_at_80x24() {
+    let screen = render(&series_app(21), 80, 24);
+    assert!(screen.contains("達成") && screen.contains("あと1回 (2025-10-11)") && screen.contains("未達"), "{screen}");
+    insta::assert_snapshot!("startup_series_80x24", screen);
+}
+
+#[test]
+fn startup_series_view_at_160x48() {
+    insta::assert_snapshot!("startup_series_160x48", render(&series_app(45), 160, 48));
 }

@@ -197,6 +197,14 @@ pub enum Command {
     CancelBooking,
     /// Turn the selected booking into a dispatch application (prefilled Form 1).
     BookingToDispatch,
+    /// Register a participant of the open seminar (a business or a prospective founder, R-S2).
+    AddParticipant,
+    /// Record (or undo) the selected participant's attendance.
+    ToggleAttended,
+    /// Propose the open event's instructor honoraria and travel in the ledger (R-S6).
+    ProposeHonoraria,
+    /// The open session's startup-support series: who meets the guideline (R-S10).
+    SeriesView,
 }
 
 /// Where a binding applies.
@@ -416,7 +424,41 @@ const EVENTS: &[Binding] = &[
         "booking's report and feedback (R-S11)",
         false,
     ),
-    b(&[Key::Char('x')], Command::CancelBooking, "予約を取り消す (確認あり)", "remove the booking (asks first)", false),
+    b(
+        &[Key::Char('x')],
+        Command::CancelBooking,
+        "予約・参加申込を取り消す (確認あり)",
+        "remove the booking or registration (asks first)",
+        false,
+    ),
+    b(
+        &[Key::Char('a')],
+        Command::AddParticipant,
+        "講習会の参加申込 (事業者・創業予定者 R-S2)",
+        "register a seminar participant (business or founder, R-S2)",
+        false,
+    ),
+    b(
+        &[Key::Char('o')],
+        Command::ToggleAttended,
+        "選んだ参加者の出席を記録・取消",
+        "mark the selected participant attended (or not)",
+        false,
+    ),
+    b(
+        &[Key::Char('m')],
+        Command::ProposeHonoraria,
+        "講師・専門家の謝金・旅費を精算へ提案 (R-S6)",
+        "propose instructor honoraria and travel (R-S6)",
+        false,
+    ),
+    b(
+        &[Key::Char('c')],
+        Command::SeriesView,
+        "創業支援シリーズの受講状況 (R-S10)",
+        "startup series: who meets the guideline (R-S10)",
+        false,
+    ),
     b(
         &[Key::Char('d')],
         Command::BookingToDispatch,

@@ -870,6 +870,14 @@ fn refused(app: &mut App, refusal: Refusal) {
                 if forms::overridable(f) {
                     message = format!("{message}\n{}", t.override_hint);
                 }
+                if form.field(key).is_none() {
+                    // A finding of no field (a confirmation without fields) is shown for the whole form.
+                    form.message = Some(match form.message.take() {
+                        Some(prev) => format!("{prev} / {message}"),
+                        None => message,
+                    });
+                    continue;
+                }
                 match form.field(key).and_then(|x| x.error.clone()) {
                     Some(prev) => form.set_error(key, format!("{prev}\n{message}")),
                     None => form.set_error(key, message),

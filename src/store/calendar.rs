@@ -1,5 +1,5 @@
 //! Reads of the seminar calendar (tab 3): what a month's days hold, one day's agenda page by page, an event's
-//! detail with its experts and bookings, and an expert's engagements of a day (R-C1).
+//! detail with its experts and bookings, and an expert's engagements of a day (DESK-1).
 //!
 //! Every query walks an index on the date (`event_by_date`, `visit_by_date`, `booking_by_event`) and returns only
 //! what is drawn: a few items per day of the month grid, one page of a day's agenda.
@@ -8,8 +8,9 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::domain::model::{EventKind, EventStatus, VenueKind};
+use crate::domain::model::{DispatchNumber, EventKind, EventStatus, StartupArea, VenueKind};
 use crate::domain::rules::{Engagement, EngagementKind};
+use crate::store::participants::{self, ParticipantLine};
 
 /// What an item of the calendar is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,9 +53,10 @@ pub struct CalendarFilter {
 }
 
 impl CalendarFilter {
-    fn like(&self) -> String {
-        let t = self.text.trim();
-        if t.is_empty() { String::new() } else { format!("%{t}%") }
+    /// The filter's words folded like the lookup's (hiragana/katakana, full/half width), matched with SQL's
+    /// `fold()` against titles, venues and names: ｾﾐﾅｰ finds セミナー, あそ finds アソ.
+    fn folded(&self) -> String {
+        crate::domain::fold::fold(self.text.trim())
     }
 }
 
@@ -73,15 +75,15 @@ pub fn month(
                     COUNT(*) OVER (PARTITION BY day) AS n
              FROM (
                  SELECT e.event_date AS day, e.kind, e.title, e.status, e.start_min, e.id FROM event e
-                 WHERE e.event_date BETWEEN ?1 AND ?2 AND (?3 = '' OR e.title LIKE ?3 OR e.venue_name LIKE ?3)
+                 WHERE e.event_date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(fold(e.title), ?3) > 0 OR instr(fold(e.venue_name), ?3) > 0)
                  UNION ALL
                  SELECT v.visit_date, 'visit', b.name, '', v.start_min, v.id FROM visit v
                  JOIN dispatch d ON d.id = v.dispatch_id JOIN business b ON b.id = d.business_id
-                 WHERE ?4 AND v.visit_date BETWEEN ?1 AND ?2 AND (?3 = '' OR b.name LIKE ?3)
+                 WHERE ?4 AND v.visit_date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(fold(b.name), ?3) > 0)
              )
          ) WHERE rn <= ?5 ORDER BY day, rn",
     )?;
-    let rows = st.query_map(params![from, to, filter.like(), filter.visits, per_day as i64], |r| {
+    let rows = st.query_map(params![from, to, filter.folded(), filter.visits, per_day as i64], |r| {
         let kind: String = r.get(1)?;
         let status: String = r.get(3)?;
         Ok((
@@ -126,17 +128,17 @@ pub struct AgendaRow {
 
 const AGENDA: &str = "SELECT kind, id, start_min, end_min, title, place, status FROM (
         SELECT e.kind, e.id, e.start_min, e.end_min, e.title, e.venue_name AS place, e.status FROM event e
-        WHERE e.event_date = ?1 AND (?2 = '' OR e.title LIKE ?2 OR e.venue_name LIKE ?2)
+        WHERE e.event_date = ?1 AND (?2 = '' OR instr(fold(e.title), ?2) > 0 OR instr(fold(e.venue_name), ?2) > 0)
         UNION ALL
         SELECT 'visit', v.dispatch_id, v.start_min, v.end_min, b.name, COALESCE(x.name, ''), NULL FROM visit v
         JOIN dispatch d ON d.id = v.dispatch_id JOIN business b ON b.id = d.business_id
         LEFT JOIN expert x ON x.id = v.expert_id
-        WHERE ?3 AND v.visit_date = ?1 AND (?2 = '' OR b.name LIKE ?2))";
+        WHERE ?3 AND v.visit_date = ?1 AND (?2 = '' OR instr(fold(b.name), ?2) > 0))";
 
 /// How many agenda rows a day has.
 pub fn count_day(conn: &Connection, date: NaiveDate, filter: &CalendarFilter) -> Result<usize> {
     let sql = format!("SELECT COUNT(*) FROM ({AGENDA})");
-    Ok(conn.prepare_cached(&sql)?.query_row(params![date, filter.like(), filter.visits], |r| r.get::<_, i64>(0))?
+    Ok(conn.prepare_cached(&sql)?.query_row(params![date, filter.folded(), filter.visits], |r| r.get::<_, i64>(0))?
         as usize)
 }
 
@@ -150,7 +152,7 @@ pub fn day(
 ) -> Result<Vec<AgendaRow>> {
     let sql = format!("{AGENDA} ORDER BY start_min, kind, id LIMIT ?4 OFFSET ?5");
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params![date, filter.like(), filter.visits, limit as i64, offset as i64], |r| {
+    let rows = st.query_map(params![date, filter.folded(), filter.visits, limit as i64, offset as i64], |r| {
         let kind: String = r.get(0)?;
         Ok(AgendaRow {
             kind: item_kind(&kind),
@@ -199,6 +201,8 @@ pub struct BookingLine {
     pub feedback_on: Option<NaiveDate>,
     /// The dispatch application it became.
     pub dispatch_id: Option<i64>,
+    /// That application's number.
+    pub dispatch_number: Option<DispatchNumber>,
 }
 
 /// Everything about one event that its detail view and forms need.
@@ -254,6 +258,14 @@ pub struct EventDetail {
     pub experts: Vec<EventExpert>,
     /// Bookings by time, then expert (consultation days).
     pub bookings: Vec<BookingLine>,
+    /// Registrations and attendance (seminars).
+    pub participants: Vec<ParticipantLine>,
+    /// The startup-support series it is a session of (id, title; R-S10).
+    pub series: Option<(i64, String)>,
+    /// The areas the session covers (R-S10).
+    pub areas: Vec<StartupArea>,
+    /// Its experts with an honorarium/travel payment in the ledger (R-S6).
+    pub paid_experts: Vec<i64>,
 }
 
 /// An event's detail (None: it no longer exists).
@@ -263,8 +275,9 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<EventDetail>> {
             "SELECT e.id, e.kind, e.organiser_id, o.name, e.title, e.theme, e.event_date, e.start_min, e.end_min,
                     e.venue_name, e.venue_kind, e.venue_fee_yen, e.capacity, e.registrations, e.attendance,
                     e.slot_minutes, e.status, e.cancel_reason, e.applied_on, e.press_release_on, e.web_page_on,
-                    e.partner_notice_on, e.note, e.row_version
-             FROM event e JOIN organisation o ON o.id = e.organiser_id WHERE e.id = ?1",
+                    e.partner_notice_on, e.note, e.row_version, e.series_id, s.title
+             FROM event e JOIN organisation o ON o.id = e.organiser_id
+             LEFT JOIN event_series s ON s.id = e.series_id WHERE e.id = ?1",
         )?
         .query_row([id], |r| {
             Ok(EventDetail {
@@ -293,6 +306,13 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<EventDetail>> {
                 row_version: r.get(23)?,
                 experts: Vec::new(),
                 bookings: Vec::new(),
+                participants: Vec::new(),
+                series: match (r.get::<_, Option<i64>>(24)?, r.get::<_, Option<String>>(25)?) {
+                    (Some(id), Some(title)) => Some((id, title)),
+                    _ => None,
+                },
+                areas: Vec::new(),
+                paid_experts: Vec::new(),
             })
         })
         .optional()?;
@@ -305,8 +325,9 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<EventDetail>> {
         st.query_map([id], |r| Ok(EventExpert { id: r.get(0)?, name: r.get(1)? }))?.collect::<rusqlite::Result<_>>()?;
     let mut st = conn.prepare_cached(
         "SELECT bk.id, bk.expert_id, x.name, bk.start_min, bk.end_min, bk.business_id, COALESCE(b.name, ''),
-                bk.report_received_on, bk.report_summary, bk.feedback_sent_on, bk.dispatch_id
+                bk.report_received_on, bk.report_summary, bk.feedback_sent_on, bk.dispatch_id, dp.fiscal_year, dp.seq
          FROM booking bk JOIN expert x ON x.id = bk.expert_id LEFT JOIN business b ON b.id = bk.business_id
+         LEFT JOIN dispatch dp ON dp.id = bk.dispatch_id
          WHERE bk.event_id = ?1 ORDER BY bk.start_min, bk.expert_id, bk.id",
     )?;
     d.bookings = st
@@ -323,13 +344,22 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<EventDetail>> {
                 report_summary: r.get(8)?,
                 feedback_on: r.get(9)?,
                 dispatch_id: r.get(10)?,
+                dispatch_number: match (r.get::<_, Option<i32>>(11)?, r.get::<_, Option<u32>>(12)?) {
+                    (Some(fiscal_year), Some(seq)) => Some(DispatchNumber { fiscal_year, seq }),
+                    _ => None,
+                },
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    d.participants = participants::list(conn, id)?;
+    d.areas = participants::areas(conn, id)?;
+    let mut st =
+        conn.prepare_cached("SELECT DISTINCT expert_id FROM payment WHERE event_id = ?1 ORDER BY expert_id")?;
+    d.paid_experts = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     Ok(Some(d))
 }
 
-/// What an expert is doing on `date` (R-C1): bookings, dispatch visits and the events they teach at or consult
+/// What an expert is doing on `date` (DESK-1): bookings, dispatch visits and the events they teach at or consult
 /// in, leaving out booking `except_booking` and event `except_event` (the one being booked into).
 pub fn engagements(
     conn: &Connection,

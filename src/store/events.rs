@@ -6,14 +6,17 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::fiscal_year::FiscalYear;
-use crate::domain::model::{EventKind, EventStatus, LegalForm, StartupArea};
-use crate::domain::records::NewEvent;
+use crate::domain::model::{DispatchNumber, EventKind, EventStatus, LegalForm, StartupArea};
+use crate::domain::records::{NewDispatch, NewEvent};
 use crate::domain::rules::Finding;
 use crate::domain::rules::eligibility::{BusinessFacts, check_eligibility};
 use crate::domain::rules::events::{check_attendance_fee, check_booking_feedback, check_expert_free, check_venue_fee};
+use crate::domain::rules::money::propose_for_event;
 use crate::domain::rules::period::check_period;
-use crate::store::calendar;
+use crate::store::ledger::writes::{PaymentInput, create_payment};
+use crate::store::participants::STARTUP_THEME;
 use crate::store::workflow::{Outcome, Refusal};
+use crate::store::{calendar, participants};
 
 /// Inserts an event; returns its id.
 pub fn insert(conn: &Connection, e: &NewEvent) -> Result<i64> {
@@ -114,6 +117,10 @@ pub struct EventEdit {
     pub attendance_fee_yen: i64,
     /// Instructors (seminars) or consulting experts (consultation days).
     pub experts: Vec<i64>,
+    /// The startup-support series it is a session of, by title (empty: none; a new title starts a series).
+    pub series: String,
+    /// The areas the session covers (R-S10).
+    pub areas: Vec<StartupArea>,
 }
 
 /// The role an expert has at an event of `kind`.
@@ -125,7 +132,7 @@ fn role(kind: EventKind) -> &'static str {
 }
 
 /// The rules an event's fields must meet: R-P1 (in the period), R-S3 (free), R-S5 (no fee for an office venue),
-/// R-C1 (its experts are free then).
+/// DESK-1 (its experts are free then).
 fn event_findings(conn: &Connection, fy: &FiscalYear, edit: &EventEdit, id: i64) -> Result<Vec<Finding>> {
     let e = &edit.event;
     let mut out: Vec<Finding> = [
@@ -136,6 +143,10 @@ fn event_findings(conn: &Connection, fy: &FiscalYear, edit: &EventEdit, id: i64)
     .into_iter()
     .flatten()
     .collect();
+    let startup = e.kind == EventKind::Seminar && e.theme == STARTUP_THEME;
+    if !startup && (!edit.series.trim().is_empty() || !edit.areas.is_empty()) {
+        out.push(Finding::SeriesOnlyForStartup { theme: e.theme });
+    }
     if e.status != EventStatus::Cancelled {
         for expert in &edit.experts {
             let day = calendar::engagements(conn, *expert, e.date, 0, id)?;
@@ -156,6 +167,7 @@ pub fn create_event(conn: &Connection, fy: &FiscalYear, edit: &EventEdit) -> Res
         conn.prepare_cached("INSERT OR IGNORE INTO event_expert (event_id, expert_id, role) VALUES (?1, ?2, ?3)")?
             .execute(params![id, expert, role(edit.event.kind)])?;
     }
+    set_series(conn, id, edit)?;
     Ok(Ok(id))
 }
 
@@ -222,7 +234,20 @@ pub fn update_event(
         conn.prepare_cached("INSERT OR IGNORE INTO event_expert (event_id, expert_id, role) VALUES (?1, ?2, ?3)")?
             .execute(params![id, expert, role(e.kind)])?;
     }
+    set_series(conn, id, &edit)?;
+    // An event with a participant list counts from it, whatever the form said.
+    participants::recount(conn, id)?;
     Ok(Ok(()))
+}
+
+/// Puts a session into its series (by title, within its fiscal year) and records the areas it covers (R-S10).
+fn set_series(conn: &Connection, id: i64, edit: &EventEdit) -> Result<()> {
+    let title = edit.series.trim();
+    let series =
+        if title.is_empty() { None } else { Some(participants::series_by_title(conn, edit.event.fiscal_year, title)?) };
+    conn.prepare_cached("UPDATE event SET series_id = ?2 WHERE id = ?1 AND series_id IS NOT ?2")?
+        .execute(params![id, series])?;
+    participants::set_areas(conn, id, &edit.areas)
 }
 
 /// Moves an event to `to` (a cancellation keeps its reason), unless it changed since `row_version` was read.
@@ -275,7 +300,7 @@ pub struct NewBooking {
 }
 
 /// Books a business to an expert in a slot of a consultation day, unless the business is not eligible
-/// (R-E1, R-E3) or the expert is elsewhere then (R-C1); the expert joins the day's experts.
+/// (R-E1, R-E3) or the expert is elsewhere then (DESK-1); the expert joins the day's experts.
 pub fn add_booking(conn: &Connection, fy: &FiscalYear, b: &NewBooking) -> Result<Outcome<i64>> {
     let Some((date, slot, status)) = conn
         .query_row(
@@ -303,7 +328,7 @@ pub fn add_booking(conn: &Connection, fy: &FiscalYear, b: &NewBooking) -> Result
 }
 
 /// R-E1, R-E3 (R-S2: participants as for a dispatch): why a business may not take part.
-fn business_findings(conn: &Connection, fy: &FiscalYear, business_id: i64) -> Result<Vec<Finding>> {
+pub(crate) fn business_findings(conn: &Connection, fy: &FiscalYear, business_id: i64) -> Result<Vec<Finding>> {
     let facts = conn
         .query_row(
             "SELECT b.legal_form, m.code FROM business b LEFT JOIN municipality m ON m.id = b.municipality_id
@@ -342,4 +367,70 @@ pub fn record_report(
 pub fn delete_booking(conn: &Connection, booking_id: i64) -> Result<Outcome<()>> {
     let n = conn.prepare_cached("DELETE FROM booking WHERE id = ?1")?.execute([booking_id])?;
     Ok(if n == 1 { Ok(()) } else { Err(Refusal::Missing) })
+}
+
+/// R-S6: proposes in the ledger the honorarium and travel of each instructor or expert of the event who has no
+/// payment for it yet (the fee schedule of the fiscal-year file, withholding by its rates); returns how many.
+/// Refused with the ledger's R-S6 findings when nobody is left to propose for.
+pub fn propose_honoraria(conn: &Connection, fy: &FiscalYear, event_id: i64, on: NaiveDate) -> Result<Outcome<usize>> {
+    let experts: Vec<i64> = {
+        let mut st = conn.prepare_cached("SELECT expert_id FROM event_expert WHERE event_id = ?1 ORDER BY id")?;
+        st.query_map([event_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+    };
+    if experts.is_empty() {
+        return Ok(Err(Refusal::Findings(vec![Finding::PayeeNotOnRecord])));
+    }
+    let proposal = propose_for_event(&fy.fees);
+    let mut proposed = 0;
+    let mut refused = Vec::new();
+    for expert_id in experts {
+        let input = PaymentInput {
+            expert_id,
+            visit_id: None,
+            event_id: Some(event_id),
+            honorarium_yen: proposal.honorarium_yen,
+            travel_yen: proposal.travel_yen,
+            proposed_on: on,
+            note: String::new(),
+        };
+        match create_payment(conn, fy.year, &fy.withholding, &input)? {
+            Ok(_) => proposed += 1,
+            Err(Refusal::Findings(f)) => refused.extend(f),
+            Err(r) => return Ok(Err(r)),
+        }
+    }
+    if proposed == 0 {
+        refused.dedup();
+        return Ok(Err(Refusal::Findings(refused)));
+    }
+    Ok(Ok(proposed))
+}
+
+/// Turns a consultation-day booking into a dispatch application (Form 1) and keeps the link; refused when the
+/// booking is gone or already became one (another console did it first).
+pub fn booking_to_dispatch(
+    conn: &Connection,
+    booking_id: i64,
+    d: &NewDispatch,
+) -> Result<Outcome<(i64, DispatchNumber)>> {
+    let linked: Option<Option<i64>> = conn
+        .prepare_cached("SELECT dispatch_id FROM booking WHERE id = ?1")?
+        .query_row([booking_id], |r| r.get(0))
+        .optional()?;
+    match linked {
+        None => return Ok(Err(Refusal::Missing)),
+        Some(Some(_)) => return Ok(Err(Refusal::Changed(None))),
+        Some(None) => {}
+    }
+    let created = match crate::store::workflow::create_dispatch(conn, d, None, None, false)? {
+        Ok(created) => created,
+        Err(r) => return Ok(Err(r)),
+    };
+    conn.prepare_cached(
+        "UPDATE booking SET dispatch_id = ?2, row_version = row_version + 1,
+             updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')
+         WHERE id = ?1",
+    )?
+    .execute(params![booking_id, created.0])?;
+    Ok(Ok(created))
 }

@@ -21,6 +21,7 @@ pub mod lookup;
 pub mod migrations;
 pub mod needs_action;
 pub mod organisations;
+pub mod participants;
 pub mod queue;
 pub mod reference;
 pub mod reports;
@@ -215,5 +216,15 @@ fn configure(conn: &Connection) -> Result<()> {
     }
     // FULL: an acknowledged write survives a power cut, not only a crash of this process.
     conn.pragma_update(None, "synchronous", "FULL")?;
+    register_fold(conn)
+}
+
+/// `fold(text)` in SQL: the lookup's folding (kana, widths, case), for filters over a few rows already narrowed
+/// by an index (the calendar's `/` filter), never for a whole table.
+fn register_fold(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function("fold", 1, FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC, |ctx| {
+        Ok(crate::domain::fold::fold(&ctx.get::<Option<String>>(0)?.unwrap_or_default()))
+    })?;
     Ok(())
 }

@@ -5,10 +5,10 @@ use anyhow::Result;
 use crate::app::{Action, Saved, Session};
 use crate::screens::events::{Load, PER_DAY, Reply, Save};
 use crate::store::workflow::Refusal;
-use crate::store::{Store, calendar, events};
+use crate::store::{Store, calendar, events, participants};
 
 /// Answers a load.
-pub fn load(store: &Store, _s: &Session, load: Load) -> Result<Action> {
+pub fn load(store: &Store, s: &Session, load: Load) -> Result<Action> {
     let conn = store.conn();
     Ok(Action::Events(match load {
         Load::Month { generation, from, to, filter } => {
@@ -21,6 +21,7 @@ pub fn load(store: &Store, _s: &Session, load: Load) -> Result<Action> {
             Reply::Day { generation, total, offset, rows: calendar::day(conn, date, &filter, offset, limit)? }
         }
         Load::Detail { id } => Reply::Detail(calendar::detail(conn, id)?.map(Box::new)),
+        Load::Series { id } => Reply::Series(participants::series(conn, &s.fy, id)?.map(Box::new)),
     }))
 }
 
@@ -58,6 +59,26 @@ pub fn save(store: &mut Store, s: &Session, save: Save) -> Result<Action> {
         }
         Save::CancelBooking { booking_id } => {
             done(store.act_if("events.booking.delete", |tx| events::delete_booking(tx, booking_id))?)
+        }
+        Save::Register(p) => {
+            done(store.act_if("events.participant.add", |tx| participants::register(tx, fy, &p))?.map(|_| ()))
+        }
+        Save::Attend { participant_id, attended } => done(
+            store.act_if("events.participant.attend", |tx| participants::set_attended(tx, participant_id, attended))?,
+        ),
+        Save::RemoveParticipant { participant_id } => {
+            done(store.act_if("events.participant.delete", |tx| participants::remove(tx, participant_id))?)
+        }
+        Save::Honoraria { event_id } => done(
+            store.act_if("events.honoraria", |tx| events::propose_honoraria(tx, fy, event_id, s.today))?.map(|_| ()),
+        ),
+        Save::BookingDispatch { booking_id, dispatch } => {
+            match store
+                .act_if("events.booking.dispatch", |tx| events::booking_to_dispatch(tx, booking_id, &dispatch))?
+            {
+                Ok((id, number)) => Action::Saved(Saved::Dispatch { id, number }),
+                Err(r) => Action::Refused(r),
+            }
         }
     })
 }

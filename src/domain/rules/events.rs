@@ -1,12 +1,13 @@
 //! R-S3, R-S5, R-S8: seminars and consultation days are free, and venue fees are paid only for rented venues;
-//! R-S11: a consultation day's report before its feedback; R-C1: an expert is in one place at a time.
+//! R-S11: a consultation day's report before its feedback; DESK-1 (a desk rule, docs/desk-rules.md): an expert is
+//! in one place at a time.
 
 use chrono::NaiveDate;
 
 use super::Finding;
 use crate::domain::model::VenueKind;
 
-/// What an expert is doing at some time of a day (for R-C1).
+/// What an expert is doing at some time of a day (for DESK-1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Engagement {
     /// A booking, a dispatch visit or an event.
@@ -30,7 +31,7 @@ pub enum EngagementKind {
     Event,
 }
 
-/// R-C1: the first engagement of the expert's day that overlaps `start..end`, as a finding.
+/// DESK-1: the first engagement of the expert's day that overlaps `start..end`, as a finding.
 pub fn check_expert_free(date: NaiveDate, start: u16, end: u16, day: &[Engagement]) -> Option<Finding> {
     day.iter()
         .find(|e| e.start_min < end && start < e.end_min)
@@ -95,16 +96,16 @@ mod tests {
     }
 
     #[test]
-    fn r_c1_an_expert_is_in_one_place_at_a_time() {
+    fn desk_1_an_expert_is_in_one_place_at_a_time() {
         let day = [visit(600, 720)];
         let f = check_expert_free(d(11, 4), 660, 720, &day).unwrap();
-        assert_eq!(f.rule(), RuleId::C1);
+        assert_eq!(f.rule(), RuleId::Desk1);
         assert_eq!(f, Finding::ExpertBusy { date: d(11, 4), elsewhere: visit(600, 720) });
         assert!(check_expert_free(d(11, 4), 540, 601, &day).is_some(), "one minute of overlap is a conflict");
     }
 
     #[test]
-    fn r_c1_back_to_back_is_fine() {
+    fn desk_1_back_to_back_is_fine() {
         let day = [visit(600, 720)];
         assert!(check_expert_free(d(11, 4), 720, 780, &day).is_none());
         assert!(check_expert_free(d(11, 4), 540, 600, &day).is_none());

@@ -8,6 +8,7 @@ pub mod eligibility;
 pub mod events;
 pub mod money;
 pub mod period;
+pub mod startup;
 
 use chrono::NaiveDate;
 
@@ -38,6 +39,8 @@ pub enum RuleId {
     D4,
     /// Rejection grounds.
     D5,
+    /// Participants: businesses, and prospective founders at startup seminars.
+    S2,
     /// Attendance free of charge.
     S3,
     /// No venue fee for an office venue.
@@ -46,10 +49,12 @@ pub enum RuleId {
     S6,
     /// Venue fee of a public facility reimbursed against Form 4.
     S8,
+    /// Startup-support series (theme 7): sessions, span and the four areas.
+    S10,
     /// Support report and feedback after a consultation day.
     S11,
-    /// Desk rule (not numbered in the guideline): an expert is in one place at a time.
-    C1,
+    /// Desk rule, not in the guideline nor the law (docs/desk-rules.md): an expert is in one place at a time.
+    Desk1,
 }
 
 impl RuleId {
@@ -66,12 +71,14 @@ impl RuleId {
             RuleId::D3 => "R-D3",
             RuleId::D4 => "R-D4",
             RuleId::D5 => "R-D5",
+            RuleId::S2 => "R-S2",
             RuleId::S3 => "R-S3",
             RuleId::S5 => "R-S5",
             RuleId::S6 => "R-S6",
             RuleId::S8 => "R-S8",
+            RuleId::S10 => "R-S10",
             RuleId::S11 => "R-S11",
-            RuleId::C1 => "R-C1",
+            RuleId::Desk1 => "DESK-1",
         }
     }
 
@@ -93,12 +100,14 @@ pub const ALL_RULES: &[RuleId] = &[
     RuleId::D3,
     RuleId::D4,
     RuleId::D5,
+    RuleId::S2,
     RuleId::S3,
     RuleId::S5,
     RuleId::S6,
     RuleId::S8,
+    RuleId::S10,
     RuleId::S11,
-    RuleId::C1,
+    RuleId::Desk1,
 ];
 
 impl std::fmt::Display for RuleId {
@@ -214,7 +223,17 @@ pub enum Finding {
     NothingToPay,
     /// R-S11: a consultation day's feedback needs the expert's support report first (and not before it).
     BookingFeedbackBeforeReport,
-    /// R-C1: the expert is already somewhere else at that time (a booking, a visit or another event).
+    /// R-S2: an individual (a prospective founder) takes part only in a startup seminar (theme 7).
+    IndividualOnlyAtStartupSeminar {
+        /// The seminar's theme.
+        theme: u8,
+    },
+    /// R-S10: only startup seminars (theme 7) form a startup-support series.
+    SeriesOnlyForStartup {
+        /// The event's theme.
+        theme: u8,
+    },
+    /// DESK-1: the expert is already somewhere else at that time (a booking, a visit or another event).
     ExpertBusy {
         /// The date.
         date: NaiveDate,
@@ -239,11 +258,13 @@ impl Finding {
             Finding::AccompanimentNeedsReason { .. } => RuleId::D3,
             Finding::FeedbackBeforeReport => RuleId::D4,
             Finding::RejectionNeedsGround | Finding::OtherGroundNeedsText | Finding::ExpertRelated { .. } => RuleId::D5,
+            Finding::IndividualOnlyAtStartupSeminar { .. } => RuleId::S2,
             Finding::AttendanceFee { .. } => RuleId::S3,
             Finding::NoFeeForOfficeVenue { .. } => RuleId::S5,
             Finding::PayeeNotOnRecord | Finding::AlreadyProposed { .. } | Finding::NothingToPay => RuleId::S6,
             Finding::BookingFeedbackBeforeReport => RuleId::S11,
-            Finding::ExpertBusy { .. } => RuleId::C1,
+            Finding::SeriesOnlyForStartup { .. } => RuleId::S10,
+            Finding::ExpertBusy { .. } => RuleId::Desk1,
         }
     }
 

@@ -41,10 +41,25 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme
         d.experts.iter().map(|x| x.name.as_str()).collect::<Vec<_>>().join("、")
     };
     lines.push(field(t.labels[8], &experts, theme.normal(), cells));
-    if d.kind == EventKind::ConsultationDay {
-        lines.extend(slot_grid(d, state.booking, t, theme, cells));
+    if !d.experts.is_empty() {
+        let paid = d.experts.iter().filter(|x| d.paid_experts.contains(&x.id)).count();
+        let state_text =
+            t.honoraria_state.replace("{n}", &paid.to_string()).replace("{m}", &d.experts.len().to_string());
+        lines.push(field(t.honoraria_label, &state_text, theme.normal(), cells));
+    }
+    if d.series.is_some() || !d.areas.is_empty() {
+        let areas: Vec<&str> = d.areas.iter().map(|a| i18n::events::area(s.lang, *a)).collect();
+        let title = d.series.as_ref().map(|x| x.1.as_str()).unwrap_or("");
+        lines.push(field(t.series_label, &format!("{title}  [{}]", areas.join("・")), theme.normal(), cells));
     }
     let hint_row = usize::from(area.height).saturating_sub(1);
+    match d.kind {
+        EventKind::ConsultationDay => lines.extend(slot_grid(d, state.row, t, theme, cells)),
+        EventKind::Seminar => {
+            let room = hint_row.saturating_sub(lines.len() + 1);
+            lines.extend(participants(d, state.row, room, t, theme, cells));
+        }
+    }
     lines.truncate(hint_row);
     lines.resize(hint_row, Line::raw(""));
     lines.push(Line::styled(cell(t.hint, cells), theme.dim()));
@@ -175,11 +190,46 @@ fn slot_grid(d: &EventDetail, selected: usize, t: &EventsText, theme: &Theme, ce
             .iter()
             .zip(t.report_marks)
             .map(|(date, name)| format!("{name} {}", date.map(|x| x.to_string()).unwrap_or_else(|| t.not_done.into())))
-            .chain(b.dispatch_id.map(|_| t.report_marks[2].to_string()))
+            .chain(b.dispatch_id.map(|id| {
+                let number = b.dispatch_number.map(|n| n.to_string()).unwrap_or_else(|| id.to_string());
+                format!("{} {number}", t.report_marks[2])
+            }))
             .collect::<Vec<_>>()
             .join("  ");
         let text = format!(" {} {} / {}  {marks}", format_time(b.start_min), b.business, b.expert);
         lines.push(Line::styled(cell(&text, cells), theme.dim()));
+    }
+    lines
+}
+
+/// A seminar's registrations with their attendance, the selected one reversed, scrolled to keep it within the
+/// `room` rows left below the heading.
+fn participants(
+    d: &EventDetail,
+    selected: usize,
+    room: usize,
+    t: &EventsText,
+    theme: &Theme,
+    cells: usize,
+) -> Vec<Line<'static>> {
+    let attended = d.participants.iter().filter(|p| p.attended).count();
+    let head =
+        t.participants_head.replace("{n}", &d.participants.len().to_string()).replace("{m}", &attended.to_string());
+    let mut lines = vec![Line::styled(cell(&format!(" {head}"), cells), theme.heading())];
+    if d.participants.is_empty() {
+        lines.push(Line::styled(cell(&format!(" {}", t.no_participants), cells), theme.dim()));
+        return lines;
+    }
+    let room = room.max(1);
+    let top = selected.saturating_sub(room - 1);
+    let mark_w = crate::ui::text::width(t.attended);
+    for (i, p) in d.participants.iter().enumerate().skip(top).take(room) {
+        let mark = if p.attended { t.attended.to_string() } else { " ".repeat(mark_w) };
+        let founder = if p.founder { format!("  [{}]", t.founder) } else { String::new() };
+        let on = p.registered_on.map(|x| format!("  {x}")).unwrap_or_default();
+        let text = format!(" {mark} {}{founder}{on}", p.name);
+        let style = if i == selected { theme.selected() } else { theme.normal() };
+        lines.push(Line::styled(cell(&text, cells), style));
     }
     lines
 }

@@ -6,13 +6,14 @@ use chrono::NaiveDate;
 use super::{Purpose, Save};
 use crate::app::form::{Errors, Field, Form, RecordKind};
 use crate::app::{SaveRequest, Session};
-use crate::domain::model::{EventKind, EventStatus, VenueKind};
+use crate::domain::model::{EventKind, EventStatus, StartupArea, VenueKind};
 use crate::domain::parse::{format_time, parse_date, parse_time, parse_yen};
 use crate::domain::records::NewEvent;
 use crate::domain::rules::Finding;
 use crate::screens::queue::forms::Prefill;
 use crate::store::calendar::{BookingLine, CalendarFilter, EventDetail};
 use crate::store::events::{EventEdit, NewBooking};
+use crate::store::participants::{NewParticipant, ParticipantLine};
 use crate::ui::i18n::{self, Lang, events::text};
 
 /// The field a finding is shown next to.
@@ -24,6 +25,8 @@ pub fn field_for(f: &Finding) -> &'static str {
         Finding::ExpertBusy { .. } => "expert",
         Finding::OutsidePrefecture | Finding::IneligibleLegalForm { .. } => "business",
         Finding::BookingFeedbackBeforeReport => "feedback_on",
+        Finding::SeriesOnlyForStartup { .. } => "series",
+        Finding::IndividualOnlyAtStartupSeminar { .. } => "person",
         _ => "",
     }
 }
@@ -74,7 +77,47 @@ fn event_fields(s: &Session, date: NaiveDate, d: Option<&EventDetail>) -> Vec<Fi
         Field::text("slot", t.f_slot, &d.and_then(|d| d.slot_minutes).unwrap_or(60).to_string()),
         Field::record("expert", t.f_expert, RecordKind::Expert, expert(0)),
         Field::record("expert2", t.f_expert2, RecordKind::Expert, expert(1)),
+        Field::text("series", t.f_series, d.and_then(|d| d.series.as_ref()).map(|x| x.1.as_str()).unwrap_or("")),
+        Field::text("areas", t.f_areas, &d.map(|d| area_digits(&d.areas)).unwrap_or_default()),
     ]
+}
+
+/// The areas of a session as the form shows them: their numbers 1..4 (経営, 財務, 人材育成, 販路開拓).
+pub fn area_digits(areas: &[StartupArea]) -> String {
+    StartupArea::ALL
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| areas.contains(a))
+        .map(|(i, _)| char::from(b'1' + i as u8))
+        .collect()
+}
+
+/// The areas typed: numbers 1..4 (full width too) or the areas' names in either language, in any order and
+/// separated by anything (None: something else was typed).
+pub fn parse_areas(text: &str) -> Option<Vec<StartupArea>> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut rest: String = text.nfkc().collect::<String>().to_lowercase();
+    let mut found = Vec::new();
+    for (i, a) in StartupArea::ALL.iter().enumerate() {
+        let names = [Lang::Ja, Lang::En].map(|l| i18n::events::area(l, *a).to_string());
+        let mut hit = false;
+        for name in names {
+            if rest.contains(&name) {
+                rest = rest.replace(&name, " ");
+                hit = true;
+            }
+        }
+        let digit = char::from(b'1' + i as u8);
+        if rest.contains(digit) {
+            rest = rest.replace(digit, " ");
+            hit = true;
+        }
+        if hit {
+            found.push(*a);
+        }
+    }
+    let leftover = rest.chars().any(|c| c.is_alphanumeric());
+    (!leftover).then_some(found)
 }
 
 /// A new event on `date` (the filter's words become its title when it is empty).
@@ -180,6 +223,33 @@ pub fn cancel_booking(s: &Session, b: &BookingLine) -> Form {
         .replace("{time}", &format_time(b.start_min))
         .replace("{business}", &b.business)
         .replace("{expert}", &b.expert);
+    Form::new(&title, Vec::new())
+}
+
+/// Register a participant of a seminar: a business from the roster, or an individual about to start one (R-S2).
+pub fn register(s: &Session, d: &EventDetail) -> Form {
+    let t = text(s.lang);
+    Form::new(
+        &t.register_title.replace("{title}", &d.title),
+        vec![
+            Field::record("business", t.f_business, RecordKind::Business, None),
+            Field::text("person", t.f_person, ""),
+            Field::text("person_reading", t.f_person_reading, ""),
+            Field::text("registered_on", t.f_registered_on, &s.today.to_string()),
+        ],
+    )
+}
+
+/// Confirm removing a registration: Ctrl-S removes, Esc keeps.
+pub fn remove_participant(s: &Session, p: &ParticipantLine) -> Form {
+    Form::new(&text(s.lang).remove_participant_title.replace("{name}", &p.name), Vec::new())
+}
+
+/// Confirm proposing the honoraria and travel of the event's instructors and experts (R-S6).
+pub fn honoraria(s: &Session, d: &EventDetail) -> Form {
+    let names: Vec<&str> =
+        d.experts.iter().filter(|x| !d.paid_experts.contains(&x.id)).map(|x| x.name.as_str()).collect();
+    let title = text(s.lang).honoraria_title.replace("{names}", &names.join("、"));
     Form::new(&title, Vec::new())
 }
 
@@ -312,6 +382,10 @@ fn event_edit(r: &mut Reader, s: &Session) -> EventEdit {
         r.error("slot", text(r.lang).bad_count);
     }
     let experts: Vec<i64> = ["expert", "expert2"].iter().filter_map(|k| r.record(k)).collect();
+    let areas = parse_areas(&f.text("areas")).unwrap_or_else(|| {
+        r.error("areas", text(r.lang).bad_areas);
+        Vec::new()
+    });
     EventEdit {
         event: NewEvent {
             fiscal_year: s.fy.year,
@@ -340,6 +414,8 @@ fn event_edit(r: &mut Reader, s: &Session) -> EventEdit {
         },
         attendance_fee_yen: r.yen("attendance_fee"),
         experts,
+        series: f.text("series"),
+        areas,
     }
 }
 
@@ -382,6 +458,35 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequ
             feedback_on: r.date("feedback_on"),
         },
         Purpose::CancelBooking { booking_id } => Save::CancelBooking { booking_id },
+        Purpose::Register { event_id } => {
+            let business_id = r.record("business");
+            let name = form.text("person");
+            if business_id.is_none() && name.is_empty() && form.text("business").is_empty() {
+                r.error("business", text(s.lang).business_or_person);
+            }
+            if business_id.is_some() && !name.is_empty() {
+                r.error("person", text(s.lang).business_or_person);
+            }
+            let person = (!name.is_empty()).then(|| (name, form.text("person_reading")));
+            let registered_on = r.required_date("registered_on");
+            Save::Register(NewParticipant { event_id, business_id, person, registered_on })
+        }
+        Purpose::RemoveParticipant { participant_id } => Save::RemoveParticipant { participant_id },
+        Purpose::Honoraria { event_id } => Save::Honoraria { event_id },
+        Purpose::BookingDispatch { booking_id } => {
+            let queue =
+                crate::screens::queue::forms::Purpose::NewDispatch { consultation: None, duplicates_seen: false };
+            match crate::screens::queue::forms::to_request(queue, form, s)? {
+                SaveRequest::CreateDispatch { dispatch, new_business: None, .. } => {
+                    Save::BookingDispatch { booking_id, dispatch }
+                }
+                // The booking's business is on the roster: a new one typed instead is not this booking's.
+                _ => {
+                    r.error("business", text(s.lang).pick_from_list);
+                    return Err(r.errors);
+                }
+            }
+        }
     };
     r.done(SaveRequest::Events(save))
 }

@@ -12,6 +12,7 @@ pub mod view;
 
 mod detail_view;
 mod month_view;
+mod series_view;
 #[cfg(test)]
 mod tests;
 
@@ -24,12 +25,22 @@ use crate::app::{Effect, Session, Step, Tab};
 use crate::config::WeekStart;
 use crate::domain::model::{EventKind, EventStatus};
 use crate::domain::parse::parse_date;
+use crate::domain::records::NewDispatch;
 use crate::store::calendar::{AgendaRow, CalendarFilter, DayCell, EventDetail, ItemKind};
 use crate::store::events::{EventEdit, NewBooking};
 use crate::store::lookup::HitKind;
+use crate::store::participants::{NewParticipant, SeriesView};
 use crate::ui::i18n::events::text;
 
 pub use forms::to_request;
+
+/// The rows the open event's selection moves over: a consultation day's bookings, a seminar's participants.
+fn rows(d: &EventDetail) -> usize {
+    match d.kind {
+        EventKind::ConsultationDay => d.bookings.len(),
+        EventKind::Seminar => d.participants.len(),
+    }
+}
 
 /// Items read per day of the month grid (the most a cell shows at 160x48).
 pub const PER_DAY: usize = 6;
@@ -66,6 +77,11 @@ pub enum Load {
         /// The event.
         id: i64,
     },
+    /// A startup-support series with its participants' standing (R-S10).
+    Series {
+        /// The series.
+        id: i64,
+    },
 }
 
 /// Answers to [`Load`]s and to the writes that move the calendar.
@@ -91,6 +107,8 @@ pub enum Reply {
     },
     /// An event's detail arrived (None: it is gone).
     Detail(Option<Box<EventDetail>>),
+    /// A series arrived (None: it is gone).
+    Series(Option<Box<SeriesView>>),
     /// An event was created: the calendar moves to its date and opens it.
     Created {
         /// The event.
@@ -144,6 +162,26 @@ pub enum Purpose {
     },
     /// Confirm removing a booking made by mistake.
     CancelBooking {
+        /// The booking.
+        booking_id: i64,
+    },
+    /// Register a participant of a seminar (a business, or a prospective founder, R-S2).
+    Register {
+        /// The seminar.
+        event_id: i64,
+    },
+    /// Confirm removing a registration.
+    RemoveParticipant {
+        /// The participant.
+        participant_id: i64,
+    },
+    /// Confirm proposing the instructors' honoraria and travel in the ledger (R-S6).
+    Honoraria {
+        /// The event.
+        event_id: i64,
+    },
+    /// Form 1 from a consultation-day booking (the link is kept on the booking).
+    BookingDispatch {
         /// The booking.
         booking_id: i64,
     },
@@ -201,6 +239,32 @@ pub enum Save {
         /// The booking.
         booking_id: i64,
     },
+    /// Register a participant.
+    Register(NewParticipant),
+    /// Record whether a participant attended.
+    Attend {
+        /// The participant.
+        participant_id: i64,
+        /// Attended.
+        attended: bool,
+    },
+    /// Remove a registration.
+    RemoveParticipant {
+        /// The participant.
+        participant_id: i64,
+    },
+    /// Propose the honoraria and travel of the event's instructors and experts (R-S6).
+    Honoraria {
+        /// The event.
+        event_id: i64,
+    },
+    /// Create a dispatch application from a booking and link them.
+    BookingDispatch {
+        /// The booking.
+        booking_id: i64,
+        /// Form 1's fields.
+        dispatch: NewDispatch,
+    },
 }
 
 /// Which part of the calendar the movement keys act on.
@@ -256,8 +320,14 @@ pub struct State {
     pub detail_pending: bool,
     /// Open the edit form once the asked-for event arrives.
     edit_on_arrival: bool,
-    /// The selected booking of the open consultation day.
-    pub booking: usize,
+    /// The selected booking of the open consultation day, or participant of the open seminar.
+    pub row: usize,
+    /// The open startup-support series (R-S10), over the event it was opened from.
+    pub series: Option<SeriesView>,
+    /// A series was asked for and has not arrived yet.
+    pub series_pending: bool,
+    /// The first participant row shown in the series view.
+    pub series_top: usize,
 }
 
 impl State {
@@ -278,6 +348,9 @@ impl State {
         let mut fx = self.reload();
         if let Some(d) = &self.detail {
             fx.push(Effect::Events(Load::Detail { id: d.id }));
+        }
+        if let Some(v) = &self.series {
+            fx.push(Effect::Events(Load::Series { id: v.id }));
         }
         fx
     }
@@ -350,6 +423,9 @@ impl State {
 
     /// Handles a list command of this tab.
     pub fn command(&mut self, cmd: Command, s: &Session) -> Step {
+        if self.series.is_some() || self.series_pending {
+            return self.series_command(cmd);
+        }
         if self.detail.is_some() || self.detail_pending {
             return self.detail_command(cmd, s);
         }
@@ -400,7 +476,12 @@ impl State {
                 Step::form(crate::app::Purpose::Events(Purpose::NewEvent), forms::new_event(s, day, &self.filter))
             }
             Command::Open | Command::Edit => self.open_selected(cmd == Command::Edit, s),
-            Command::EventStatus | Command::Publicity | Command::Book => match self.selected_row() {
+            Command::EventStatus
+            | Command::Publicity
+            | Command::Book
+            | Command::AddParticipant
+            | Command::ProposeHonoraria
+            | Command::SeriesView => match self.selected_row() {
                 Some(row) if matches!(row.kind, ItemKind::Event(_)) => {
                     let id = row.id;
                     let mut step = self.open_event(id, false);
@@ -440,7 +521,9 @@ impl State {
     fn open_event(&mut self, id: i64, edit: bool) -> Step {
         self.detail_pending = true;
         self.edit_on_arrival = edit;
-        self.booking = 0;
+        self.row = 0;
+        self.series = None;
+        self.series_pending = false;
         Step::effects(vec![Effect::Events(Load::Detail { id })])
     }
 
@@ -463,19 +546,19 @@ impl State {
             }
             Command::Refresh => Step::effects(vec![Effect::Events(Load::Detail { id: d.id })]),
             Command::Up => {
-                self.booking = self.booking.saturating_sub(1);
+                self.row = self.row.saturating_sub(1);
                 Step::default()
             }
             Command::Down => {
-                self.booking = (self.booking + 1).min(d.bookings.len().saturating_sub(1));
+                self.row = (self.row + 1).min(rows(d).saturating_sub(1));
                 Step::default()
             }
             Command::Top => {
-                self.booking = 0;
+                self.row = 0;
                 Step::default()
             }
             Command::Bottom => {
-                self.booking = d.bookings.len().saturating_sub(1);
+                self.row = rows(d).saturating_sub(1);
                 Step::default()
             }
             Command::Edit => Step::form(
@@ -498,10 +581,36 @@ impl State {
                     end_min: d.end_min,
                     slot_minutes: d.slot_minutes.unwrap_or(60),
                 }),
-                forms::book(s, d, self.booking),
+                forms::book(s, d, self.row),
             ),
+            Command::AddParticipant if d.kind != EventKind::Seminar => Step::error(t.participants_only_seminars),
+            Command::AddParticipant if d.status == EventStatus::Cancelled => Step::error(t.cancelled_event),
+            Command::AddParticipant => Step::form(purpose(Purpose::Register { event_id: d.id }), forms::register(s, d)),
+            Command::ToggleAttended | Command::CancelBooking if d.kind == EventKind::Seminar => {
+                let Some(p) = d.participants.get(self.row) else { return Step::error(t.select_participant_first) };
+                if cmd == Command::CancelBooking {
+                    let form = forms::remove_participant(s, p);
+                    return Step::form(purpose(Purpose::RemoveParticipant { participant_id: p.id }), form);
+                }
+                let save = Save::Attend { participant_id: p.id, attended: !p.attended };
+                Step::effects(vec![Effect::Save(Box::new(crate::app::SaveRequest::Events(save)))])
+            }
+            Command::ProposeHonoraria if !matches!(d.status, EventStatus::Held | EventStatus::Closed) => {
+                Step::error(t.honoraria_after_held)
+            }
+            Command::ProposeHonoraria => {
+                Step::form(purpose(Purpose::Honoraria { event_id: d.id }), forms::honoraria(s, d))
+            }
+            Command::SeriesView => match &d.series {
+                Some((id, _)) => {
+                    self.series_pending = true;
+                    self.series_top = 0;
+                    Step::effects(vec![Effect::Events(Load::Series { id: *id })])
+                }
+                None => Step::error(t.not_in_series),
+            },
             Command::BookingReport | Command::CancelBooking | Command::BookingToDispatch => {
-                let Some(b) = d.bookings.get(self.booking) else { return Step::error(t.select_booking_first) };
+                let Some(b) = d.bookings.get(self.row) else { return Step::error(t.select_booking_first) };
                 match cmd {
                     Command::BookingReport => {
                         Step::form(purpose(Purpose::Report { booking_id: b.id }), forms::report(s, b))
@@ -509,24 +618,40 @@ impl State {
                     Command::CancelBooking => {
                         Step::form(purpose(Purpose::CancelBooking { booking_id: b.id }), forms::cancel_booking(s, b))
                     }
+                    _ if b.dispatch_id.is_some() => Step::error(t.already_dispatched),
                     _ => match forms::dispatch_prefill(d, b) {
-                        Some(prefill) => Step {
-                            form: Some((
-                                crate::app::Purpose::Queue(crate::screens::queue::forms::Purpose::NewDispatch {
-                                    consultation: None,
-                                    duplicates_seen: false,
-                                }),
-                                crate::screens::queue::forms::new_dispatch(s, Some(&prefill)),
-                            )),
-                            tab: Some(Tab::Applications),
-                            ..Step::default()
-                        },
+                        Some(prefill) => Step::form(
+                            purpose(Purpose::BookingDispatch { booking_id: b.id }),
+                            crate::screens::queue::forms::new_dispatch(s, Some(&prefill)),
+                        ),
                         None => Step::error(t.select_booking_first),
                     },
                 }
             }
             _ => Step::default(),
         }
+    }
+
+    /// A command while a series is open: scroll its participants, or go back to the event.
+    fn series_command(&mut self, cmd: Command) -> Step {
+        let n = self.series.as_ref().map_or(0, |v| v.people.len());
+        match cmd {
+            Command::Back => {
+                self.series = None;
+                self.series_pending = false;
+            }
+            Command::Up => self.series_top = self.series_top.saturating_sub(1),
+            Command::Down => self.series_top = (self.series_top + 1).min(n.saturating_sub(1)),
+            Command::Top => self.series_top = 0,
+            Command::Bottom => self.series_top = n.saturating_sub(1),
+            Command::Refresh => {
+                if let Some(v) = &self.series {
+                    return Step::effects(vec![Effect::Events(Load::Series { id: v.id })]);
+                }
+            }
+            _ => {}
+        }
+        Step::default()
     }
 
     /// Takes an answer to one of this tab's loads.
@@ -556,7 +681,7 @@ impl State {
                     self.detail = None;
                     return Step::error(text(s.lang).gone);
                 };
-                self.booking = self.booking.min(d.bookings.len().saturating_sub(1));
+                self.row = self.row.min(rows(&d).saturating_sub(1));
                 let edit = std::mem::take(&mut self.edit_on_arrival);
                 let step = if edit {
                     Step::form(
@@ -568,6 +693,19 @@ impl State {
                 };
                 self.detail = Some(*d);
                 step
+            }
+            Reply::Series(view) => {
+                if !self.series_pending && self.series.is_none() {
+                    return Step::default();
+                }
+                self.series_pending = false;
+                self.series = view.map(|v| *v);
+                if self.series.is_none() {
+                    return Step::error(text(s.lang).gone);
+                }
+                let n = self.series.as_ref().map_or(0, |v| v.people.len());
+                self.series_top = self.series_top.min(n.saturating_sub(1));
+                Step::default()
             }
             Reply::Created { id, date } => {
                 self.cursor = Some(date);

@@ -224,7 +224,12 @@ fn consultation_day() -> EventDetail {
             report_summary: "EC導入の相談".into(),
             feedback_on: None,
             dispatch_id: None,
+            dispatch_number: None,
         }],
+        participants: Vec::new(),
+        series: None,
+        areas: Vec::new(),
+        paid_experts: Vec::new(),
     }
 }
 
@@ -269,13 +274,31 @@ fn a_slot_outside_the_day_is_refused_next_to_the_time() {
 }
 
 #[test]
-fn d_turns_a_booking_into_a_prefilled_form_1_on_tab_1() {
+fn d_turns_a_booking_into_a_prefilled_form_1_that_links_back_to_it() {
     let (mut st, s) = opened();
     let step = st.command(Command::BookingToDispatch, &s);
-    assert_eq!(step.tab, Some(Tab::Applications));
     let (purpose, form) = step.form.unwrap();
-    assert!(matches!(purpose, AppPurpose::Queue(crate::screens::queue::forms::Purpose::NewDispatch { .. })));
+    assert_eq!(purpose, AppPurpose::Events(Purpose::BookingDispatch { booking_id: 11 }));
     assert_eq!(form.record("business"), Some(40));
+    let AppPurpose::Events(p) = purpose else { panic!() };
+    match to_request(p, &form, &s) {
+        Ok(SaveRequest::Events(Save::BookingDispatch { booking_id: 11, dispatch })) => {
+            assert_eq!(dispatch.business_id, 40);
+            assert!(dispatch.sections.iter().any(|(_, text)| text.contains("EC導入の相談")), "{dispatch:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_booking_that_became_an_application_is_not_offered_twice() {
+    let (mut st, s) = opened();
+    if let Some(d) = &mut st.detail {
+        d.bookings[0].dispatch_id = Some(77);
+    }
+    let step = st.command(Command::BookingToDispatch, &s);
+    assert!(step.form.is_none());
+    assert_eq!(step.error.as_deref(), Some(text(s.lang).already_dispatched));
 }
 
 #[test]
@@ -382,4 +405,125 @@ fn enter_on_an_event_hit_of_the_lookup_opens_it_on_tab_3() {
     assert!(app.lookup.is_none());
     assert!(fx.contains(&Effect::Events(Load::Detail { id: 31 })), "{fx:?}");
     assert!(fx.contains(&Effect::Remember { kind: HitKind::Event, id: 31 }));
+}
+
+fn participant(id: i64, name: &str, attended: bool) -> crate::store::participants::ParticipantLine {
+    crate::store::participants::ParticipantLine {
+        id,
+        business_id: None,
+        name: name.into(),
+        founder: true,
+        registered_on: Some(d(10, 1)),
+        attended,
+    }
+}
+
+/// A startup seminar, a session of a series, with two registrations, held.
+fn startup_seminar() -> (State, Session) {
+    let (mut st, s) = opened();
+    let mut d = consultation_day();
+    d.kind = EventKind::Seminar;
+    d.theme = 7;
+    d.status = EventStatus::Held;
+    d.bookings.clear();
+    d.series = Some((3, "熊本創業塾".into()));
+    d.participants = vec![participant(21, "山本 花子", false), participant(22, "中村 健", true)];
+    st.reply(Reply::Detail(Some(Box::new(d))), &s);
+    (st, s)
+}
+
+#[test]
+fn a_on_a_seminar_registers_a_business_or_a_founder_but_not_both() {
+    let (mut st, s) = startup_seminar();
+    let (purpose, mut form) = st.command(Command::AddParticipant, &s).form.expect("the registration form");
+    assert_eq!(purpose, AppPurpose::Events(Purpose::Register { event_id: 9 }));
+    let AppPurpose::Events(p) = purpose else { panic!() };
+    let keys = |e: Vec<(String, String)>| e.into_iter().map(|x| x.0).collect::<Vec<_>>();
+    assert_eq!(keys(to_request(p, &form, &s).unwrap_err()), vec!["business"], "nothing typed");
+    form.field_mut("person").unwrap().input = crate::app::input::LineInput::new("田中 一郎");
+    form.field_mut("person_reading").unwrap().input = crate::app::input::LineInput::new("たなか いちろう");
+    match to_request(p, &form, &s) {
+        Ok(SaveRequest::Events(Save::Register(n))) => {
+            assert_eq!((n.event_id, n.business_id, n.registered_on), (9, None, d(11, 4)));
+            assert_eq!(n.person, Some(("田中 一郎".to_string(), "たなか いちろう".to_string())));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_consultation_day_takes_no_participants() {
+    let (mut st, s) = opened();
+    let step = st.command(Command::AddParticipant, &s);
+    assert_eq!(step.error.as_deref(), Some(text(s.lang).participants_only_seminars));
+}
+
+#[test]
+fn o_toggles_the_selected_participants_attendance() {
+    let (mut st, s) = startup_seminar();
+    let save = |step: Step| match step.effects.as_slice() {
+        [Effect::Save(r)] => (**r).clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        save(st.command(Command::ToggleAttended, &s)),
+        SaveRequest::Events(Save::Attend { participant_id: 21, attended: true })
+    );
+    st.command(Command::Down, &s);
+    st.command(Command::Down, &s);
+    assert_eq!(st.row, 1, "the selection stops at the last participant");
+    assert_eq!(
+        save(st.command(Command::ToggleAttended, &s)),
+        SaveRequest::Events(Save::Attend { participant_id: 22, attended: false })
+    );
+    let (purpose, _) = st.command(Command::CancelBooking, &s).form.expect("x asks before removing");
+    assert_eq!(purpose, AppPurpose::Events(Purpose::RemoveParticipant { participant_id: 22 }));
+}
+
+#[test]
+fn m_proposes_honoraria_only_once_the_event_was_held() {
+    let (mut st, s) = opened();
+    assert_eq!(st.command(Command::ProposeHonoraria, &s).error.as_deref(), Some(text(s.lang).honoraria_after_held));
+    let (mut st, s) = startup_seminar();
+    let (purpose, form) = st.command(Command::ProposeHonoraria, &s).form.expect("a confirmation");
+    assert_eq!(purpose, AppPurpose::Events(Purpose::Honoraria { event_id: 9 }));
+    assert!(form.title.contains("髙橋 誠"), "{}", form.title);
+}
+
+#[test]
+fn c_opens_the_series_and_esc_goes_back_to_the_session() {
+    let (mut st, s) = startup_seminar();
+    let step = st.command(Command::SeriesView, &s);
+    assert_eq!(step.effects, vec![Effect::Events(Load::Series { id: 3 })]);
+    let view =
+        crate::store::participants::SeriesView {
+            id: 3, title: "熊本創業塾".into(), sessions: vec![], people: vec![]
+        };
+    st.reply(Reply::Series(Some(Box::new(view))), &s);
+    assert!(st.series.is_some());
+    st.command(Command::Back, &s);
+    assert!(st.series.is_none() && st.detail.is_some(), "Esc closes the series, the session stays open");
+    let (mut st, s) = opened();
+    assert_eq!(st.command(Command::SeriesView, &s).error.as_deref(), Some(text(s.lang).not_in_series));
+}
+
+#[test]
+fn series_title_and_areas_typed_in_the_event_form() {
+    let (mut st, s) = startup_seminar();
+    let (purpose, mut form) = st.command(Command::Edit, &s).form.unwrap();
+    let AppPurpose::Events(p) = purpose else { panic!() };
+    assert_eq!(form.text("series"), "熊本創業塾");
+    form.field_mut("areas").unwrap().input = crate::app::input::LineInput::new("１ 財務、4");
+    match to_request(p, &form, &s) {
+        Ok(SaveRequest::Events(Save::UpdateEvent { edit, .. })) => {
+            use crate::domain::model::StartupArea::*;
+            assert_eq!(edit.areas, vec![Management, Finance, SalesChannels]);
+            assert_eq!(edit.series, "熊本創業塾");
+        }
+        other => panic!("{other:?}"),
+    }
+    form.field_mut("areas").unwrap().input = crate::app::input::LineInput::new("5");
+    let errors = to_request(p, &form, &s).unwrap_err();
+    assert_eq!(errors[0].0, "areas");
+    assert_eq!(forms::area_digits(&[crate::domain::model::StartupArea::Finance]), "2");
 }

@@ -23,6 +23,10 @@ pub fn agenda_width(width: u16) -> u16 {
 
 /// Draws the tab into `area`.
 pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme) {
+    if state.series.is_some() || state.series_pending {
+        super::series_view::draw(f, area, state, s, theme);
+        return;
+    }
     if state.detail.is_some() || state.detail_pending {
         super::detail_view::draw(f, area, state, s, theme);
         return;

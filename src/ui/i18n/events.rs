@@ -148,6 +148,64 @@ pub struct EventsText {
     pub no_experts: &'static str,
     /// The detail's key hint line.
     pub hint: &'static str,
+    /// Error: participants are registered on seminars.
+    pub participants_only_seminars: &'static str,
+    /// Error: no participant selected.
+    pub select_participant_first: &'static str,
+    /// Error: honoraria are proposed once the event was held.
+    pub honoraria_after_held: &'static str,
+    /// Error: the event is not a session of a series.
+    pub not_in_series: &'static str,
+    /// Error: the booking already became an application.
+    pub already_dispatched: &'static str,
+    /// Field: the series' title (R-S10).
+    pub f_series: &'static str,
+    /// Field: the areas a session covers (R-S10).
+    pub f_areas: &'static str,
+    /// Error: not areas.
+    pub bad_areas: &'static str,
+    /// Title of the registration form: `{title}`.
+    pub register_title: &'static str,
+    /// Field: an individual's name (prospective founder, R-S2).
+    pub f_person: &'static str,
+    /// Field: the individual's reading.
+    pub f_person_reading: &'static str,
+    /// Field: registered on.
+    pub f_registered_on: &'static str,
+    /// Error: a business or a person, one of them.
+    pub business_or_person: &'static str,
+    /// Title of the registration-removal confirmation: `{name}`.
+    pub remove_participant_title: &'static str,
+    /// Title of the honoraria confirmation: `{names}`.
+    pub honoraria_title: &'static str,
+    /// The participant list's heading: `{n}` registered, `{m}` attended.
+    pub participants_head: &'static str,
+    /// No participant yet.
+    pub no_participants: &'static str,
+    /// Mark of a prospective founder.
+    pub founder: &'static str,
+    /// Mark of an attended participant.
+    pub attended: &'static str,
+    /// Detail label: the series and the session's areas.
+    pub series_label: &'static str,
+    /// Detail label: honoraria proposed.
+    pub honoraria_label: &'static str,
+    /// Honoraria proposed: `{n}` of `{m}`.
+    pub honoraria_state: &'static str,
+    /// Title of the series view: `{title}`.
+    pub series_title: &'static str,
+    /// The guideline's thresholds: `{sessions}`, `{days}`, `{areas}`.
+    pub series_rule: &'static str,
+    /// Columns of the series view: name, sessions, span, missing areas, standing.
+    pub series_head: &'static str,
+    /// The sessions line's label.
+    pub series_sessions: &'static str,
+    /// No participant in the series.
+    pub series_empty: &'static str,
+    /// The series view's key hint line.
+    pub series_hint: &'static str,
+    /// The standing: meets, one session short (`{title}` completes it), short.
+    pub outcomes: [&'static str; 3],
 }
 
 /// Tab events's texts in a language.
@@ -182,6 +240,14 @@ pub fn venue(lang: Lang, v: VenueKind) -> &'static str {
     }
 }
 
+/// An area of a startup-support series (R-S10).
+pub fn area(lang: Lang, a: crate::domain::model::StartupArea) -> &'static str {
+    match lang {
+        Lang::Ja => ja::labels::startup_area(a),
+        Lang::En => en::labels::startup_area(a),
+    }
+}
+
 /// The name of an audited action of this tab (`events.booking.add`) in both languages.
 pub fn action(label: &str) -> (&str, &str) {
     match label {
@@ -192,6 +258,11 @@ pub fn action(label: &str) -> (&str, &str) {
         "events.booking.add" => ("相談会の予約", "booking"),
         "events.booking.report" => ("相談会の支援報告", "booking report"),
         "events.booking.delete" => ("予約の取消", "booking removed"),
+        "events.booking.dispatch" => ("予約から派遣申請", "booking to a dispatch application"),
+        "events.participant.add" => ("講習会の参加申込", "participant registered"),
+        "events.participant.attend" => ("講習会の出席", "attendance"),
+        "events.participant.delete" => ("参加申込の取消", "registration removed"),
+        "events.honoraria" => ("講師謝金・旅費の提案", "honoraria proposed"),
         _ => (label, label),
     }
 }

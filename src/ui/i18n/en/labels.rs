@@ -173,12 +173,22 @@ pub fn rejection_ground(n: u8) -> &'static str {
     }
 }
 
-/// What an expert is busy with (R-C1).
+/// What an expert is busy with (DESK-1).
 pub fn engagement(k: crate::domain::rules::EngagementKind) -> &'static str {
     use crate::domain::rules::EngagementKind;
     match k {
         EngagementKind::Booking => "consultation booking",
         EngagementKind::Visit => "dispatch visit",
         EngagementKind::Event => "event",
+    }
+}
+
+/// An area of a startup-support series (R-S10).
+pub fn startup_area(a: StartupArea) -> &'static str {
+    match a {
+        StartupArea::Management => "management",
+        StartupArea::Finance => "finance",
+        StartupArea::HumanResources => "human resources",
+        StartupArea::SalesChannels => "sales channels",
     }
 }

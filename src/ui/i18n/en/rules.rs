@@ -63,6 +63,12 @@ pub fn finding(f: &Finding) -> String {
         Finding::BookingFeedbackBeforeReport => {
             "record the feedback only once the expert's support report is in (on or after its date)".into()
         }
+        Finding::IndividualOnlyAtStartupSeminar { theme } => {
+            format!("individuals (prospective founders) take part only in startup seminars (theme 7; this is theme {theme})")
+        }
+        Finding::SeriesOnlyForStartup { theme } => {
+            format!("only startup seminars (theme 7) form a startup-support series (this is theme {theme})")
+        }
         Finding::ExpertBusy { date, elsewhere } => format!(
             "the expert is already busy on {} {}-{} ({}: {})",
             date,

@@ -155,12 +155,22 @@ pub fn rejection_ground(n: u8) -> &'static str {
     }
 }
 
-/// 専門家の予定の種別 (R-C1)。
+/// 専門家の予定の種別 (DESK-1)。
 pub fn engagement(k: crate::domain::rules::EngagementKind) -> &'static str {
     use crate::domain::rules::EngagementKind;
     match k {
         EngagementKind::Booking => "相談会の予約",
         EngagementKind::Visit => "専門家派遣",
         EngagementKind::Event => "講習会・相談会",
+    }
+}
+
+/// 特定創業支援等事業の分野 (R-S10)。
+pub fn startup_area(a: StartupArea) -> &'static str {
+    match a {
+        StartupArea::Management => "経営",
+        StartupArea::Finance => "財務",
+        StartupArea::HumanResources => "人材育成",
+        StartupArea::SalesChannels => "販路開拓",
     }
 }

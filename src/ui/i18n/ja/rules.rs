@@ -66,6 +66,12 @@ pub fn finding(f: &Finding) -> String {
         Finding::BookingFeedbackBeforeReport => {
             "相談会のフィードバックは専門家支援報告書の受領後 (受領日以降) に記録してください".into()
         }
+        Finding::IndividualOnlyAtStartupSeminar { theme } => {
+            format!("個人 (創業予定者) が参加できるのは創業支援の講習会 (テーマ⑦) だけです (この講習会はテーマ{theme})")
+        }
+        Finding::SeriesOnlyForStartup { theme } => {
+            format!("特定創業支援等事業のシリーズにできるのはテーマ⑦の講習会だけです (この催しはテーマ{theme})")
+        }
         Finding::ExpertBusy { date, elsewhere } => format!(
             "この専門家は{} {}〜{} に別の予定があります ({}: {})",
             format_long(*date),
