@@ -9,6 +9,7 @@ pub mod columns;
 pub mod experts;
 pub mod problem;
 pub mod read;
+pub mod summary;
 pub mod values;
 
 use anyhow::Result;

@@ -3,6 +3,7 @@
 //! layer labels.
 
 pub mod documents;
+pub mod freq;
 pub mod lists;
 
 use anyhow::Result;
