@@ -118,9 +118,17 @@ impl State {
         vec![fx]
     }
 
-    /// A key in the frequency view.
+    /// A key in the frequency view; a new request supersedes the ones still out (their replies are dropped).
     pub fn freq_key(&mut self, cmd: Option<Command>) -> Outcome {
-        let generation = self.next_generation();
+        let generation = self.generation + 1;
+        let outcome = self.freq_outcome(cmd, generation);
+        if matches!(&outcome, Outcome::Effects(fx) if !fx.is_empty()) {
+            self.generation = generation;
+        }
+        outcome
+    }
+
+    fn freq_outcome(&mut self, cmd: Option<Command>, generation: u64) -> Outcome {
         let Some(f) = &mut self.freq else { return Outcome::Close };
         let none = Outcome::Effects(Vec::new());
         if let Some(r) = &mut f.records {
@@ -239,6 +247,16 @@ mod tests {
             "{fx:?}"
         );
         assert_eq!(s.freq_key(Some(Command::Back)), Outcome::Close);
+    }
+
+    #[test]
+    fn a_key_that_asks_nothing_keeps_the_count_in_flight() {
+        let mut s = State::default();
+        s.open_freq(Source::Events);
+        s.freq_key(Some(Command::Down));
+        s.freq_key(Some(Command::Open));
+        s.reply(super::super::Reply::Counts { generation: 1, cells: vec![cell("01", Some("seminar"), 4)] });
+        assert_eq!(s.freq.as_ref().unwrap().cells.as_ref().map(Vec::len), Some(1));
     }
 
     #[test]
