@@ -89,7 +89,7 @@ impl Transfer {
         let (kind, id) = prefill.document.unwrap_or((DocumentKind::Payments, s.fy.year.to_string()));
         let kind_index = DOCUMENTS.iter().position(|k| *k == kind).unwrap_or(0);
         let form = Form::new(
-            t.title,
+            &format!("{} — {}", t.title, t.run_hint),
             vec![
                 Field::choice("what", t.labels[0], what, 0),
                 Field::choice("table", t.labels[1], tables, 0).hidden(),

@@ -32,8 +32,6 @@ fn draw_transfer(f: &mut Frame, area: Rect, p: &Transfer, s: &Session, theme: &T
     let t = console(s.lang);
     if p.choosing() {
         crate::ui::form::draw(f, area, &p.form, s.lang, theme);
-        let hint = Rect { y: area.y + area.height.saturating_sub(2), height: 1, ..centred(area, 98, 1) };
-        f.render_widget(Paragraph::new(Line::styled(truncate(t.run_hint, usize::from(hint.width)), theme.dim())), hint);
         return;
     }
     let r = centred(area, 90, area.height.saturating_sub(2).min(20));

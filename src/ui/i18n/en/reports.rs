@@ -196,7 +196,7 @@ pub const CONSOLE: ConsoleReportsText = ConsoleReportsText {
     ],
     labels: ["what", "table", "chamber", "document", "number (application, claim, year)", "file"],
     documents: ["decision notice", "dispatch request", "Form 4 reimbursement", "payment list"],
-    run_hint: "Ctrl-S runs, Esc closes (the extension tells the format: .xlsx .pdf .csv .html)",
+    run_hint: "Ctrl-S runs (the extension tells the format: .xlsx .pdf .csv .html)",
     path_required: "type a file name",
     chamber_required: "type the chamber's name",
     running: "working…",

@@ -202,7 +202,7 @@ pub const CONSOLE: ConsoleReportsText = ConsoleReportsText {
     ],
     labels: ["種類", "表", "商工会・商工会議所", "文書", "番号 (申請番号・精算番号・年度)", "ファイル"],
     documents: ["決定通知書", "専門家派遣依頼書", "様式4 立替金精算書", "謝金・旅費の支払一覧"],
-    run_hint: "Ctrl-S で実行・Esc で閉じる (形式は拡張子で: .xlsx .pdf .csv .html)",
+    run_hint: "Ctrl-S で実行 (形式は拡張子で: .xlsx .pdf .csv .html)",
     path_required: "ファイル名を入力してください",
     chamber_required: "商工会・商工会議所の名前を入力してください",
     running: "処理中…",
