@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, file: &Path, kind: Option<ImportKind>, dry_run: bool) 
         return Ok(ExitCode::SUCCESS);
     }
     // Nothing new (a file imported again) writes no empty action into the history.
-    let added = if plan.new.is_empty() { 0 } else { import::apply(&mut store, &plan)? };
+    let added = if plan.new.is_empty() { 0 } else { import::apply(&mut store, &ctx.year, &plan)? };
     println!("{}", summary::imported_line(ctx.lang, file, &plan, added));
     Ok(ExitCode::SUCCESS)
 }

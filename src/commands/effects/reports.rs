@@ -46,7 +46,7 @@ pub fn load(store: &mut Store, s: &Session, load: Load, progress: &mut dyn FnMut
             let outcome = summary::check_file(store.conn(), &s.fy, &path, None, lang).and_then(|plan| match plan {
                 Ok(plan) if plan.issues.is_empty() => {
                     step(progress, 1, 2);
-                    let added = if plan.new.is_empty() { 0 } else { import::apply(store, &plan)? };
+                    let added = if plan.new.is_empty() { 0 } else { import::apply(store, &s.fy, &plan)? };
                     Ok(Ok(summary::imported_line(lang, &path, &plan, added)))
                 }
                 Ok(plan) => Ok(Err(summary::issue_lines(lang, &plan).join("\n"))),

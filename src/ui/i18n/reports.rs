@@ -283,6 +283,16 @@ pub struct ImportText {
     pub number: [&'static str; 4],
     /// Yen errors: empty, unreadable (`{input}`), negative, fractional, too large (`{max}`).
     pub yen: [&'static str; 5],
+    /// No application of that number; `{number}`.
+    pub unknown_application: &'static str,
+    /// The application takes no visits; `{number}`, `{status}`.
+    pub no_visits: &'static str,
+    /// No such place (R-D2); `{value}`.
+    pub unknown_place: &'static str,
+    /// No such accompaniment (R-D3); `{value}`.
+    pub unknown_accompaniment: &'static str,
+    /// No (single) expert of that name; `{name}`.
+    pub unknown_expert: &'static str,
 }
 
 /// Import texts in a language.
@@ -332,6 +342,13 @@ mod tests {
             all.extend(i.corporate_number);
             all.extend(i.number);
             all.extend(i.yen);
+            all.extend([
+                i.unknown_application,
+                i.no_visits,
+                i.unknown_place,
+                i.unknown_accompaniment,
+                i.unknown_expert,
+            ]);
             let c = console(lang);
             all.extend([c.title, c.run_hint, c.path_required, c.chamber_required, c.running, c.written, c.failed]);
             all.extend([c.confirm_import, c.not_importable, c.done_hint, c.freq_title, c.count, c.loading, c.empty]);

@@ -181,6 +181,11 @@ pub const IMPORT: ImportText = ImportText {
         "amounts are whole yen",
         "the amount exceeds {max} yen",
     ],
+    unknown_application: "no application numbered {number}",
+    no_visits: "application {number} is {status}: visits are recorded once it is approved",
+    unknown_place: "unknown visit place {value} (desk, shokokai, chamber of commerce, premises, online, other)",
+    unknown_accompaniment: "unknown accompaniment {value} (assigned officer, other guidance officer, support officer, coordinator, nobody)",
+    unknown_expert: "no expert named {name} on the roster, or several",
 };
 
 /// The export/import popup and the frequency tables.

@@ -187,6 +187,11 @@ pub const IMPORT: ImportText = ImportText {
         "金額は円単位 (整数) です",
         "金額が上限 {max} 円を超えています",
     ],
+    unknown_application: "申請番号「{number}」の申請はありません",
+    no_visits: "申請 {number} は「{status}」のため派遣を記録できません (承認後に記録します)",
+    unknown_place: "派遣場所「{value}」が分かりません (相談窓口・商工会・商工会議所・事業所・オンライン・その他)",
+    unknown_accompaniment: "同行者「{value}」が分かりません (担当経営指導員・他の経営指導員・経営支援員・窓口コーディネーター・同行なし)",
+    unknown_expert: "専門家「{name}」は名簿にいないか、同じ名前が複数います",
 };
 
 /// 書き出し・取り込みのポップアップと集計表。
