@@ -274,3 +274,76 @@ R7-9999,2025-09-01,10:00,12:00,事業所,,
         );
     }
 }
+
+/// Three events of FY2025 on a fresh database: two at venues whose fee is reimbursed, one at a chamber's office.
+fn with_events(db: &Path) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let org: i64 = conn.query_row("SELECT id FROM organisation WHERE name = '山都町商工会'", [], |r| r.get(0)).unwrap();
+    for (title, date, venue) in [
+        ("SNS活用セミナー", "2025-09-12", "public_facility"),
+        ("キャッシュレス導入講座", "2025-10-03", "rented_venue"),
+        ("事務所での個別相談会", "2025-11-05", "organisation_office"),
+    ] {
+        conn.execute(
+            "INSERT INTO event (fiscal_year, kind, organiser_id, title, theme, event_date, start_min, end_min,
+                 venue_kind, status) VALUES (2025, 'seminar', ?1, ?2, 3, ?3, 600, 720, ?4, 'held')",
+            rusqlite::params![org, title, date, venue],
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn sample_claims_import_once_for_their_events() {
+    let home = tempfile::tempdir().unwrap();
+    let db = fresh_db(home.path());
+    with_events(&db);
+    let dry = import(home.path(), &db, &sample("claims.csv"), &["--dry-run"]);
+    assert!(dry.status.success(), "{}{}", text(&dry.stdout), text(&dry.stderr));
+    assert!(
+        text(&dry.stdout).contains("(claims)") && text(&dry.stdout).contains("追加される行 2 件"),
+        "{}",
+        text(&dry.stdout)
+    );
+    assert!(import(home.path(), &db, &sample("claims.csv"), &[]).status.success());
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM claim WHERE status = 'submitted'"), 2);
+    assert_eq!(count(&db, "SELECT amount_yen FROM claim WHERE claimed_on = '2025-10-10'"), 8800, "full-width digits");
+    let before = snapshot(&db);
+    let again = import(home.path(), &db, &sample("claims.csv"), &[]);
+    assert!(text(&again.stdout).contains("追加 0 件、登録済みのため省略 2 件"), "{}", text(&again.stdout));
+    assert_eq!(snapshot(&db), before);
+}
+
+#[test]
+fn bad_claim_rows_name_r_s5_and_nothing_is_imported() {
+    let home = tempfile::tempdir().unwrap();
+    let db = fresh_db(home.path());
+    with_events(&db);
+    let file = home.path().join("claims.csv");
+    std::fs::write(
+        &file,
+        "開催日,講習会名,金額,請求日
+2025-11-05,,5000,2025-11-10
+2025-08-01,,5000,2025-08-10
+2025-09-12,,五千円,2025-09-20
+2025-09-12,,12000,R7.9.20
+2025-09-12,,12000,2025-09-20
+",
+    )
+    .unwrap();
+    let before = (snapshot(&db), count(&db, "SELECT COUNT(*) FROM claim"));
+    for extra in [&["--dry-run"][..], &[][..]] {
+        let out = import(home.path(), &db, file.to_str().unwrap(), extra);
+        assert_eq!(out.status.code(), Some(1), "{}{}", text(&out.stdout), text(&out.stderr));
+        let stdout = text(&out.stdout);
+        for expected in [
+            "  2行目 [開催日] R-S5:",
+            "  3行目 [開催日] 2025-08-01 に開催された講習会・相談会はありません",
+            "  4行目 [金額] 「五千円」は金額として読めません",
+            "  6行目 [金額] 5行目と同じ記録です",
+        ] {
+            assert!(stdout.contains(expected), "{expected}\n{stdout}");
+        }
+        assert_eq!((snapshot(&db), count(&db, "SELECT COUNT(*) FROM claim")), before, "nothing changed ({extra:?})");
+    }
+}

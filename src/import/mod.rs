@@ -5,6 +5,7 @@
 
 pub mod applications;
 pub mod businesses;
+pub mod claims;
 pub mod columns;
 pub mod experts;
 pub mod problem;
@@ -34,12 +35,14 @@ pub enum ImportKind {
     Applications,
     /// Visits of applications (申請番号, 派遣日, 開始, 終了, 場所 ...), checked against R-D1.
     Visits,
+    /// Form 4 reimbursement claims (開催日, 金額, 請求日 ...), checked against R-S5.
+    Claims,
 }
 
 impl ImportKind {
     /// Every kind.
-    pub const ALL: [ImportKind; 4] =
-        [ImportKind::Businesses, ImportKind::Experts, ImportKind::Applications, ImportKind::Visits];
+    pub const ALL: [ImportKind; 5] =
+        [ImportKind::Businesses, ImportKind::Experts, ImportKind::Applications, ImportKind::Visits, ImportKind::Claims];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
@@ -48,6 +51,7 @@ impl ImportKind {
             ImportKind::Experts => "experts",
             ImportKind::Applications => "applications",
             ImportKind::Visits => "visits",
+            ImportKind::Claims => "claims",
         }
     }
 
@@ -58,6 +62,7 @@ impl ImportKind {
             ImportKind::Experts => experts::COLUMNS,
             ImportKind::Applications => applications::COLUMNS,
             ImportKind::Visits => visits::COLUMNS,
+            ImportKind::Claims => claims::COLUMNS,
         }
     }
 }
@@ -73,6 +78,15 @@ pub enum NewRecord {
     Application(NewDispatch, Option<u32>),
     /// A visit of an application.
     Visit(NewVisit),
+    /// A Form 4 claim of an event.
+    Claim {
+        /// The fiscal year of the event.
+        fiscal_year: i32,
+        /// The event.
+        event_id: i64,
+        /// Amount, receipt, day claimed.
+        claim: crate::store::ledger::writes::ClaimEdit,
+    },
 }
 
 /// What importing a file would do.
@@ -132,6 +146,7 @@ pub fn plan(
         ImportKind::Experts => experts::check(conn, fy, &cols, sheet, &mut plan)?,
         ImportKind::Applications => applications::check(conn, fy, &cols, sheet, &mut plan)?,
         ImportKind::Visits => visits::check(conn, fy, &cols, sheet, &mut plan)?,
+        ImportKind::Claims => claims::check(conn, fy, &cols, sheet, &mut plan)?,
     }
     Ok(Ok(plan))
 }
@@ -159,6 +174,14 @@ pub fn apply(store: &mut Store, fy: &FiscalYear, plan: &Plan) -> Result<usize> {
                 NewRecord::Visit(v) => {
                     if let Err(refusal) = crate::store::workflow::add_visit(tx, fy, v, "", &staff)? {
                         anyhow::bail!("visit of application {} refused on import: {refusal:?}", v.dispatch_id);
+                    }
+                }
+                // Through the ledger's own write: R-S5 once more, the event's organiser as the claimant.
+                NewRecord::Claim { fiscal_year, event_id, claim } => {
+                    if let Err(refusal) =
+                        crate::store::ledger::writes::create_claim(tx, *fiscal_year, *event_id, claim)?
+                    {
+                        anyhow::bail!("claim of event {event_id} refused on import: {refusal:?}");
                     }
                 }
             }

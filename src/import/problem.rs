@@ -86,6 +86,13 @@ pub enum Problem {
     UnknownAccompaniment(String),
     /// No expert of this name on the roster (or several).
     UnknownExpert(String),
+    /// No event (or several) held on that day with that title.
+    UnknownEvent {
+        /// The day and title as given.
+        what: String,
+        /// How many matched.
+        found: usize,
+    },
     /// A rule of the program (R-E1, R-E3, R-D1, ...).
     Rule(Finding),
 }
@@ -148,6 +155,10 @@ impl Problem {
             Problem::UnknownPlace(v) => t.unknown_place.replace("{value}", v),
             Problem::UnknownAccompaniment(v) => t.unknown_accompaniment.replace("{value}", v),
             Problem::UnknownExpert(n) => t.unknown_expert.replace("{name}", n),
+            Problem::UnknownEvent { what, found: 0 } => t.unknown_event[0].replace("{what}", what),
+            Problem::UnknownEvent { what, found } => {
+                t.unknown_event[1].replace("{what}", what).replace("{n}", &found.to_string())
+            }
             Problem::Rule(f) => i18n::finding(lang, f),
         }
     }

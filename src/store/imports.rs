@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::fold::fold;
-use crate::domain::model::{DispatchNumber, DispatchStatus};
+use crate::domain::model::{DispatchNumber, DispatchStatus, VenueKind};
 use crate::domain::parse::phone_digits;
 use crate::domain::records::NewDispatch;
 use crate::domain::rules::dispatch::VisitUsage;
@@ -133,4 +133,20 @@ pub fn only_expert_named(conn: &Connection, name: &str) -> Result<Option<i64>> {
     )?;
     let ids: Vec<i64> = st.query_map([fold(name)], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     Ok(if ids.len() == 1 { ids.first().copied() } else { None })
+}
+
+/// The events held on a day that a Form 4 claim may be for: (id, title, venue kind).
+pub fn events_on(conn: &Connection, date: NaiveDate) -> Result<Vec<(i64, String, VenueKind)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, title, venue_kind FROM event WHERE event_date = ?1 AND status <> 'cancelled' ORDER BY id",
+    )?;
+    let rows = st.query_map([date.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether the event already has a claim of this amount made on this day.
+pub fn claim_exists(conn: &Connection, event_id: i64, amount_yen: i64, claimed_on: NaiveDate) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM claim WHERE event_id = ?1 AND amount_yen = ?2 AND claimed_on = ?3")?
+        .exists(params![event_id, amount_yen, claimed_on.to_string()])?)
 }

@@ -293,6 +293,8 @@ pub struct ImportText {
     pub unknown_accompaniment: &'static str,
     /// No (single) expert of that name; `{name}`.
     pub unknown_expert: &'static str,
+    /// No event held then (`{what}`), or several (`{what}`, `{n}`: give the title).
+    pub unknown_event: [&'static str; 2],
 }
 
 /// Import texts in a language.

@@ -186,6 +186,7 @@ pub const IMPORT: ImportText = ImportText {
     unknown_place: "unknown visit place {value} (desk, shokokai, chamber of commerce, premises, online, other)",
     unknown_accompaniment: "unknown accompaniment {value} (assigned officer, other guidance officer, support officer, coordinator, nobody)",
     unknown_expert: "no expert named {name} on the roster, or several",
+    unknown_event: ["no seminar or consultation day held on {what}", "{n} events held on {what}: give the title"],
 };
 
 /// The export/import popup and the frequency tables.

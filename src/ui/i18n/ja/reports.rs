@@ -192,6 +192,10 @@ pub const IMPORT: ImportText = ImportText {
     unknown_place: "派遣場所「{value}」が分かりません (相談窓口・商工会・商工会議所・事業所・オンライン・その他)",
     unknown_accompaniment: "同行者「{value}」が分かりません (担当経営指導員・他の経営指導員・経営支援員・窓口コーディネーター・同行なし)",
     unknown_expert: "専門家「{name}」は名簿にいないか、同じ名前が複数います",
+    unknown_event: [
+        "{what} に開催された講習会・相談会はありません",
+        "{what} に開催された講習会・相談会が {n} 件あります (講習会名で区別してください)",
+    ],
 };
 
 /// 書き出し・取り込みのポップアップと集計表。
