@@ -80,7 +80,7 @@ pub enum Command {
         #[command(subcommand)]
         what: crate::commands::export::ExportCommand,
     },
-    /// Import the desk's Excel/CSV sheets (businesses, experts, applications), all rows or none.
+    /// Import the desk's Excel/CSV sheets (businesses, experts, applications, visits, claims), all rows or none.
     #[command(after_help = "Columns are found by their Japanese headers (事業者名, フリガナ, 電話番号, 受付日 ...): \
         see docs/import.md. CSV may be UTF-8 or Shift_JIS (as Excel saves it). Rows already registered (same \
         application number, corporate number, or folded name + phone) are skipped, so a file imported twice adds \

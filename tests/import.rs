@@ -182,3 +182,168 @@ fn a_file_of_unknown_shape_is_refused_with_the_kinds() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("必須の列「氏名」がありません"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn sample_visits_import_once_into_approved_applications() {
+    let home = tempfile::tempdir().unwrap();
+    let db = fresh_db(home.path());
+    for file in ["businesses.csv", "applications.csv"] {
+        assert!(import(home.path(), &db, &sample(file), &[]).status.success());
+    }
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("UPDATE dispatch SET status = 'approved' WHERE seq IN (501, 502)", []).unwrap();
+    let dry = import(home.path(), &db, &sample("visits.csv"), &["--dry-run"]);
+    assert!(dry.status.success(), "{}{}", text(&dry.stdout), text(&dry.stderr));
+    assert!(text(&dry.stdout).contains("追加される行 3 件"), "{}", text(&dry.stdout));
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM visit"), 0, "a dry run changes nothing");
+    let first = import(home.path(), &db, &sample("visits.csv"), &[]);
+    assert!(first.status.success(), "{}{}", text(&first.stdout), text(&first.stderr));
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM visit"), 3);
+    // Full-width times and 和暦 dates as the desk typed them; the first visit moves the application on.
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM visit WHERE visit_date = '2025-07-08' AND start_min = 810 AND end_min = 960"),
+        1
+    );
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM dispatch WHERE status = 'visiting'"), 2);
+    let before = count(&db, "SELECT COUNT(*) FROM audit");
+    let second = import(home.path(), &db, &sample("visits.csv"), &[]);
+    assert!(text(&second.stdout).contains("追加 0 件、登録済みのため省略 3 件"), "{}", text(&second.stdout));
+    assert_eq!((count(&db, "SELECT COUNT(*) FROM visit"), count(&db, "SELECT COUNT(*) FROM audit")), (3, before));
+}
+
+#[test]
+fn bad_visit_rows_name_r_d1_r_p1_r_d3_and_nothing_is_imported() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("demo.db");
+    let out = madoguchi(home.path(), &["demo", "--scale", "1", "--out", db.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let seq = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let full = seq("SELECT d.seq FROM dispatch d WHERE d.fiscal_year = 2025 AND d.status IN ('approved', 'visiting')
+         AND (SELECT COUNT(*) FROM visit v WHERE v.dispatch_id = d.id) = 5 LIMIT 1");
+    let fresh = seq("SELECT d.seq FROM dispatch d WHERE d.fiscal_year = 2025 AND d.status = 'approved'
+         AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.dispatch_id = d.id) LIMIT 1");
+    let received = seq("SELECT seq FROM dispatch WHERE fiscal_year = 2025 AND status = 'received' LIMIT 1");
+    let n = |s: i64| format!("R7-{s:04}");
+    // Row 7: after the period and unaccompanied without a reason. Rows 8-12: five 3-hour visits of one
+    // application (15 hours, within R-D1); row 13 is its sixth.
+    let mut csv = format!(
+        "申請番号,派遣日,開始,終了,場所,同行,同行の理由
+R7-9999,2025-09-01,10:00,12:00,事業所,,
+{r},2025-09-01,10:00,12:00,事業所,,
+{f},2025-09-02,09:00,13:00,事業所,,
+{f},2025-09-03,10:00,12:00,喫茶店,,
+{full},R7.9.4,１０:００,１１:００,オンライン,,
+{f},2026-03-10,10:00,11:00,事業所,同行なし,
+",
+        r = n(received),
+        f = n(fresh),
+        full = n(full)
+    );
+    for day in 10..15 {
+        csv.push_str(&format!("{},2025-10-{day},09:00,12:00,商工会議所,,\n", n(fresh)));
+    }
+    csv.push_str(&format!("{},2025-10-20,09:00,10:00,事業所,,\n", n(fresh)));
+    let file = home.path().join("visits.csv");
+    std::fs::write(&file, csv).unwrap();
+    let visits = count(&db, "SELECT COUNT(*) FROM visit");
+    let actions = count(&db, "SELECT COUNT(*) FROM action");
+    for extra in [&["--dry-run"][..], &[][..]] {
+        let out = import(home.path(), &db, file.to_str().unwrap(), extra);
+        assert_eq!(out.status.code(), Some(1), "{}{}", text(&out.stdout), text(&out.stderr));
+        let stdout = text(&out.stdout);
+        for expected in [
+            "  2行目 [申請番号] 申請番号「R7-9999」の申請はありません".to_string(),
+            format!("  3行目 [申請番号] 申請 {} は「受付」のため派遣を記録できません", n(received)),
+            "  4行目 [終了] R-D1: 1回の派遣は3.0時間以内です (この派遣は4.0時間)".to_string(),
+            "  5行目 [場所] 派遣場所「喫茶店」が分かりません".to_string(),
+            "  6行目 [終了] R-D1: この申請の派遣は既に5回です (上限5回)".to_string(),
+            "  7行目 [派遣日] R-P1:".to_string(),
+            "  7行目 [同行の理由] R-D3:".to_string(),
+            "  13行目 [終了] R-D1: この申請の派遣は既に5回です (上限5回)".to_string(),
+        ] {
+            assert!(stdout.contains(&expected), "{expected}\n{stdout}");
+        }
+        for ok in 8..=12 {
+            assert!(!stdout.contains(&format!("  {ok}行目")), "the five visits of 15 hours pass R-D1:\n{stdout}");
+        }
+        assert_eq!(
+            (count(&db, "SELECT COUNT(*) FROM visit"), count(&db, "SELECT COUNT(*) FROM action")),
+            (visits, actions),
+            "nothing changed ({extra:?})"
+        );
+    }
+}
+
+/// Three events of FY2025 on a fresh database: two at venues whose fee is reimbursed, one at a chamber's office.
+fn with_events(db: &Path) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let org: i64 = conn.query_row("SELECT id FROM organisation WHERE name = '山都町商工会'", [], |r| r.get(0)).unwrap();
+    for (title, date, venue) in [
+        ("SNS活用セミナー", "2025-09-12", "public_facility"),
+        ("キャッシュレス導入講座", "2025-10-03", "rented_venue"),
+        ("事務所での個別相談会", "2025-11-05", "organisation_office"),
+    ] {
+        conn.execute(
+            "INSERT INTO event (fiscal_year, kind, organiser_id, title, theme, event_date, start_min, end_min,
+                 venue_kind, status) VALUES (2025, 'seminar', ?1, ?2, 3, ?3, 600, 720, ?4, 'held')",
+            rusqlite::params![org, title, date, venue],
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn sample_claims_import_once_for_their_events() {
+    let home = tempfile::tempdir().unwrap();
+    let db = fresh_db(home.path());
+    with_events(&db);
+    let dry = import(home.path(), &db, &sample("claims.csv"), &["--dry-run"]);
+    assert!(dry.status.success(), "{}{}", text(&dry.stdout), text(&dry.stderr));
+    assert!(
+        text(&dry.stdout).contains("(claims)") && text(&dry.stdout).contains("追加される行 2 件"),
+        "{}",
+        text(&dry.stdout)
+    );
+    assert!(import(home.path(), &db, &sample("claims.csv"), &[]).status.success());
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM claim WHERE status = 'submitted'"), 2);
+    assert_eq!(count(&db, "SELECT amount_yen FROM claim WHERE claimed_on = '2025-10-10'"), 8800, "full-width digits");
+    let before = snapshot(&db);
+    let again = import(home.path(), &db, &sample("claims.csv"), &[]);
+    assert!(text(&again.stdout).contains("追加 0 件、登録済みのため省略 2 件"), "{}", text(&again.stdout));
+    assert_eq!(snapshot(&db), before);
+}
+
+#[test]
+fn bad_claim_rows_name_r_s5_and_nothing_is_imported() {
+    let home = tempfile::tempdir().unwrap();
+    let db = fresh_db(home.path());
+    with_events(&db);
+    let file = home.path().join("claims.csv");
+    std::fs::write(
+        &file,
+        "開催日,講習会名,金額,請求日
+2025-11-05,,5000,2025-11-10
+2025-08-01,,5000,2025-08-10
+2025-09-12,,五千円,2025-09-20
+2025-09-12,,12000,R7.9.20
+2025-09-12,,12000,2025-09-20
+",
+    )
+    .unwrap();
+    let before = (snapshot(&db), count(&db, "SELECT COUNT(*) FROM claim"));
+    for extra in [&["--dry-run"][..], &[][..]] {
+        let out = import(home.path(), &db, file.to_str().unwrap(), extra);
+        assert_eq!(out.status.code(), Some(1), "{}{}", text(&out.stdout), text(&out.stderr));
+        let stdout = text(&out.stdout);
+        for expected in [
+            "  2行目 [開催日] R-S5:",
+            "  3行目 [開催日] 2025-08-01 に開催された講習会・相談会はありません",
+            "  4行目 [金額] 「五千円」は金額として読めません",
+            "  6行目 [金額] 5行目と同じ記録です",
+        ] {
+            assert!(stdout.contains(expected), "{expected}\n{stdout}");
+        }
+        assert_eq!((snapshot(&db), count(&db, "SELECT COUNT(*) FROM claim")), before, "nothing changed ({extra:?})");
+    }
+}

@@ -205,6 +205,18 @@ pub enum Command {
     ProposeHonoraria,
     /// The open session's startup-support series: who meets the guideline (R-S10).
     SeriesView,
+    /// Open the export/import popup (every tab).
+    Transfer,
+    /// Open the frequency tables of the current list (every tab).
+    Frequency,
+    /// Frequency tables: the cell to the left.
+    PrevColumn,
+    /// Frequency tables: the cell to the right.
+    NextColumn,
+    /// Frequency tables: count rows by the next field.
+    FreqRows,
+    /// Frequency tables: count columns by the next field (or none).
+    FreqColumns,
 }
 
 /// Where a binding applies.
@@ -230,6 +242,10 @@ pub enum Scope {
     Filter,
     /// In the global lookup.
     Lookup,
+    /// In the frequency tables.
+    Frequency,
+    /// In the export/import popup, after its form (progress, dry-run findings, the result).
+    Transfer,
 }
 
 /// One row of the key table.
@@ -297,6 +313,20 @@ const LIST: &[Binding] = &[
         false,
     ),
     b(&[Key::Char('A')], Command::About, "窓口の連絡先 (About)", "about the desk", false),
+    b(
+        &[Key::Char('X')],
+        Command::Transfer,
+        "書き出し・取り込み (実績報告・CSV・文書・告知・Excel取込)",
+        "export / import (report, CSV, documents, announcements, Excel)",
+        false,
+    ),
+    b(
+        &[Key::Char('F')],
+        Command::Frequency,
+        "集計表 (この一覧を項目別に件数集計)",
+        "frequency tables (counts of this list by field)",
+        false,
+    ),
     b(&[Key::Char('q')], Command::Quit, "終了", "quit", true),
 ];
 
@@ -344,7 +374,7 @@ const ROSTER: &[Binding] = &[
     ),
     b(&[Key::Char('R')], Command::AddRelation, "関係を登録 (R-D5 理由1・2)", "record a relation (R-D5 1, 2)", false),
     b(
-        &[Key::Char('X')],
+        &[Key::Char('E')],
         Command::EditRelation,
         "選んだ関係の期間を編集・終了",
         "edit / end the selected relation",
@@ -554,6 +584,38 @@ const LOOKUP: &[Binding] = &[
     ),
 ];
 
+const FREQUENCY: &[Binding] = &[
+    b(&[Key::Char('k'), Key::Up], Command::Up, "上の行へ", "row up", false),
+    b(&[Key::Char('j'), Key::Down], Command::Down, "下の行へ", "row down", false),
+    b(&[Key::Char('h'), Key::Left], Command::PrevColumn, "左の列へ", "column left", false),
+    b(&[Key::Char('l'), Key::Right], Command::NextColumn, "右の列へ", "column right", false),
+    b(&[Key::Char('r')], Command::FreqRows, "行の項目を切替", "rows by the next field", true),
+    b(&[Key::Char('c')], Command::FreqColumns, "列の項目を切替 (なしも)", "columns by the next field (or none)", true),
+    b(
+        &[Key::Enter],
+        Command::Open,
+        "この欄の記録を一覧・選んだ記録をタブで開く",
+        "the records of this cell / open the chosen record",
+        true,
+    ),
+    b(&[Key::Char('q')], Command::Back, "戻る・閉じる", "back / close", true),
+    b(&[Key::Char('?')], Command::Help, "ヘルプ", "help", false),
+];
+
+const TRANSFER: &[Binding] = &[
+    b(
+        &[Key::Enter],
+        Command::Open,
+        "取り込む (問題がなければ)・閉じる",
+        "import (when no row is rejected) / close",
+        true,
+    ),
+    b(&[Key::Char('k'), Key::Up], Command::Up, "上へスクロール", "scroll up", false),
+    b(&[Key::Char('j'), Key::Down], Command::Down, "下へスクロール", "scroll down", false),
+    b(&[Key::Char('q')], Command::Back, "戻る・閉じる", "back / close", true),
+    b(&[Key::Char('?')], Command::Help, "ヘルプ", "help", false),
+];
+
 /// Every scope, in the order help lists them.
 pub const ALL_SCOPES: &[Scope] = &[
     Scope::Global,
@@ -566,6 +628,8 @@ pub const ALL_SCOPES: &[Scope] = &[
     Scope::Filter,
     Scope::Lookup,
     Scope::Help,
+    Scope::Frequency,
+    Scope::Transfer,
 ];
 
 /// The bindings of a scope.
@@ -581,6 +645,8 @@ pub fn bindings(scope: Scope) -> &'static [Binding] {
         Scope::Form => FORM,
         Scope::Filter => FILTER,
         Scope::Lookup => LOOKUP,
+        Scope::Frequency => FREQUENCY,
+        Scope::Transfer => TRANSFER,
     }
 }
 
@@ -606,6 +672,8 @@ pub fn markdown() -> String {
         "Filter / 絞り込み",
         "Lookup / 検索",
         "Help / ヘルプ",
+        "Frequency tables / 集計表",
+        "Export and import / 書き出し・取り込み",
     ];
     for (scope, title) in ALL_SCOPES.iter().zip(titles) {
         out.push_str(&format!("\n## {title}\n\n| keys | 説明 | description |\n|---|---|---|\n"));

@@ -17,7 +17,7 @@ use crate::domain::model::{DispatchNumber, DispatchStatus, RejectionGround};
 use crate::domain::records::{NewConsultation, NewDispatch, NewVisit};
 use crate::screens::queue::QueueState;
 use crate::screens::queue::forms::{self, Prefill, Purpose as QueuePurpose};
-use crate::screens::{events, ledger, roster};
+use crate::screens::{events, ledger, reports, roster};
 use crate::store::audit::Change;
 use crate::store::consultations::{ConsultationRecord, ConsultationRow};
 use crate::store::lookup::{Groups, HitKind};
@@ -183,6 +183,8 @@ pub struct App {
     pub quit: bool,
     /// The backups' state for the status line (None when the console takes no backups, e.g. `--demo`).
     pub backup: Option<backup::BackupStatus>,
+    /// The export/import popup and the frequency tables, over any tab.
+    pub reports: reports::State,
 }
 
 /// Something that happened: a key, a resize, or the answer to an effect.
@@ -262,6 +264,8 @@ pub enum Action {
     Events(events::Reply),
     /// An answer to a load of tab 4.
     Ledger(ledger::Reply),
+    /// Progress or an answer of an export, import or count.
+    Reports(reports::Reply),
     /// An effect that answers nothing finished.
     Idle,
     /// An effect failed.
@@ -449,6 +453,8 @@ pub enum Effect {
     Events(events::Load),
     /// A read of tab 4.
     Ledger(ledger::Load),
+    /// An export, import or count (on the worker, with progress).
+    Reports(reports::Load),
     /// Load a record's history.
     LoadHistory {
         /// The record's table and id.
@@ -475,6 +481,7 @@ impl App {
             confirm_quit: false,
             quit: false,
             backup: None,
+            reports: reports::State::default(),
         }
     }
 
@@ -491,7 +498,11 @@ impl App {
 
     /// The scopes of what is under the popups (what the help overlay explains).
     pub fn context_scopes(&self) -> Vec<Scope> {
-        if self.form.is_some() {
+        if let Some(t) = &self.reports.transfer {
+            vec![if t.choosing() { Scope::Form } else { Scope::Transfer }, Scope::Global]
+        } else if self.reports.freq.is_some() {
+            vec![Scope::Frequency, Scope::Global]
+        } else if self.form.is_some() {
             vec![Scope::Form, Scope::Global]
         } else if self.filtering() {
             vec![Scope::Filter, Scope::Global]
@@ -585,6 +596,9 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             if app.lookup.is_some() && cmd != Some(Command::Quit) {
                 return lookup_key(app, cmd, key);
             }
+            if app.popups.is_empty() && app.reports.is_open() && !global {
+                return reports_key(app, cmd, key);
+            }
             if app.popups.is_empty() && app.form.is_some() && !global {
                 return form_key(app, cmd, key);
             }
@@ -625,6 +639,15 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             ];
             // Only the tab shown loads now; the others load when switched to.
             fx.into_iter().filter(|(t, _)| *t == app.tab).flat_map(|(_, fx)| fx).collect()
+        }
+        Action::Reports(reply) => {
+            // An import changed the data: reload what the tab shows.
+            let imported = matches!(reply, reports::Reply::Imported(Ok(_)));
+            let mut fx = app.reports.reply(reply);
+            if imported {
+                fx.extend(app.activate());
+            }
+            fx
         }
         Action::Roster(reply) => {
             let step = app.roster.reply(reply, &app.session);
@@ -754,6 +777,7 @@ fn lookup_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
         LookupEvent::Open(hit) => {
             app.lookup = None;
             app.popups.clear();
+            app.reports.close();
             if let Some(form) = app.form.take() {
                 app.draft = Some(form);
             }
@@ -780,6 +804,57 @@ fn lookup_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
                 }
             }
             fx
+        }
+    }
+}
+
+/// What the record under the cursor fills into the export popup: its chamber, its document.
+fn transfer_prefill(app: &App) -> reports::transfer::Prefill {
+    use crate::export::forms::DocumentKind;
+    let row = (app.tab == Tab::Applications && !app.queue.consultations()).then(|| app.queue.selected_row()).flatten();
+    let document = match (row, app.selected_record()) {
+        (Some(r), _) => Some((DocumentKind::Notice, r.number.to_string())),
+        (None, Some(("claim", id))) => Some((DocumentKind::Form4, id.to_string())),
+        _ => None,
+    };
+    reports::transfer::Prefill { chamber: row.and_then(|r| r.chamber.clone()), document }
+}
+
+/// A key in the export popup or the frequency tables; a record chosen in the tables opens in its tab.
+fn reports_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+    use crate::store::reports::freq::Source;
+    if let Some(t) = &mut app.reports.transfer {
+        let (close, fx) = t.key(cmd, key, &app.session, app.reports.pdf_font.clone());
+        if close {
+            app.reports.transfer = None;
+        }
+        return fx;
+    }
+    match app.reports.freq_key(cmd) {
+        reports::freq::Outcome::Effects(fx) => fx,
+        reports::freq::Outcome::Close => {
+            app.reports.freq = None;
+            Vec::new()
+        }
+        reports::freq::Outcome::Open(source, id) => {
+            app.reports.close();
+            app.notice = None;
+            match source {
+                Source::Dispatches => {
+                    app.tab = Tab::Applications;
+                    vec![Effect::Locate { dispatch_id: id }]
+                }
+                Source::Events => {
+                    app.tab = Tab::Events;
+                    let mut fx = app.events.activate(&app.session);
+                    fx.extend(app.events.show(HitKind::Event, id));
+                    fx
+                }
+                Source::Claims => {
+                    app.tab = Tab::Ledger;
+                    app.ledger.show(HitKind::Claim, id)
+                }
+            }
         }
     }
 }
@@ -1045,6 +1120,18 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             _ => Vec::new(),
         },
         Command::Undo | Command::Redo => vec![Effect::Undo { redo: cmd == Command::Redo }],
+        Command::Transfer => {
+            app.reports.transfer = Some(reports::transfer::Transfer::open(&app.session, transfer_prefill(app)));
+            Vec::new()
+        }
+        Command::Frequency => {
+            let source = match app.tab {
+                Tab::Applications | Tab::Roster => crate::store::reports::freq::Source::Dispatches,
+                Tab::Events => crate::store::reports::freq::Source::Events,
+                Tab::Ledger => crate::store::reports::freq::Source::Claims,
+            };
+            app.reports.open_freq(source)
+        }
         // Ctrl-L: reload everything the tab shows (its list, an open card or detail), as an idle console does
         // when another one wrote.
         Command::Refresh => app.activate(),

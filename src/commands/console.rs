@@ -39,6 +39,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     };
     let mut app = App::new(session(ctx));
     app.events.week_start = ctx.config.week_start;
+    app.reports.pdf_font = ctx.config.export.pdf_font.clone();
     human_panic::setup_panic!();
     // ratatui::init installs a panic hook that restores the terminal before the earlier hook reports.
     let mut terminal = ratatui::init();
@@ -182,6 +183,16 @@ const HISTORY_LIMIT: usize = 200;
 
 /// Executes one effect against the store and answers with an action.
 pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Action {
+    run_effect_with(store, session, effect, &mut |_| {})
+}
+
+/// Executes one effect, posting progress actions of long work (exports, imports) through `progress`.
+pub fn run_effect_with(
+    store: &mut Store,
+    session: &Session,
+    effect: Effect,
+    progress: &mut dyn FnMut(Action),
+) -> Action {
     let fiscal_year = session.fy.year;
     let result = match effect {
         Effect::LoadConsultations { generation, offset, limit } => {
@@ -260,6 +271,7 @@ pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Actio
         Effect::Roster(load) => effects::roster::load(store, session, load),
         Effect::Events(load) => effects::events::load(store, session, load),
         Effect::Ledger(load) => effects::ledger::load(store, session, load),
+        Effect::Reports(load) => effects::reports::load(store, session, load, progress),
     };
     result.unwrap_or_else(|e| {
         tracing::error!(error = %e, "effect failed");

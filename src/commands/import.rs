@@ -7,57 +7,29 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::context::Context;
-use crate::import::read::{self, ReadError};
-use crate::import::{self, FileProblem, ImportKind};
+use crate::import::{self, ImportKind, summary};
 use crate::store::Store;
 use crate::ui::i18n::reports::import as texts;
 
 /// Runs the import (or, with `dry_run`, only the check) of `file` into `--db`.
 pub fn run(ctx: &Context, file: &Path, kind: Option<ImportKind>, dry_run: bool) -> Result<ExitCode> {
     let t = texts(ctx.lang);
-    let name = file.display().to_string();
-    let sheet = match read::read(file) {
-        Ok(s) => s,
-        Err(ReadError::Unsupported) => bail!("{}", t.unsupported.replace("{file}", &name)),
-        Err(ReadError::Unreadable(why)) => bail!("{}", t.unreadable.replace("{file}", &name).replace("{why}", &why)),
-    };
     let mut store = Store::open_existing(&ctx.db_path, &ctx.staff)?;
-    let plan = match import::plan(store.conn(), &ctx.year, kind, &sheet)? {
+    let plan = match summary::check_file(store.conn(), &ctx.year, file, kind, ctx.lang)? {
         Ok(p) => p,
-        Err(FileProblem::UnknownKind) => bail!("{}", t.unknown_kind),
-        Err(FileProblem::MissingColumn { column, headers }) => {
-            bail!("{}", t.missing_column.replace("{column}", column).replace("{headers}", &headers.join(", ")))
-        }
+        Err(message) => bail!("{message}"),
     };
-    let kind = plan.kind.name();
     if dry_run {
-        println!(
-            "{}",
-            t.dry_run.replace("{file}", &name).replace("{kind}", kind).replace("{rows}", &plan.rows.to_string())
-        );
-        println!(
-            "{}",
-            t.would_add.replace("{new}", &plan.new.len().to_string()).replace("{skipped}", &plan.skipped.to_string())
-        );
+        for line in summary::dry_run_lines(ctx.lang, file, &plan) {
+            println!("{line}");
+        }
     }
     if !plan.issues.is_empty() {
-        let rows = {
-            let mut rows: Vec<usize> = plan.issues.iter().map(|i| i.row).collect();
-            rows.dedup();
-            rows.len()
-        };
-        println!("{}", t.rejected_rows.replace("{n}", &rows.to_string()));
-        for issue in &plan.issues {
-            println!(
-                "{}",
-                t.row_issue
-                    .replace("{row}", &issue.row.to_string())
-                    .replace("{column}", &issue.column)
-                    .replace("{problem}", &issue.problem.describe(ctx.lang))
-            );
+        for line in summary::issue_lines(ctx.lang, &plan) {
+            println!("{line}");
         }
         if !dry_run {
-            eprintln!("madoguchi: {}", t.refused.replace("{n}", &rows.to_string()));
+            eprintln!("madoguchi: {}", t.refused.replace("{n}", &summary::rejected_rows(&plan).to_string()));
         }
         return Ok(ExitCode::FAILURE);
     }
@@ -65,14 +37,7 @@ pub fn run(ctx: &Context, file: &Path, kind: Option<ImportKind>, dry_run: bool) 
         return Ok(ExitCode::SUCCESS);
     }
     // Nothing new (a file imported again) writes no empty action into the history.
-    let added = if plan.new.is_empty() { 0 } else { import::apply(&mut store, &plan)? };
-    println!(
-        "{}",
-        t.imported
-            .replace("{file}", &name)
-            .replace("{kind}", kind)
-            .replace("{new}", &added.to_string())
-            .replace("{skipped}", &plan.skipped.to_string())
-    );
+    let added = if plan.new.is_empty() { 0 } else { import::apply(&mut store, &ctx.year, &plan)? };
+    println!("{}", summary::imported_line(ctx.lang, file, &plan, added));
     Ok(ExitCode::SUCCESS)
 }

@@ -1,4 +1,5 @@
-//! The background reader: queries run on their own thread and connection, so typing never waits for them.
+//! The background reader: queries, exports and imports run on their own thread and connection, so typing never
+//! waits for them.
 //! A newer lookup replaces one still queued (only the latest keystroke's results matter).
 
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
@@ -39,7 +40,11 @@ impl Worker {
                     }
                 }
                 for effect in coalesce(batch) {
-                    let action = super::console::run_effect(&mut reader, &session, effect);
+                    // Long work (exports, imports) reports progress while it runs, so the bar moves.
+                    let mut progress = |a: Action| {
+                        let _ = reply_tx.send(a);
+                    };
+                    let action = super::console::run_effect_with(&mut reader, &session, effect, &mut progress);
                     if reply_tx.send(action).is_err() {
                         return;
                     }

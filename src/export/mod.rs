@@ -15,5 +15,6 @@ pub mod forms;
 pub mod html;
 pub mod pdf;
 pub mod report;
+pub mod run;
 pub mod table;
 pub mod xlsx;

@@ -5,17 +5,20 @@
 
 pub mod applications;
 pub mod businesses;
+pub mod claims;
 pub mod columns;
 pub mod experts;
 pub mod problem;
 pub mod read;
+pub mod summary;
 pub mod values;
+pub mod visits;
 
 use anyhow::Result;
 use rusqlite::Connection;
 
 use crate::domain::fiscal_year::FiscalYear;
-use crate::domain::records::{NewBusiness, NewDispatch, NewExpert};
+use crate::domain::records::{NewBusiness, NewDispatch, NewExpert, NewVisit};
 use crate::store::Store;
 use columns::{Column, Columns};
 pub use problem::{Issue, Problem};
@@ -30,11 +33,16 @@ pub enum ImportKind {
     Experts,
     /// Dispatch applications, Form 1 (申請番号, 受付日, 事業者名, テーマ ...).
     Applications,
+    /// Visits of applications (申請番号, 派遣日, 開始, 終了, 場所 ...), checked against R-D1.
+    Visits,
+    /// Form 4 reimbursement claims (開催日, 金額, 請求日 ...), checked against R-S5.
+    Claims,
 }
 
 impl ImportKind {
     /// Every kind.
-    pub const ALL: [ImportKind; 3] = [ImportKind::Businesses, ImportKind::Experts, ImportKind::Applications];
+    pub const ALL: [ImportKind; 5] =
+        [ImportKind::Businesses, ImportKind::Experts, ImportKind::Applications, ImportKind::Visits, ImportKind::Claims];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
@@ -42,6 +50,8 @@ impl ImportKind {
             ImportKind::Businesses => "businesses",
             ImportKind::Experts => "experts",
             ImportKind::Applications => "applications",
+            ImportKind::Visits => "visits",
+            ImportKind::Claims => "claims",
         }
     }
 
@@ -51,6 +61,8 @@ impl ImportKind {
             ImportKind::Businesses => businesses::COLUMNS,
             ImportKind::Experts => experts::COLUMNS,
             ImportKind::Applications => applications::COLUMNS,
+            ImportKind::Visits => visits::COLUMNS,
+            ImportKind::Claims => claims::COLUMNS,
         }
     }
 }
@@ -64,6 +76,17 @@ pub enum NewRecord {
     Expert(NewExpert),
     /// An application, under the sheet's number when it gives one.
     Application(NewDispatch, Option<u32>),
+    /// A visit of an application.
+    Visit(NewVisit),
+    /// A Form 4 claim of an event.
+    Claim {
+        /// The fiscal year of the event.
+        fiscal_year: i32,
+        /// The event.
+        event_id: i64,
+        /// Amount, receipt, day claimed.
+        claim: crate::store::ledger::writes::ClaimEdit,
+    },
 }
 
 /// What importing a file would do.
@@ -122,13 +145,16 @@ pub fn plan(
         ImportKind::Businesses => businesses::check(conn, fy, &cols, sheet, &mut plan)?,
         ImportKind::Experts => experts::check(conn, fy, &cols, sheet, &mut plan)?,
         ImportKind::Applications => applications::check(conn, fy, &cols, sheet, &mut plan)?,
+        ImportKind::Visits => visits::check(conn, fy, &cols, sheet, &mut plan)?,
+        ImportKind::Claims => claims::check(conn, fy, &cols, sheet, &mut plan)?,
     }
     Ok(Ok(plan))
 }
 
 /// Writes a plan without issues in one audited transaction (all rows or none); returns the records added.
-pub fn apply(store: &mut Store, plan: &Plan) -> Result<usize> {
+pub fn apply(store: &mut Store, fy: &FiscalYear, plan: &Plan) -> Result<usize> {
     let label = format!("import {}", plan.kind.name());
+    let staff = store.staff().to_string();
     store.act(&label, |tx| {
         for record in &plan.new {
             match record {
@@ -143,6 +169,20 @@ pub fn apply(store: &mut Store, plan: &Plan) -> Result<usize> {
                 }
                 NewRecord::Application(d, None) => {
                     crate::store::dispatches::insert(tx, d)?;
+                }
+                // Through the console's own write: the rules once more, and approved → visiting on the first.
+                NewRecord::Visit(v) => {
+                    if let Err(refusal) = crate::store::workflow::add_visit(tx, fy, v, "", &staff)? {
+                        anyhow::bail!("visit of application {} refused on import: {refusal:?}", v.dispatch_id);
+                    }
+                }
+                // Through the ledger's own write: R-S5 once more, the event's organiser as the claimant.
+                NewRecord::Claim { fiscal_year, event_id, claim } => {
+                    if let Err(refusal) =
+                        crate::store::ledger::writes::create_claim(tx, *fiscal_year, *event_id, claim)?
+                    {
+                        anyhow::bail!("claim of event {event_id} refused on import: {refusal:?}");
+                    }
                 }
             }
         }

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::parse::{CorporateNumberError, DateError, IntError, PhoneError, YenError};
+use crate::domain::model::DispatchStatus;
+use crate::domain::parse::{CorporateNumberError, DateError, IntError, PhoneError, TimeError, YenError};
 use crate::domain::rules::Finding;
 use crate::ui::i18n::{self, Lang};
 
@@ -68,7 +69,31 @@ pub enum Problem {
         /// The number's fiscal year.
         year: i32,
     },
-    /// A rule of the program (R-E1, R-E3, ...).
+    /// A time that does not parse.
+    Time(TimeError),
+    /// No application of this number.
+    UnknownApplication(String),
+    /// The application takes no visits in its status (not yet approved, rejected or closed).
+    NoVisits {
+        /// Its number.
+        number: String,
+        /// Its status.
+        status: DispatchStatus,
+    },
+    /// No such visit place (R-D2).
+    UnknownPlace(String),
+    /// No such accompaniment (R-D3).
+    UnknownAccompaniment(String),
+    /// No expert of this name on the roster (or several).
+    UnknownExpert(String),
+    /// No event (or several) held on that day with that title.
+    UnknownEvent {
+        /// The day and title as given.
+        what: String,
+        /// How many matched.
+        found: usize,
+    },
+    /// A rule of the program (R-E1, R-E3, R-D1, ...).
     Rule(Finding),
 }
 
@@ -121,6 +146,18 @@ impl Problem {
             Problem::BadNumber(v) => t.bad_number.replace("{value}", v),
             Problem::WrongYear { date, year } => {
                 t.wrong_year.replace("{date}", &date.to_string()).replace("{year}", &year.to_string())
+            }
+            Problem::Time(e) => i18n::time_error(lang, e),
+            Problem::UnknownApplication(n) => t.unknown_application.replace("{number}", n),
+            Problem::NoVisits { number, status } => {
+                t.no_visits.replace("{number}", number).replace("{status}", i18n::label::dispatch_status(lang, *status))
+            }
+            Problem::UnknownPlace(v) => t.unknown_place.replace("{value}", v),
+            Problem::UnknownAccompaniment(v) => t.unknown_accompaniment.replace("{value}", v),
+            Problem::UnknownExpert(n) => t.unknown_expert.replace("{name}", n),
+            Problem::UnknownEvent { what, found: 0 } => t.unknown_event[0].replace("{what}", what),
+            Problem::UnknownEvent { what, found } => {
+                t.unknown_event[1].replace("{what}", what).replace("{n}", &found.to_string())
             }
             Problem::Rule(f) => i18n::finding(lang, f),
         }

@@ -9,4 +9,5 @@
 pub mod events;
 pub mod ledger;
 pub mod queue;
+pub mod reports;
 pub mod roster;

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::fold::fold;
-use crate::domain::model::DispatchNumber;
+use crate::domain::model::{DispatchNumber, DispatchStatus, VenueKind};
 use crate::domain::parse::phone_digits;
 use crate::domain::records::NewDispatch;
+use crate::domain::rules::dispatch::VisitUsage;
 
 /// A business already registered as this row: the same corporate number, or the same folded name and the same
 /// phone digits.
@@ -85,4 +86,67 @@ pub fn insert_numbered_dispatch(conn: &Connection, d: &NewDispatch, seq: u32) ->
     )?
     .execute(params![d.fiscal_year, seq])?;
     Ok(id)
+}
+
+/// An application visits are imported into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VisitTarget {
+    /// Its id.
+    pub id: i64,
+    /// Its status.
+    pub status: DispatchStatus,
+    /// Its assigned expert.
+    pub expert_id: Option<i64>,
+    /// The visits and minutes it has (R-D1).
+    pub used: VisitUsage,
+}
+
+/// The application of this number, for importing its visits.
+pub fn visit_target(conn: &Connection, number: DispatchNumber) -> Result<Option<VisitTarget>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT d.id, d.status, d.expert_id, COUNT(v.id), COALESCE(SUM(v.end_min - v.start_min), 0)
+             FROM dispatch d
+             LEFT JOIN visit v ON v.dispatch_id = d.id WHERE d.fiscal_year = ?1 AND d.seq = ?2 GROUP BY d.id",
+        )?
+        .query_row(params![number.fiscal_year, number.seq], |r| {
+            let status: String = r.get(1)?;
+            Ok((r.get(0)?, status, r.get(2)?, VisitUsage { visits: r.get(3)?, minutes: r.get(4)? }))
+        })
+        .optional()?
+        .and_then(|(id, status, expert_id, used)| {
+            DispatchStatus::from_code(&status).map(|status| VisitTarget { id, status, expert_id, used })
+        }))
+}
+
+/// Whether the application already has a visit on this day starting at this minute.
+pub fn visit_exists(conn: &Connection, dispatch_id: i64, date: NaiveDate, start_min: u16) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM visit WHERE dispatch_id = ?1 AND visit_date = ?2 AND start_min = ?3")?
+        .exists(params![dispatch_id, date.to_string(), start_min])?)
+}
+
+/// The one expert of this folded name, if only one has it.
+pub fn only_expert_named(conn: &Connection, name: &str) -> Result<Option<i64>> {
+    let mut st = conn.prepare_cached(
+        "SELECT s.record_id FROM search_entry s WHERE s.kind = 'expert' AND s.field = 'name' AND s.folded = ?1",
+    )?;
+    let ids: Vec<i64> = st.query_map([fold(name)], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(if ids.len() == 1 { ids.first().copied() } else { None })
+}
+
+/// The events held on a day that a Form 4 claim may be for: (id, title, venue kind).
+pub fn events_on(conn: &Connection, date: NaiveDate) -> Result<Vec<(i64, String, VenueKind)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, title, venue_kind FROM event WHERE event_date = ?1 AND status <> 'cancelled' ORDER BY id",
+    )?;
+    let rows = st.query_map([date.to_string()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether the event already has a claim of this amount made on this day.
+pub fn claim_exists(conn: &Connection, event_id: i64, amount_yen: i64, claimed_on: NaiveDate) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM claim WHERE event_id = ?1 AND amount_yen = ?2 AND claimed_on = ?3")?
+        .exists(params![event_id, amount_yen, claimed_on.to_string()])?)
 }

@@ -30,7 +30,7 @@ pub fn list_rows(area: Rect) -> usize {
 pub fn click(area: Rect, app: &App, x: u16, y: u16) -> Option<crate::app::Action> {
     use crate::app::Action;
     use crate::app::keymap::Key;
-    if app.form.is_some() || app.lookup.is_some() || !app.popups.is_empty() {
+    if app.form.is_some() || app.lookup.is_some() || !app.popups.is_empty() || app.reports.is_open() {
         return None;
     }
     if y == area.y {
@@ -79,6 +79,13 @@ pub fn draw(f: &mut Frame, app: &App) {
     if let Some((_, form)) = &app.form {
         crate::ui::form::draw(f, body(area), form, app.session.lang, &theme);
     }
+    crate::screens::reports::view::draw(
+        f,
+        Rect { height: area.height.saturating_sub(1), ..area },
+        &app.reports,
+        s,
+        &theme,
+    );
     draw_status(f, bottom, app, &theme);
     if let Some(l) = &app.lookup {
         crate::ui::lookup::draw(f, area, l, app.session.lang, &theme);
@@ -218,14 +225,14 @@ fn backup_span(b: &BackupStatus, lang: Lang, theme: &Theme) -> Span<'static> {
 }
 
 /// A centred rectangle of at most `w`×`h` cells.
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
 /// Clears a popup's area one column wider on each side (ratatui#2526: wide characters straddling the edge).
-fn clear_popup(f: &mut Frame, r: Rect, area: Rect) {
+pub fn clear_popup(f: &mut Frame, r: Rect, area: Rect) {
     let x = r.x.saturating_sub(1).max(area.x);
     let right = (r.x + r.width + 1).min(area.x + area.width);
     f.render_widget(Clear, Rect { x, width: right - x, ..r });

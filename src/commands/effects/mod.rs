@@ -2,4 +2,5 @@
 
 pub mod events;
 pub mod ledger;
+pub mod reports;
 pub mod roster;

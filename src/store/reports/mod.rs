@@ -3,6 +3,7 @@
 //! layer labels.
 
 pub mod documents;
+pub mod freq;
 pub mod lists;
 
 use anyhow::Result;
@@ -188,8 +189,12 @@ fn payment_month(r: &Row) -> rusqlite::Result<PaymentMonth> {
     })
 }
 
-/// Paid honoraria, travel and Form 4 reimbursements of a fiscal year by month paid (a paid record without its
-/// payment date counts in the month of its last recorded step).
+/// Paid honoraria, travel and Form 4 reimbursements of a fiscal year by month paid.
+///
+/// Decided (issue 9): a record marked paid without `paid_on` (imported, or paid before the date was recorded)
+/// counts in the month of its last recorded status step — approved, then checked / proposed, then claimed —
+/// rather than being dropped or put in a month of its own, so the year's total always equals what was paid.
+/// `docs/reports.md` says the same to the desk.
 pub fn payments_by_month(conn: &Connection, year: i32) -> Result<Vec<PaymentMonth>> {
     let mut st = conn.prepare(
         "SELECT month, SUM(h), SUM(t), SUM(w), SUM(n), SUM(c) FROM (

@@ -90,7 +90,7 @@ pub struct ConsoleText {
     /// Help overlay title.
     pub help_title: &'static str,
     /// Help section titles, in `keymap::ALL_SCOPES` order.
-    pub help_sections: [&'static str; 10],
+    pub help_sections: [&'static str; 12],
     /// About title.
     pub about_title: &'static str,
     /// About lines (desk address, phone, e-mail).

@@ -168,6 +168,59 @@ pub struct ExportMessages {
     pub bad_extension: &'static str,
 }
 
+/// Texts of the console's export/import popup and frequency tables.
+#[derive(Debug)]
+pub struct ConsoleReportsText {
+    /// The popup's title.
+    pub title: &'static str,
+    /// What to do: report, CSV table, feedback, document, announcements, import.
+    pub what: [&'static str; 6],
+    /// Field labels: what, table, chamber, document, number, file.
+    pub labels: [&'static str; 6],
+    /// Documents: notice, request, Form 4, payment list.
+    pub documents: [&'static str; 4],
+    /// The form's hint line.
+    pub run_hint: &'static str,
+    /// No file given.
+    pub path_required: &'static str,
+    /// No chamber given for the feedback.
+    pub chamber_required: &'static str,
+    /// Work in progress.
+    pub running: &'static str,
+    /// Above the path written.
+    pub written: &'static str,
+    /// Above why nothing was done.
+    pub failed: &'static str,
+    /// Under an importable dry run.
+    pub confirm_import: &'static str,
+    /// Under a dry run with rejected rows.
+    pub not_importable: &'static str,
+    /// Under the result.
+    pub done_hint: &'static str,
+    /// The frequency view's title; `{list}`, `{rows}`, `{cols}`.
+    pub freq_title: &'static str,
+    /// The lists counted: applications, events, claims.
+    pub sources: [&'static str; 3],
+    /// Field names: theme, chamber, status, month, municipality, expert, kind, organisation, area.
+    pub fields: [&'static str; 9],
+    /// The column of a one-field table.
+    pub count: &'static str,
+    /// Counting.
+    pub loading: &'static str,
+    /// Nothing to count.
+    pub empty: &'static str,
+    /// The records behind a cell; `{cell}`, `{n}`.
+    pub records_title: &'static str,
+}
+
+/// The console's report texts in a language.
+pub fn console(lang: Lang) -> &'static ConsoleReportsText {
+    match lang {
+        Lang::Ja => &ja::reports::CONSOLE,
+        Lang::En => &en::reports::CONSOLE,
+    }
+}
+
 /// Export texts in a language.
 pub fn text(lang: Lang) -> &'static ReportsText {
     match lang {
@@ -230,6 +283,18 @@ pub struct ImportText {
     pub number: [&'static str; 4],
     /// Yen errors: empty, unreadable (`{input}`), negative, fractional, too large (`{max}`).
     pub yen: [&'static str; 5],
+    /// No application of that number; `{number}`.
+    pub unknown_application: &'static str,
+    /// The application takes no visits; `{number}`, `{status}`.
+    pub no_visits: &'static str,
+    /// No such place (R-D2); `{value}`.
+    pub unknown_place: &'static str,
+    /// No such accompaniment (R-D3); `{value}`.
+    pub unknown_accompaniment: &'static str,
+    /// No (single) expert of that name; `{name}`.
+    pub unknown_expert: &'static str,
+    /// No event held then (`{what}`), or several (`{what}`, `{n}`: give the title).
+    pub unknown_event: [&'static str; 2],
 }
 
 /// Import texts in a language.
@@ -279,6 +344,22 @@ mod tests {
             all.extend(i.corporate_number);
             all.extend(i.number);
             all.extend(i.yen);
+            all.extend([
+                i.unknown_application,
+                i.no_visits,
+                i.unknown_place,
+                i.unknown_accompaniment,
+                i.unknown_expert,
+            ]);
+            let c = console(lang);
+            all.extend([c.title, c.run_hint, c.path_required, c.chamber_required, c.running, c.written, c.failed]);
+            all.extend([c.confirm_import, c.not_importable, c.done_hint, c.freq_title, c.count, c.loading, c.empty]);
+            all.extend([c.records_title]);
+            all.extend(c.what);
+            all.extend(c.labels);
+            all.extend(c.documents);
+            all.extend(c.sources);
+            all.extend(c.fields);
             assert!(all.iter().all(|s| !s.trim().is_empty()), "{lang:?}");
             assert!(t.tables.iter().all(|s| s.chars().count() <= 31), "sheet names fit Excel's 31 characters");
         }

@@ -49,6 +49,8 @@ pub const TEXT: ConsoleText = ConsoleText {
         "Typing a filter",
         "Lookup (Ctrl-K)",
         "Help",
+        "Frequency tables",
+        "Export and import",
     ],
     about_title: "Kumamoto SME Digital Consultation Desk",
     about_lines: &[

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::ui::i18n::reports::{DocumentText, ExportMessages, Headers, ImportText, ReportsText};
+use crate::ui::i18n::reports::{ConsoleReportsText, DocumentText, ExportMessages, Headers, ImportText, ReportsText};
 
 fn month(first_day: NaiveDate) -> String {
     first_day.format("%Y-%m").to_string()
@@ -181,4 +181,41 @@ pub const IMPORT: ImportText = ImportText {
         "amounts are whole yen",
         "the amount exceeds {max} yen",
     ],
+    unknown_application: "no application numbered {number}",
+    no_visits: "application {number} is {status}: visits are recorded once it is approved",
+    unknown_place: "unknown visit place {value} (desk, shokokai, chamber of commerce, premises, online, other)",
+    unknown_accompaniment: "unknown accompaniment {value} (assigned officer, other guidance officer, support officer, coordinator, nobody)",
+    unknown_expert: "no expert named {name} on the roster, or several",
+    unknown_event: ["no seminar or consultation day held on {what}", "{n} events held on {what}: give the title"],
+};
+
+/// The export/import popup and the frequency tables.
+pub const CONSOLE: ConsoleReportsText = ConsoleReportsText {
+    title: "Export / import",
+    what: [
+        "achievement report (Excel)",
+        "a report table (CSV)",
+        "feedback to a chamber (R-D4)",
+        "a document (notice, request, Form 4, payment list)",
+        "announcements of events (R-S9)",
+        "import an Excel / CSV file",
+    ],
+    labels: ["what", "table", "chamber", "document", "number (application, claim, year)", "file"],
+    documents: ["decision notice", "dispatch request", "Form 4 reimbursement", "payment list"],
+    run_hint: "Ctrl-S runs (the extension tells the format: .xlsx .pdf .csv .html)",
+    path_required: "type a file name",
+    chamber_required: "type the chamber's name",
+    running: "working…",
+    written: "written:",
+    failed: "not done:",
+    confirm_import: "Enter imports (recorded as one action, u undoes it), q goes back",
+    not_importable: "some rows are rejected: fix the file and check it again (q goes back)",
+    done_hint: "Enter or q closes",
+    freq_title: "Frequency tables: {list} ({rows} × {cols})",
+    sources: ["applications", "events", "claims"],
+    fields: ["theme", "chamber", "status", "month", "municipality", "expert", "kind", "organisation", "area"],
+    count: "count",
+    loading: "counting…",
+    empty: "no records this year",
+    records_title: "records of {cell} ({n}), Enter opens one in its tab",
 };

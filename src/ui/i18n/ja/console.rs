@@ -49,6 +49,8 @@ pub const TEXT: ConsoleText = ConsoleText {
         "絞り込み入力",
         "検索 (Ctrl-K)",
         "ヘルプ",
+        "集計表",
+        "書き出し・取り込み",
     ],
     about_title: "くまもと中小企業デジタル相談窓口",
     about_lines: &[

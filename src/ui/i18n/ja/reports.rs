@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::wareki::{era_of, format_long};
-use crate::ui::i18n::reports::{DocumentText, ExportMessages, Headers, ImportText, ReportsText};
+use crate::ui::i18n::reports::{ConsoleReportsText, DocumentText, ExportMessages, Headers, ImportText, ReportsText};
 
 fn month(first_day: NaiveDate) -> String {
     match era_of(first_day) {
@@ -187,4 +187,44 @@ pub const IMPORT: ImportText = ImportText {
         "金額は円単位 (整数) です",
         "金額が上限 {max} 円を超えています",
     ],
+    unknown_application: "申請番号「{number}」の申請はありません",
+    no_visits: "申請 {number} は「{status}」のため派遣を記録できません (承認後に記録します)",
+    unknown_place: "派遣場所「{value}」が分かりません (相談窓口・商工会・商工会議所・事業所・オンライン・その他)",
+    unknown_accompaniment: "同行者「{value}」が分かりません (担当経営指導員・他の経営指導員・経営支援員・窓口コーディネーター・同行なし)",
+    unknown_expert: "専門家「{name}」は名簿にいないか、同じ名前が複数います",
+    unknown_event: [
+        "{what} に開催された講習会・相談会はありません",
+        "{what} に開催された講習会・相談会が {n} 件あります (講習会名で区別してください)",
+    ],
+};
+
+/// 書き出し・取り込みのポップアップと集計表。
+pub const CONSOLE: ConsoleReportsText = ConsoleReportsText {
+    title: "書き出し・取り込み",
+    what: [
+        "実績報告 (Excel)",
+        "実績報告の表 (CSV)",
+        "商工会へのフィードバック (R-D4)",
+        "送付文書 (通知書・依頼書・様式4・支払一覧)",
+        "講習会・相談会の告知 (R-S9)",
+        "Excel・CSVの取り込み",
+    ],
+    labels: ["種類", "表", "商工会・商工会議所", "文書", "番号 (申請番号・精算番号・年度)", "ファイル"],
+    documents: ["決定通知書", "専門家派遣依頼書", "様式4 立替金精算書", "謝金・旅費の支払一覧"],
+    run_hint: "Ctrl-S で実行 (形式は拡張子で: .xlsx .pdf .csv .html)",
+    path_required: "ファイル名を入力してください",
+    chamber_required: "商工会・商工会議所の名前を入力してください",
+    running: "処理中…",
+    written: "書き出しました:",
+    failed: "できませんでした:",
+    confirm_import: "Enter で取り込む (1回の操作として記録・u で取り消し可)・q で戻る",
+    not_importable: "取り込めない行があります。ファイルを直してから再度確認してください (q で戻る)",
+    done_hint: "Enter・q で閉じる",
+    freq_title: "集計表: {list} ({rows} × {cols})",
+    sources: ["申請", "講習会・相談会", "立替金精算"],
+    fields: ["テーマ", "申請元", "状態", "月", "市町村", "専門家", "種別", "団体", "地域"],
+    count: "件数",
+    loading: "集計中…",
+    empty: "今年度の記録はありません",
+    records_title: "{cell} の記録 ({n}件)・Enter でタブに開く",
 };
