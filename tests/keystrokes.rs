@@ -147,6 +147,8 @@ fn twenty_thousand_random_keys_on_every_tab_keep_every_invariant() {
     let steps: usize = std::env::var("MADOGUCHI_KEYSTROKES").ok().and_then(|s| s.parse().ok()).unwrap_or(20_000);
     let seed: u64 = std::env::var("MADOGUCHI_KEYSTROKES_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(7);
     let dir = tempfile::tempdir().unwrap();
+    // The export popup (X) writes where the console runs: in the temporary directory, not the source tree.
+    std::env::set_current_dir(dir.path()).unwrap();
     let db = dir.path().join("desk.db");
     let mut store = Store::open(&db, "山田").unwrap();
     let ctx = context(dir.path(), &db);
