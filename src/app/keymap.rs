@@ -103,6 +103,8 @@ pub enum Command {
     Edit,
     /// Add a visit to the selected application.
     AddVisit,
+    /// Remove the visit chosen in the open detail (recorded by mistake; asks first).
+    RemoveVisit,
     /// Move the selected application to its next status.
     Transition,
     /// Reject the selected application (R-D5).
@@ -270,7 +272,13 @@ const LIST: &[Binding] = &[
     b(&[Key::PageDown], Command::PageDown, "次のページ", "page down", false),
     b(&[Key::Enter], Command::Open, "詳細を開く", "open the detail", true),
     b(&[Key::Char('n')], Command::New, "新規", "new", true),
-    b(&[Key::Char('e')], Command::Edit, "編集", "edit", false),
+    b(
+        &[Key::Char('e')],
+        Command::Edit,
+        "編集 (申請タブの詳細で派遣を選んでいればその派遣)",
+        "edit (on tab 1: the visit chosen in the detail)",
+        false,
+    ),
     b(&[Key::Char('/')], Command::Filter, "文字で絞り込み", "filter by text", true),
     b(
         &[Key::Char('u')],
@@ -294,6 +302,13 @@ const LIST: &[Binding] = &[
 
 const QUEUE: &[Binding] = &[
     b(&[Key::Char('v')], Command::AddVisit, "派遣 (訪問) を追加", "add a visit", true),
+    b(
+        &[Key::Char('d')],
+        Command::RemoveVisit,
+        "詳細で選んだ派遣を削除 (Enter→j/k で選ぶ・確認あり・u で取消)",
+        "remove the visit chosen in the detail (Enter, j/k; asks; u undoes)",
+        false,
+    ),
     b(&[Key::Char('t')], Command::Transition, "状態を進める", "move to the next status", true),
     b(&[Key::Char('x')], Command::Reject, "否決 (R-D5)", "reject (R-D5)", false),
     b(

@@ -184,15 +184,15 @@ const HISTORY_LIMIT: usize = 200;
 pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Action {
     let fiscal_year = session.fy.year;
     let result = match effect {
-        Effect::LoadConsultations { generation, offset, limit } => {
+        Effect::LoadConsultations { generation, text, offset, limit } => {
             let conn = store.conn();
-            consultations::count(conn, fiscal_year).and_then(|total| {
+            consultations::count(conn, fiscal_year, &text).and_then(|total| {
                 let offset = offset.min(total.saturating_sub(limit));
                 Ok(Action::ConsultationPage {
                     generation,
                     total,
                     offset,
-                    rows: consultations::page(conn, fiscal_year, offset, limit)?,
+                    rows: consultations::page(conn, fiscal_year, &text, offset, limit)?,
                 })
             })
         }
@@ -259,6 +259,8 @@ pub fn run_effect(store: &mut Store, session: &Session, effect: Effect) -> Actio
                 })
             })
         }
+        Effect::LoadChamberStaff { chamber_id } => crate::store::staff::of_chamber(store.conn(), chamber_id)
+            .map(|staff| Action::ChamberStaff { chamber_id, staff }),
         Effect::LoadDetail { id } => queue::detail(store.conn(), id).map(|d| Action::Detail(d.map(Box::new))),
         Effect::Roster(load) => effects::roster::load(store, session, load),
         Effect::Events(load) => effects::events::load(store, session, load),
@@ -291,6 +293,17 @@ fn save(store: &mut Store, session: &Session, request: SaveRequest) -> Result<Ac
         SaveRequest::AddVisit { visit, override_reason } => {
             let outcome = store
                 .act_if("dispatch.add_visit", |tx| workflow::add_visit(tx, &fy, &visit, &override_reason, &staff))?;
+            Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
+        }
+        SaveRequest::UpdateVisit { visit_id, row_version, visit, override_reason } => {
+            let outcome = store.act_if("dispatch.edit_visit", |tx| {
+                workflow::update_visit(tx, &fy, visit_id, row_version, &visit, &override_reason, &staff)
+            })?;
+            Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
+        }
+        SaveRequest::RemoveVisit { visit_id, row_version } => {
+            let outcome =
+                store.act_if("dispatch.remove_visit", |tx| workflow::remove_visit(tx, visit_id, row_version))?;
             Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
         }
         SaveRequest::Transition { id, from, to, on, details } => {
