@@ -37,6 +37,8 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     } else {
         Some(DailyBackups::start(store.path().to_path_buf(), ctx.backup_dir(), ctx.config.backup, ctx.staff.clone())?)
     };
+    // The terminal's width of ①, ※, ○...: every text the console measures follows it.
+    crate::ui::text::set_ambiguous_width(ctx.config.ambiguous_width);
     let mut app = App::new(session(ctx));
     app.events.week_start = ctx.config.week_start;
     human_panic::setup_panic!();
