@@ -194,13 +194,22 @@ fn removing_a_visit_is_one_action_undone_with_its_override() {
 }
 
 #[test]
-fn a_visit_records_the_applications_expert() {
+fn a_visit_records_the_applications_expert_and_removing_the_only_one_makes_it_approved_again() {
     let (_dir, mut store) = temp_store();
     let (id, expert) = approved(&mut store);
     let v = add(&mut store, &visit(id, date(7, 1), 2), "").unwrap();
     let recorded: Option<i64> =
         store.conn().query_row("SELECT expert_id FROM visit WHERE id = ?1", [v], |r| r.get(0)).unwrap();
     assert_eq!(recorded, Some(expert));
+    let status = |s: &Store| -> (String, String) {
+        s.conn()
+            .query_row("SELECT status, status_on FROM dispatch WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+    };
+    assert_eq!(status(&store), ("visiting".to_string(), "2025-07-01".to_string()));
+    let rv = row_version(&store, v);
+    store.act_if("dispatch.remove_visit", |tx| workflow::remove_visit(tx, v, rv)).unwrap().unwrap();
+    assert_eq!(status(&store), ("approved".to_string(), "2025-06-03".to_string()), "as decided, before any visit");
 }
 
 #[test]

@@ -272,13 +272,7 @@ const LIST: &[Binding] = &[
     b(&[Key::PageDown], Command::PageDown, "次のページ", "page down", false),
     b(&[Key::Enter], Command::Open, "詳細を開く", "open the detail", true),
     b(&[Key::Char('n')], Command::New, "新規", "new", true),
-    b(
-        &[Key::Char('e')],
-        Command::Edit,
-        "編集 (申請タブの詳細で派遣を選んでいればその派遣)",
-        "edit (on tab 1: the visit chosen in the detail)",
-        false,
-    ),
+    b(&[Key::Char('e')], Command::Edit, "編集", "edit", false),
     b(&[Key::Char('/')], Command::Filter, "文字で絞り込み", "filter by text", true),
     b(
         &[Key::Char('u')],
@@ -305,8 +299,8 @@ const QUEUE: &[Binding] = &[
     b(
         &[Key::Char('d')],
         Command::RemoveVisit,
-        "詳細で選んだ派遣を削除 (Enter→j/k で選ぶ・確認あり・u で取消)",
-        "remove the visit chosen in the detail (Enter, j/k; asks; u undoes)",
+        "詳細で選んだ派遣を削除 (Enter→j/k で選ぶ・e で編集・確認あり・u で取消)",
+        "remove the visit chosen in the detail (Enter, j/k; e edits it; asks; u undoes)",
         false,
     ),
     b(&[Key::Char('t')], Command::Transition, "状態を進める", "move to the next status", true),

@@ -77,6 +77,23 @@ pub fn delete(conn: &Connection, id: i64, row_version: i64) -> Result<bool> {
     Ok(conn.prepare_cached("DELETE FROM visit WHERE id = ?1 AND row_version = ?2")?.execute([id, row_version])? == 1)
 }
 
+/// The application of a visit (None: no such visit).
+pub fn dispatch_of(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn.prepare_cached("SELECT dispatch_id FROM visit WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?)
+}
+
+/// Puts a "visiting" application whose visits were all removed back to "approved" (dated as decided).
+pub fn approved_again_without_visits(conn: &Connection, dispatch_id: i64) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE dispatch SET status = 'approved', status_on = COALESCE(decided_on, status_on),
+             row_version = row_version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')
+         WHERE id = ?1 AND status = 'visiting' AND NOT EXISTS (SELECT 1 FROM visit WHERE dispatch_id = ?1)",
+    )?
+    .execute([dispatch_id])?;
+    Ok(())
+}
+
 /// Deletes the R-D1 overrides recorded for a visit (it is removed, or edited and checked again).
 pub fn drop_overrides(conn: &Connection, id: i64) -> Result<()> {
     conn.prepare_cached("DELETE FROM override WHERE record_table = 'visit' AND record_id = ?1 AND rule = 'R-D1'")?

@@ -197,15 +197,18 @@ pub fn update_visit(
 }
 
 /// Removes a visit recorded by mistake (with its overrides), unless it changed since `row_version` was read or
-/// an honorarium was already proposed for it (the ledger keeps what was paid for).
+/// an honorarium was already proposed for it (the ledger keeps what was paid for). An application left without
+/// visits is "approved" again, as before its first visit.
 pub fn remove_visit(conn: &Connection, visit_id: i64, row_version: i64) -> Result<Outcome<()>> {
     if visits::has_payment(conn, visit_id)? {
         return Ok(Err(Refusal::VisitHasPayment));
     }
+    let Some(dispatch_id) = visits::dispatch_of(conn, visit_id)? else { return Ok(Err(Refusal::Missing)) };
     visits::drop_overrides(conn, visit_id)?;
     if !visits::delete(conn, visit_id, row_version)? {
         return Ok(Err(missing_or_changed(conn, "visit", visit_id)?));
     }
+    visits::approved_again_without_visits(conn, dispatch_id)?;
     Ok(Ok(()))
 }
 
