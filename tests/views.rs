@@ -277,6 +277,62 @@ fn remove_visit_confirmation_80x24() {
 }
 
 #[test]
+fn d_and_e_act_on_the_chosen_visit_only() {
+    use madoguchi::app::SaveRequest;
+    let mut app = loaded_app(Lang::Ja, 160, 48);
+    with_detail_status(&mut app, DispatchStatus::Visiting);
+    reduce(&mut app, Action::Key(Key::Char('d')));
+    assert!(app.form.is_none());
+    assert!(app.error.as_deref().is_some_and(|e| e.contains("派遣を選んでください")), "{:?}", app.error);
+    let mut app = visit_chosen(160, 48);
+    reduce(&mut app, Action::Key(Key::Char('d')));
+    let fx = reduce(&mut app, Action::Key(Key::Ctrl('s')));
+    assert!(
+        matches!(fx.as_slice(), [Effect::Save(r)] if **r == SaveRequest::RemoveVisit { visit_id: 2, row_version: 1 }),
+        "{fx:?}"
+    );
+    // Esc leaves the detail: e edits the application again.
+    let mut app = visit_chosen(160, 48);
+    reduce(&mut app, Action::Key(Key::Esc));
+    reduce(&mut app, Action::Key(Key::Char('e')));
+    assert!(app.form.as_ref().is_some_and(|(_, f)| f.title.contains("申請内容の編集")));
+}
+
+#[test]
+fn consultations_filtered_by_text_160x48_and_80x24() {
+    use madoguchi::domain::model::{ConsultationChannel, ConsultationOutcome};
+    use madoguchi::store::consultations::ConsultationRow;
+    for (w, h) in [(160, 48), (80, 24)] {
+        let mut app = loaded_app(Lang::Ja, w, h);
+        reduce(&mut app, Action::Key(Key::Char('c')));
+        reduce(&mut app, Action::Key(Key::Char('/')));
+        let hint = render(&app, w, h);
+        assert!(hint.contains("/  絞り込み (相談"), "{hint}");
+        let mut fx = Vec::new();
+        for c in "たなか".chars() {
+            fx = reduce(&mut app, Action::Key(Key::Char(c)));
+        }
+        let [Effect::LoadConsultations { generation, text, .. }] = fx.as_slice() else { panic!("{fx:?}") };
+        assert_eq!(text, "たなか");
+        let row = ConsultationRow {
+            id: 1,
+            received_on: d(2025, 11, 4),
+            channel: ConsultationChannel::Phone,
+            caller_name: "ﾀﾅｶ様".into(),
+            business: Some("㈱髙橋菓子舗".into()),
+            content: "ECサイトの立ち上げ相談".into(),
+            outcome: ConsultationOutcome::Dispatch,
+            dispatch: Some(DispatchNumber { fiscal_year: 2025, seq: 302 }),
+        };
+        reduce(&mut app, Action::ConsultationPage { generation: *generation, total: 1, offset: 0, rows: vec![row] });
+        reduce(&mut app, Action::Key(Key::Enter));
+        let screen = render(&app, w, h);
+        assert!(screen.contains("[窓口相談] 1件  /たなか"), "{screen}");
+        insta::assert_snapshot!(format!("consultations_filtered_{w}x{h}"), screen);
+    }
+}
+
+#[test]
 fn form_1_edit_shows_the_guidance_officer_160x48() {
     let mut app = loaded_app(Lang::Ja, 160, 48);
     reduce(&mut app, Action::Key(Key::Char('e')));

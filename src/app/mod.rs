@@ -828,7 +828,14 @@ fn form_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
     let cmd = cmd.filter(|c| *c != Command::EditField);
     let was_new = form.record("business") == Some(form::NEW_RECORD);
     let chamber_before = form.record("chamber");
+    let person_before = form.choice("person").map(str::to_string);
     let event = form.handle(cmd, key);
+    if let (Purpose::Queue(QueuePurpose::AddVisit { .. } | QueuePurpose::EditVisit { .. }), Some(d)) =
+        (&purpose, &app.queue.detail)
+        && form.choice("person").map(str::to_string) != person_before
+    {
+        forms::person_picked(form, d);
+    }
     let mut effects = Vec::new();
     let chamber = form.record("chamber");
     if matches!(purpose, Purpose::Queue(_)) && chamber != chamber_before {

@@ -263,6 +263,28 @@ pub fn visit_form(s: &Session, d: &DispatchDetail, visit: Option<&VisitLine>) ->
     )
 }
 
+/// R-D3: who a picked staff member is to the application — its assigned guidance officer, another guidance
+/// officer, a support officer, or the desk's staff (counted as the desk coordinator).
+fn accompaniment_of(member: &StaffMember, assigned: Option<i64>) -> AccompanimentKind {
+    match member {
+        StaffMember::Chamber { id, .. } if Some(*id) == assigned => AccompanimentKind::AssignedOfficer,
+        StaffMember::Chamber { role: StaffRole::GuidanceOfficer, .. } => AccompanimentKind::OtherGuidanceOfficer,
+        StaffMember::Chamber { role: StaffRole::SupportOfficer, .. } => AccompanimentKind::SupportOfficer,
+        StaffMember::Desk { .. } => AccompanimentKind::Coordinator,
+    }
+}
+
+/// The accompanying person was picked on a visit form: "who accompanied" (R-D3) follows, so the record never
+/// says "the assigned officer" next to someone else (a reason is then asked for on saving).
+pub fn person_picked(form: &mut Form, d: &DispatchDetail) {
+    let Some(code) = form.choice("person").map(str::to_string) else { return };
+    let Some(member) = d.staff.iter().find(|m| m.code() == code) else { return };
+    let kind = accompaniment_of(member, d.guidance_officer_id);
+    if let Some(Field { kind: FieldKind::Choice(options, i), .. }) = form.field_mut("accompanied_by") {
+        *i = options.iter().position(|o| o.0 == kind.code()).unwrap_or(*i);
+    }
+}
+
 /// A visit in a title: "2025-11-04 10:00-12:00".
 fn visit_label(v: &VisitLine) -> String {
     format!("{} {}-{}", v.date, format_time(v.start_min), format_time(v.end_min))
@@ -589,7 +611,11 @@ mod tests {
         assert_eq!((visit.accompanying_staff_id, visit.accompanying_desk_staff_id), (Some(31), None));
         focus(&mut form, "person");
         form.handle(None, Key::Right);
+        person_picked(&mut form, &d);
+        assert_eq!(form.choice("accompanied_by"), Some("support_officer"), "R-D3 follows the person picked");
         form.handle(None, Key::Right); // → the desk's coordinator
+        person_picked(&mut form, &d);
+        assert_eq!(form.choice("accompanied_by"), Some("coordinator"));
         focus(&mut form, "accompanying_name");
         form.handle(None, Key::Char('x'));
         let Ok(SaveRequest::AddVisit { visit, .. }) = to_request(Purpose::AddVisit { dispatch_id: 5 }, &form, &s)
