@@ -246,6 +246,11 @@ pub fn visit_form(s: &Session, d: &DispatchDetail, visit: Option<&VisitLine>) ->
         }
     };
     let person = index(&people, person.as_deref().unwrap_or(""));
+    // Someone no longer on the staff lists (retired) is kept by name.
+    let name = match visit {
+        Some(v) if person == 0 && name.is_empty() => v.accompanying_name.clone().unwrap_or_default(),
+        _ => name,
+    };
     Form::new(
         &title,
         vec![
@@ -640,6 +645,10 @@ mod tests {
             panic!("an update")
         };
         assert_eq!((visit_id, row_version, visit.start_min, visit.end_min), (12, 1, 600, 720));
+        let mut retired = v.clone();
+        retired.staff_id = Some(99);
+        let form = visit_form(&s, &d, Some(&retired));
+        assert_eq!((form.choice("person"), form.text("accompanying_name").as_str()), (Some(""), "阿蘇 花子"));
         let remove = remove_visit(&s, &d, v);
         assert!(remove.fields.is_empty() && remove.title.contains("削除"), "{}", remove.title);
     }
