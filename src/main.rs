@@ -8,6 +8,8 @@ fn main() -> ExitCode {
     let cli = madoguchi::cli::Cli::parse();
     match madoguchi::commands::run(cli) {
         Ok(code) => code,
+        // `madoguchi demo ... | head -1`: the reader took what it wanted.
+        Err(e) if madoguchi::commands::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("madoguchi: {e:#}");
             ExitCode::from(2)

@@ -183,3 +183,29 @@ fn bench_json_has_every_metric() {
     }
     assert!(home.path().join("cache/madoguchi/bench").is_dir(), "the demo database is kept in the cache directory");
 }
+
+#[test]
+fn a_reader_that_goes_away_early_ends_the_output_quietly() {
+    // `madoguchi demo --scale 1 --out X | head -1`, with the reader gone before the first line: the write fails
+    // with a broken pipe, which must end the command quietly (no panic message, exit 0), the database written.
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("demo.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args(["demo", "--scale", "1", "--out", db.to_str().unwrap()])
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run madoguchi");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+    let check = madoguchi(home.path(), &["--db", db.to_str().unwrap(), "check"]);
+    assert!(check.status.success(), "the demo database is complete: {}", text(&check.stdout));
+}

@@ -71,7 +71,7 @@ fn browsing_a_demo_database() {
     let theme_before = screen.lines().find_map(|l| l.split("│テーマ: ").nth(1).map(|t| t.trim().to_string())).unwrap();
     c.send("e");
     c.wait_for("申請内容の編集");
-    c.send("\t\t\x1b[C");
+    c.send("\t\t\t\x1b[C"); // past the chamber, its guidance officer and the date: the theme
     c.send("\x13");
     let screen = c.wait_until("the edited theme", |s| {
         s.contains("保存しました") && s.lines().any(|l| l.contains("│テーマ: ") && !l.contains(&theme_before))

@@ -103,7 +103,7 @@ fn lookup_finds_what_the_caller_says() {
     c.wait_for("[すべて] 300件");
     c.send("n");
     c.wait_for("新規申請");
-    c.send("\t\t\t\tあいう");
+    c.send("\t\t\t\t\tあいう"); // past chamber, guidance officer, date and theme: the first section
     let form = c.wait_for("あいう");
     c.send(CTRL_K);
     c.wait_for("検索 (Ctrl-K)");

@@ -52,7 +52,8 @@ fn the_desk_day_from_form_1_to_reopening() {
     c.send("n");
     c.wait_for("新規申請");
     pick(&mut c, &business, &business);
-    c.send(&TAB.repeat(5));
+    // chamber, guidance officer, received, theme, two sections: the consultation details.
+    c.send(&TAB.repeat(6));
     c.send("在庫管理をクラウド化したい");
     c.send(CTRL_S);
     c.wait_for("R7-0301 保存しました");
@@ -160,8 +161,10 @@ fn the_desk_day_from_form_1_to_reopening() {
     });
     // Edit it: the form opens with what was stored; the list shows the change.
     c.send("e");
-    let screen = c.wait_for("窓口相談の記録");
-    assert!(screen.contains("ECサイトの立ち上げ相談"), "{screen}");
+    // Waiting for both: a frame may be read half drawn.
+    c.wait_until("the form with the stored content", |s| {
+        s.contains("窓口相談の記録") && s.contains("ECサイトの立ち上げ相談")
+    });
     c.send(TAB);
     c.send("\x15田中 一郎");
     c.send(CTRL_S);
@@ -198,4 +201,136 @@ fn the_desk_day_from_form_1_to_reopening() {
     assert_eq!((muni.as_str(), phone.as_str()), ("宇土市", "0964-00-0000"));
     let out = run_ok(home.path(), &["--db", dbs, "check", "--lang", "en"]);
     assert!(out.contains("no problems"), "overrides make the 6th visit legal for check too:\n{out}");
+}
+
+/// The facts of an application in the demo to edit visits of: visiting, with a chamber, its guidance officer and
+/// an expert, all visits before "today" and room under R-D1 for one more visit of two hours.
+fn visiting(db: &std::path::Path) -> (String, i64, Option<i64>, i64) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(
+        "SELECT d.fiscal_year, d.seq, d.id, d.guidance_officer_id, d.expert_id FROM dispatch d
+         WHERE d.status = 'visiting' AND d.chamber_id IS NOT NULL AND d.guidance_officer_id IS NOT NULL
+           AND d.expert_id IS NOT NULL
+           AND (SELECT COUNT(*) FROM visit v WHERE v.dispatch_id = d.id) BETWEEN 1 AND 3
+           AND (SELECT SUM(v.end_min - v.start_min) FROM visit v WHERE v.dispatch_id = d.id) <= 600
+           AND (SELECT MAX(v.visit_date) FROM visit v WHERE v.dispatch_id = d.id) < '2025-11-04'
+         ORDER BY d.seq LIMIT 1",
+        [],
+        |r| {
+            let (fy, seq): (i32, u32) = (r.get(0)?, r.get(1)?);
+            Ok((format!("R{}-{seq:04}", fy - 2018), r.get(2)?, r.get(3)?, r.get(4)?))
+        },
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_visit_is_added_with_the_assigned_officer_edited_removed_and_brought_back() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("desk.db");
+    let dbs = db.to_str().unwrap();
+    run_ok(home.path(), &["demo", "--scale", "1", "--out", dbs]);
+    let (number, id, officer, expert) = visiting(&db);
+    let args = ["--db", dbs, "--today", "2025-11-04"];
+    let mut c = Console::start(home.path(), &args, 160, 48);
+    c.wait_for("R7-0300");
+    c.send("/");
+    c.send(&number);
+    c.send(ENTER);
+    c.wait_until("the application's detail", |s| s.contains("1件") && s.contains(&format!("│{number}  20")));
+
+    // A new visit proposes the chamber's assigned guidance officer (R-D3).
+    c.send("v");
+    let screen = c.wait_for("派遣の追加");
+    assert!(screen.contains("(経営指導員) >"), "{screen}");
+    c.send(CTRL_S);
+    c.wait_for("2025-11-04 (R7.11.4) 10:00-12:00 2.0h");
+
+    // Enter opens the detail; G chooses the last visit by date (the new one); e edits it.
+    c.send(ENTER);
+    c.wait_for("j/k 派遣を選ぶ");
+    c.send("G");
+    c.wait_until("the new visit chosen", |s| {
+        s.lines().any(|l| l.contains(">") && l.contains(". 2025-11-04 (R7.11.4)"))
+    });
+    c.send("e");
+    c.wait_for("派遣の編集");
+    c.send(&TAB.repeat(2));
+    c.send("\x1511:00");
+    c.send(CTRL_S);
+    c.wait_for("2025-11-04 (R7.11.4) 10:00-11:00 1.0h");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (end, staff, visit_expert): (i64, Option<i64>, Option<i64>) = conn
+        .query_row(
+            "SELECT end_min, accompanying_staff_id, expert_id FROM visit WHERE dispatch_id = ?1 AND visit_date = '2025-11-04'",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((end, staff, visit_expert), (660, officer, Some(expert)), "edited; officer and expert recorded");
+
+    // d asks first, Ctrl-S removes; u brings it back.
+    c.send("d");
+    c.wait_for("を削除 (Ctrl-S 削除・Esc 戻る)");
+    c.send(CTRL_S);
+    c.wait_until("the visit removed", |s| s.contains("保存しました") && !s.contains("2025-11-04 (R7.11.4) 10:00"));
+    c.send("u");
+    c.wait_for("取り消しました: 派遣の削除");
+    c.wait_for("2025-11-04 (R7.11.4) 10:00-11:00 1.0h");
+    c.send(ESC);
+    c.send(ESC);
+    c.send("q");
+    assert!(c.wait_exit());
+    let labels: Vec<String> = conn
+        .prepare("SELECT label FROM action WHERE label LIKE '%visit%' ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(
+        labels,
+        ["dispatch.add_visit", "dispatch.edit_visit", "dispatch.remove_visit", "undo:dispatch.remove_visit"],
+        "one audited action each"
+    );
+}
+
+#[test]
+fn form_1_offers_the_chosen_chambers_guidance_officers() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("desk.db");
+    let dbs = db.to_str().unwrap();
+    run_ok(home.path(), &["demo", "--scale", "1", "--out", dbs]);
+    let (business, _) = names(&db);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (chamber, officer): (String, String) = conn
+        .query_row(
+            "SELECT o.name, s.name FROM organisation_staff s JOIN organisation o ON o.id = s.organisation_id
+             WHERE s.role = 'guidance_officer' AND s.retired_on IS NULL ORDER BY o.id, s.reading, s.id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let args = ["--db", dbs, "--today", "2025-11-04"];
+    let mut c = Console::start(home.path(), &args, 160, 48);
+    c.wait_for("R7-0300");
+    c.send("n");
+    c.wait_for("新規申請");
+    pick(&mut c, &business, &business);
+    pick(&mut c, &chamber, &chamber);
+    c.wait_for(&format!("< {officer} (経営指導員) >"));
+    c.send(CTRL_S);
+    c.wait_for("R7-0301 保存しました");
+    let screen = c.wait_for(&format!("担当指導員: {officer}"));
+    assert!(screen.contains(&chamber), "{screen}");
+    c.send("q");
+    assert!(c.wait_exit());
+    let recorded: String = conn
+        .query_row(
+            "SELECT s.name FROM dispatch d JOIN organisation_staff s ON s.id = d.guidance_officer_id WHERE d.seq = 301",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(recorded, officer);
 }

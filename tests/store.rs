@@ -269,7 +269,13 @@ fn an_edit_from_a_stale_screen_is_refused_not_overwritten() {
     let id = seed_approved_dispatch(&mut a);
     let version_seen_by_a: i64 =
         a.conn().query_row("SELECT row_version FROM dispatch WHERE id = ?1", [id], |r| r.get(0)).unwrap();
-    let edit = |theme| DispatchEdit { chamber_id: None, received_on: date(3), theme, sections: vec![] };
+    let edit = |theme| DispatchEdit {
+        chamber_id: None,
+        guidance_officer_id: None,
+        received_on: date(3),
+        theme,
+        sections: vec![],
+    };
     // B (the other console) saves first.
     let ok = b.act_if("dispatch.edit", |tx| update_dispatch(tx, id, version_seen_by_a, &edit(2))).unwrap();
     assert_eq!(ok, Ok(()));

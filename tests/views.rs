@@ -6,8 +6,11 @@ use chrono::NaiveDate;
 use madoguchi::app::keymap::Key;
 use madoguchi::app::{Action, App, Effect, Session, reduce};
 use madoguchi::domain::fiscal_year::FiscalYear;
-use madoguchi::domain::model::{AccompanimentKind, DispatchNumber, DispatchStatus, LegalForm, PlaceKind};
+use madoguchi::domain::model::{
+    AccompanimentKind, DeskRole, DispatchNumber, DispatchStatus, LegalForm, PlaceKind, StaffRole,
+};
 use madoguchi::store::queue::{DispatchDetail, QueueRow, VisitLine};
+use madoguchi::store::staff::StaffMember;
 use madoguchi::ui::frame;
 use madoguchi::ui::i18n::Lang;
 use ratatui::Terminal;
@@ -71,6 +74,12 @@ fn detail(row: QueueRow) -> DispatchDetail {
         employees: None,
         chamber_id: Some(3),
         guidance_officer: Some("中村 翔".into()),
+        guidance_officer_id: Some(21),
+        staff: vec![
+            StaffMember::Chamber { id: 21, name: "中村 翔".into(), role: StaffRole::GuidanceOfficer },
+            StaffMember::Chamber { id: 22, name: "坂本 美咲".into(), role: StaffRole::SupportOfficer },
+            StaffMember::Desk { id: 2, name: "松本 あかり".into(), role: DeskRole::Coordinator },
+        ],
         sections: vec![
             ("company_overview".into(), "黒川温泉で土産菓子を製造・販売。従業員8名。".into()),
             ("consultation".into(), "ECサイトを立ち上げ、在庫と受注をクラウドで一元管理したい。".into()),
@@ -87,6 +96,10 @@ fn detail(row: QueueRow) -> DispatchDetail {
                 accompanying_name: Some("中村 翔".into()),
                 accompaniment_reason: String::new(),
                 override_reason: None,
+                staff_id: Some(21),
+                desk_staff_id: None,
+                typed_name: String::new(),
+                row_version: 1,
             },
             VisitLine {
                 id: 2,
@@ -99,6 +112,10 @@ fn detail(row: QueueRow) -> DispatchDetail {
                 accompanying_name: Some("松本 あかり".into()),
                 accompaniment_reason: "担当指導員が決算指導で不在のため".into(),
                 override_reason: None,
+                staff_id: None,
+                desk_staff_id: Some(2),
+                typed_name: String::new(),
+                row_version: 1,
             },
         ],
         grounds: vec![],
@@ -215,6 +232,112 @@ fn visit_form_refused_with_r_d1_160x48() {
     reduce(&mut app, Action::Refused(Refusal::Findings(vec![Finding::TooManyVisits { visits: 5, limit: 5 }])));
     let screen = render(&app, 160, 48);
     assert!(screen.contains("R-D1: この申請の派遣は既に5回です (上限5回)"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+/// The detail opened with its second visit chosen (Enter, j, j).
+fn visit_chosen(w: u16, h: u16) -> App {
+    let mut app = loaded_app(Lang::Ja, w, h);
+    with_detail_status(&mut app, DispatchStatus::Visiting);
+    for key in [Key::Enter, Key::Char('j'), Key::Char('j')] {
+        assert!(reduce(&mut app, Action::Key(key)).is_empty(), "choosing a visit loads nothing");
+    }
+    app
+}
+
+#[test]
+fn a_visit_chosen_in_the_detail_80x24_and_160x48() {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let app = visit_chosen(w, h);
+        let screen = render(&app, w, h);
+        assert!(screen.contains(">2. 2025-08-21"), "{screen}");
+        insta::assert_snapshot!(format!("visit_chosen_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn edit_visit_form_with_the_staff_picker_160x48_and_80x24() {
+    for (w, h) in [(160, 48), (80, 24)] {
+        let mut app = visit_chosen(w, h);
+        reduce(&mut app, Action::Key(Key::Char('e')));
+        let screen = render(&app, w, h);
+        assert!(screen.contains("派遣の編集 R7-0300 2025-08-21 13:30-16:30"), "{screen}");
+        assert!(screen.contains("松本 あかり (窓口コーディネーター)"), "the desk's coordinator picked: {screen}");
+        insta::assert_snapshot!(format!("edit_visit_form_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn remove_visit_confirmation_80x24() {
+    let mut app = visit_chosen(80, 24);
+    reduce(&mut app, Action::Key(Key::Char('d')));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("13:30-16:30 を削除 (Ctrl-S 削除・Esc 戻る)"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn d_and_e_act_on_the_chosen_visit_only() {
+    use madoguchi::app::SaveRequest;
+    let mut app = loaded_app(Lang::Ja, 160, 48);
+    with_detail_status(&mut app, DispatchStatus::Visiting);
+    reduce(&mut app, Action::Key(Key::Char('d')));
+    assert!(app.form.is_none());
+    assert!(app.error.as_deref().is_some_and(|e| e.contains("派遣を選んでください")), "{:?}", app.error);
+    let mut app = visit_chosen(160, 48);
+    reduce(&mut app, Action::Key(Key::Char('d')));
+    let fx = reduce(&mut app, Action::Key(Key::Ctrl('s')));
+    assert!(
+        matches!(fx.as_slice(), [Effect::Save(r)] if **r == SaveRequest::RemoveVisit { visit_id: 2, row_version: 1 }),
+        "{fx:?}"
+    );
+    // Esc leaves the detail: e edits the application again.
+    let mut app = visit_chosen(160, 48);
+    reduce(&mut app, Action::Key(Key::Esc));
+    reduce(&mut app, Action::Key(Key::Char('e')));
+    assert!(app.form.as_ref().is_some_and(|(_, f)| f.title.contains("申請内容の編集")));
+}
+
+#[test]
+fn consultations_filtered_by_text_160x48_and_80x24() {
+    use madoguchi::domain::model::{ConsultationChannel, ConsultationOutcome};
+    use madoguchi::store::consultations::ConsultationRow;
+    for (w, h) in [(160, 48), (80, 24)] {
+        let mut app = loaded_app(Lang::Ja, w, h);
+        reduce(&mut app, Action::Key(Key::Char('c')));
+        reduce(&mut app, Action::Key(Key::Char('/')));
+        let hint = render(&app, w, h);
+        assert!(hint.contains("/  絞り込み (相談"), "{hint}");
+        let mut fx = Vec::new();
+        for c in "たなか".chars() {
+            fx = reduce(&mut app, Action::Key(Key::Char(c)));
+        }
+        let [Effect::LoadConsultations { generation, text, .. }] = fx.as_slice() else { panic!("{fx:?}") };
+        assert_eq!(text, "たなか");
+        let row = ConsultationRow {
+            id: 1,
+            received_on: d(2025, 11, 4),
+            channel: ConsultationChannel::Phone,
+            caller_name: "ﾀﾅｶ様".into(),
+            business: Some("㈱髙橋菓子舗".into()),
+            content: "ECサイトの立ち上げ相談".into(),
+            outcome: ConsultationOutcome::Dispatch,
+            dispatch: Some(DispatchNumber { fiscal_year: 2025, seq: 302 }),
+        };
+        reduce(&mut app, Action::ConsultationPage { generation: *generation, total: 1, offset: 0, rows: vec![row] });
+        reduce(&mut app, Action::Key(Key::Enter));
+        let screen = render(&app, w, h);
+        assert!(screen.contains("[窓口相談] 1件  /たなか"), "{screen}");
+        insta::assert_snapshot!(format!("consultations_filtered_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn form_1_edit_shows_the_guidance_officer_160x48() {
+    let mut app = loaded_app(Lang::Ja, 160, 48);
+    reduce(&mut app, Action::Key(Key::Char('e')));
+    let screen = render(&app, 160, 48);
+    assert!(screen.contains("中村 翔 (経営指導員)"), "{screen}");
     insta::assert_snapshot!(screen);
 }
 

@@ -103,6 +103,8 @@ pub enum Command {
     Edit,
     /// Add a visit to the selected application.
     AddVisit,
+    /// Remove the visit chosen in the open detail (recorded by mistake; asks first).
+    RemoveVisit,
     /// Move the selected application to its next status.
     Transition,
     /// Reject the selected application (R-D5).
@@ -332,6 +334,13 @@ const LIST: &[Binding] = &[
 
 const QUEUE: &[Binding] = &[
     b(&[Key::Char('v')], Command::AddVisit, "派遣 (訪問) を追加", "add a visit", true),
+    b(
+        &[Key::Char('d')],
+        Command::RemoveVisit,
+        "詳細で選んだ派遣を削除 (Enter→j/k で選ぶ・e で編集・確認あり・u で取消)",
+        "remove the visit chosen in the detail (Enter, j/k; e edits it; asks; u undoes)",
+        false,
+    ),
     b(&[Key::Char('t')], Command::Transition, "状態を進める", "move to the next status", true),
     b(&[Key::Char('x')], Command::Reject, "否決 (R-D5)", "reject (R-D5)", false),
     b(

@@ -232,6 +232,13 @@ pub enum Action {
         /// Hits by kind.
         groups: Groups,
     },
+    /// A chamber's staff arrived (Form 1's guidance officer picker).
+    ChamberStaff {
+        /// The chamber.
+        chamber_id: i64,
+        /// Its staff in service.
+        staff: Vec<crate::store::staff::StaffMember>,
+    },
     /// The needs-action groups arrived.
     NeedsAction(Vec<(Reason, usize, Vec<Item>)>),
     /// An application's position in the unfiltered list arrived (None: not an application of this year).
@@ -303,6 +310,24 @@ pub enum SaveRequest {
         visit: NewVisit,
         /// Override reason (empty: none).
         override_reason: String,
+    },
+    /// An edited visit (R-D1 checked again without it), refused if it changed since it was read.
+    UpdateVisit {
+        /// The visit.
+        visit_id: i64,
+        /// Its row version when the form opened.
+        row_version: i64,
+        /// Its fields.
+        visit: NewVisit,
+        /// Override reason (empty: none).
+        override_reason: String,
+    },
+    /// A visit removed (recorded by mistake), refused if it changed since it was read.
+    RemoveVisit {
+        /// The visit.
+        visit_id: i64,
+        /// Its row version when the form opened.
+        row_version: i64,
     },
     /// A status change.
     Transition {
@@ -396,10 +421,17 @@ pub enum Effect {
         /// Its id.
         id: i64,
     },
+    /// Load a chamber's staff for Form 1's guidance officer picker.
+    LoadChamberStaff {
+        /// The chamber chosen.
+        chamber_id: i64,
+    },
     /// Load one page of desk consultations.
     LoadConsultations {
         /// Generation, to drop stale replies.
         generation: u64,
+        /// The `/` filter text (empty: all).
+        text: String,
         /// First row.
         offset: usize,
         /// Rows.
@@ -693,6 +725,12 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             app.queue.needs_action_loaded(groups);
             Vec::new()
         }
+        Action::ChamberStaff { chamber_id, staff } => {
+            if let Some((Purpose::Queue(_), form)) = &mut app.form {
+                forms::chamber_staff_loaded(form, app.session.lang, chamber_id, &staff);
+            }
+            Vec::new()
+        }
         Action::Located(Some(position)) => app.queue.locate(position),
         Action::Located(None) => {
             app.error = Some(i18n::forms(app.session.lang).not_this_year.to_string());
@@ -864,7 +902,24 @@ fn form_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
     let Some((purpose, form)) = &mut app.form else { return Vec::new() };
     let cmd = cmd.filter(|c| *c != Command::EditField);
     let was_new = form.record("business") == Some(form::NEW_RECORD);
+    let chamber_before = form.record("chamber");
+    let person_before = form.choice("person").map(str::to_string);
     let event = form.handle(cmd, key);
+    if let (Purpose::Queue(QueuePurpose::AddVisit { .. } | QueuePurpose::EditVisit { .. }), Some(d)) =
+        (&purpose, &app.queue.detail)
+        && form.choice("person").map(str::to_string) != person_before
+    {
+        forms::person_picked(form, d);
+    }
+    let mut effects = Vec::new();
+    let chamber = form.record("chamber");
+    if matches!(purpose, Purpose::Queue(_)) && chamber != chamber_before {
+        // Form 1's guidance officer comes from the chosen chamber's staff (R-D3).
+        match chamber {
+            Some(chamber_id) => effects.push(Effect::LoadChamberStaff { chamber_id }),
+            None => forms::clear_officers(form, app.session.lang),
+        }
+    }
     if matches!(purpose, Purpose::Queue(QueuePurpose::NewDispatch { .. })) {
         let new_business = form.record("business") == Some(form::NEW_RECORD);
         form.show_fields("newbiz:", new_business);
@@ -874,12 +929,15 @@ fn form_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
         }
     }
     match event {
-        FormEvent::None => Vec::new(),
+        FormEvent::None => effects,
         FormEvent::Cancel => {
             app.form = None;
             Vec::new()
         }
-        FormEvent::Search { field, kind, query } => vec![Effect::Search { field, kind, query }],
+        FormEvent::Search { field, kind, query } => {
+            effects.push(Effect::Search { field, kind, query });
+            effects
+        }
         FormEvent::Save => {
             form.clear_errors();
             let request = match *purpose {
@@ -977,6 +1035,10 @@ fn refused(app: &mut App, refusal: Refusal) {
                 *duplicates_seen = true;
             }
         }
+        Refusal::VisitHasPayment => form.message = Some(i18n::queue::text(lang).visit_has_payment.to_string()),
+        Refusal::AlreadyLinked(number) => {
+            form.message = Some(i18n::queue::text(lang).already_linked.replace("{number}", &number.to_string()));
+        }
         Refusal::UnknownMunicipality(name) => {
             let key = if form.field("newbiz:municipality").is_some() { "newbiz:municipality" } else { "municipality" };
             form.set_error(key, t.unknown_municipality.replace("{name}", &name));
@@ -989,6 +1051,7 @@ fn open_form(app: &mut App, cmd: Command) -> Vec<Effect> {
     let s = &app.session;
     let t = i18n::forms(s.lang);
     let detail = app.queue.detail.clone();
+    let visit = app.queue.selected_visit().cloned();
     app.notice = None;
     let opened = match (cmd, &detail) {
         (Command::New, _) if app.queue.consultations() => {
@@ -1007,11 +1070,22 @@ fn open_form(app: &mut App, cmd: Command) -> Vec<Effect> {
             };
         }
         (_, None) => Err(t.select_first),
+        (Command::Edit, Some(d)) if let Some(v) = &visit => {
+            let purpose = QueuePurpose::EditVisit { dispatch_id: d.row.id, visit_id: v.id, row_version: v.row_version };
+            Ok((purpose, forms::visit_form(s, d, Some(v))))
+        }
+        (Command::RemoveVisit, Some(d)) => match &visit {
+            Some(v) => Ok((
+                QueuePurpose::RemoveVisit { visit_id: v.id, row_version: v.row_version },
+                forms::remove_visit(s, d, v),
+            )),
+            None => Err(i18n::queue::text(s.lang).select_visit),
+        },
         (Command::Edit, Some(d)) if !app.queue.consultations() => {
             Ok((QueuePurpose::EditDispatch { id: d.row.id, row_version: d.row_version }, forms::edit_dispatch(s, d)))
         }
         (Command::AddVisit, Some(d)) if d.row.status.accepts_visits() => {
-            Ok((QueuePurpose::AddVisit { dispatch_id: d.row.id }, forms::add_visit(s)))
+            Ok((QueuePurpose::AddVisit { dispatch_id: d.row.id }, forms::visit_form(s, d, None)))
         }
         (Command::AddVisit, Some(_)) => Err(t.needs_approval),
         (Command::Transition, Some(d)) => forms::transition(s, d)
@@ -1153,7 +1227,12 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             }
             None => Vec::new(),
         },
-        Command::New | Command::Edit | Command::AddVisit | Command::Transition | Command::Reject
+        Command::New
+        | Command::Edit
+        | Command::AddVisit
+        | Command::RemoveVisit
+        | Command::Transition
+        | Command::Reject
             if app.tab == Tab::Applications =>
         {
             open_form(app, cmd)

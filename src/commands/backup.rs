@@ -11,6 +11,7 @@ use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDateTime;
 
 use super::context::Context;
+use super::say;
 use crate::app::backup::BackupStatus;
 use crate::store::backup::{self, Retention};
 use crate::store::{Store, check};
@@ -32,7 +33,7 @@ pub fn run_backup(ctx: &Context, out: Option<&Path>) -> Result<ExitCode> {
         None => backup::take(store.conn(), &ctx.backup_dir(), now(), &ctx.config.backup),
     }
     .map_err(|e| anyhow!(i18n::error(ctx.lang, &e)))?;
-    println!("{}", t.written.replace("{path}", &written.display().to_string()));
+    say!("{}", t.written.replace("{path}", &written.display().to_string()));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -49,7 +50,7 @@ pub fn run_restore(ctx: &Context, file: &Path, yes: bool) -> Result<ExitCode> {
     if ctx.db_path.exists() && same_file(file, &ctx.db_path) {
         bail!("{} is the database itself", file.display());
     }
-    println!(
+    say!(
         "{}",
         t.summary
             .replace("{path}", &file.display().to_string())
@@ -62,9 +63,9 @@ pub fn run_restore(ctx: &Context, file: &Path, yes: bool) -> Result<ExitCode> {
     let db = ctx.db_path.display().to_string();
     if ctx.db_path.exists() {
         let aside = backup::aside_path(&ctx.db_path, at).display().to_string();
-        println!("{}", t.target.replace("{db}", &db).replace("{aside}", &aside));
+        say!("{}", t.target.replace("{db}", &db).replace("{aside}", &aside));
     } else {
-        println!("{}", t.target_new.replace("{db}", &db));
+        say!("{}", t.target_new.replace("{db}", &db));
     }
     if !yes {
         if !std::io::stdin().is_terminal() {
@@ -76,7 +77,7 @@ pub fn run_restore(ctx: &Context, file: &Path, yes: bool) -> Result<ExitCode> {
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes" | "はい") {
-            println!("{}", t.declined);
+            say!("{}", t.declined);
             return Ok(ExitCode::FAILURE);
         }
     }
@@ -87,9 +88,9 @@ pub fn run_restore(ctx: &Context, file: &Path, yes: bool) -> Result<ExitCode> {
     if !problems.is_empty() {
         bail!("integrity_check after restore: {}", problems.join("; "));
     }
-    println!("{}", t.restored.replace("{db}", &db));
+    say!("{}", t.restored.replace("{db}", &db));
     if let Some(aside) = aside {
-        println!("{}", t.kept_aside.replace("{aside}", &aside.display().to_string()));
+        say!("{}", t.kept_aside.replace("{aside}", &aside.display().to_string()));
     }
     Ok(ExitCode::SUCCESS)
 }

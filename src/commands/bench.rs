@@ -13,6 +13,7 @@ use ratatui::backend::TestBackend;
 
 use super::console::{dispatch, session};
 use super::context::Context;
+use super::say;
 use crate::app::keymap::Key;
 use crate::app::{Action, App};
 use crate::store::queue::QueueFilter;
@@ -178,15 +179,15 @@ pub fn run(ctx: &Context, scale: u32, json: bool) -> Result<ExitCode> {
         if let Some(r) = rss {
             m.insert("peak_rss_mb".into(), serde_json::json!({"median": round(r), "p99": round(r)}));
         }
-        println!("{}", serde_json::json!({"scale": scale, "metrics": m}));
+        say!("{}", serde_json::json!({"scale": scale, "metrics": m}));
     } else {
-        println!("scale {scale} ({})", path.display());
-        println!("{:<48} {:>10} {:>10}", "metric", "median", "p99");
+        say!("scale {scale} ({})", path.display());
+        say!("{:<48} {:>10} {:>10}", "metric", "median", "p99");
         for (k, v) in &metrics {
-            println!("{k:<48} {:>10.3} {:>10.3}", v.median, v.p99);
+            say!("{k:<48} {:>10.3} {:>10.3}", v.median, v.p99);
         }
         if let Some(r) = rss {
-            println!("{:<48} {:>10.1}", "peak_rss_mb", r);
+            say!("{:<48} {:>10.1}", "peak_rss_mb", r);
         }
     }
     Ok(ExitCode::SUCCESS)

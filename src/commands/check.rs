@@ -7,6 +7,7 @@ use anyhow::Result;
 use rusqlite::Connection;
 
 use super::context::Context;
+use super::say;
 use crate::domain::fiscal_year::{FiscalYear, fiscal_year_of};
 use crate::domain::model::{DispatchStatus, RejectionGround};
 use crate::domain::rules::eligibility::{BusinessFacts, check_eligibility};
@@ -29,33 +30,33 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     let conn = store.conn();
     let mut bad = 0usize;
     for p in check::integrity(conn)? {
-        println!("integrity_check: {p}");
+        say!("integrity_check: {p}");
         bad += 1;
     }
     for p in check::foreign_keys(conn)? {
-        println!("foreign_key_check: {p}");
+        say!("foreign_key_check: {p}");
         bad += 1;
     }
     let problems = rule_audit(ctx, conn)?;
     for p in &problems {
-        println!("{} {}: {}", p.finding.rule(), p.record, i18n::finding(ctx.lang, &p.finding));
+        say!("{} {}: {}", p.finding.rule(), p.record, i18n::finding(ctx.lang, &p.finding));
     }
     bad += problems.len();
     print_counts(ctx, conn)?;
     let t = i18n::cli(ctx.lang);
     if bad == 0 {
-        println!("{}", t.no_problems);
+        say!("{}", t.no_problems);
     } else {
-        println!("{}", t.problems.replace("{n}", &bad.to_string()));
+        say!("{}", t.problems.replace("{n}", &bad.to_string()));
     }
     Ok(if bad == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// Prints the number of rows of each record table.
 pub fn print_counts(ctx: &Context, conn: &Connection) -> Result<()> {
-    println!("{}", i18n::cli(ctx.lang).rows);
+    say!("{}", i18n::cli(ctx.lang).rows);
     for (table, n) in check::counts(conn)? {
-        println!("  {table:<20} {n:>9}");
+        say!("  {table:<20} {n:>9}");
     }
     Ok(())
 }

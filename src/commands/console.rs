@@ -37,6 +37,8 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     } else {
         Some(DailyBackups::start(store.path().to_path_buf(), ctx.backup_dir(), ctx.config.backup, ctx.staff.clone())?)
     };
+    // The terminal's width of ①, ※, ○...: every text the console measures follows it.
+    crate::ui::text::set_ambiguous_width(ctx.config.ambiguous_width);
     let mut app = App::new(session(ctx));
     app.events.week_start = ctx.config.week_start;
     app.reports.pdf_font = ctx.config.export.pdf_font.clone();
@@ -195,15 +197,15 @@ pub fn run_effect_with(
 ) -> Action {
     let fiscal_year = session.fy.year;
     let result = match effect {
-        Effect::LoadConsultations { generation, offset, limit } => {
+        Effect::LoadConsultations { generation, text, offset, limit } => {
             let conn = store.conn();
-            consultations::count(conn, fiscal_year).and_then(|total| {
+            consultations::count(conn, fiscal_year, &text).and_then(|total| {
                 let offset = offset.min(total.saturating_sub(limit));
                 Ok(Action::ConsultationPage {
                     generation,
                     total,
                     offset,
-                    rows: consultations::page(conn, fiscal_year, offset, limit)?,
+                    rows: consultations::page(conn, fiscal_year, &text, offset, limit)?,
                 })
             })
         }
@@ -267,6 +269,8 @@ pub fn run_effect_with(
                 Ok(Action::QueuePage { generation, total, offset, rows })
             })
         }
+        Effect::LoadChamberStaff { chamber_id } => crate::store::staff::of_chamber(store.conn(), chamber_id)
+            .map(|staff| Action::ChamberStaff { chamber_id, staff }),
         Effect::LoadDetail { id } => queue::detail(store.conn(), id).map(|d| Action::Detail(d.map(Box::new))),
         Effect::Roster(load) => effects::roster::load(store, session, load),
         Effect::Events(load) => effects::events::load(store, session, load),
@@ -300,6 +304,17 @@ fn save(store: &mut Store, session: &Session, request: SaveRequest) -> Result<Ac
         SaveRequest::AddVisit { visit, override_reason } => {
             let outcome = store
                 .act_if("dispatch.add_visit", |tx| workflow::add_visit(tx, &fy, &visit, &override_reason, &staff))?;
+            Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
+        }
+        SaveRequest::UpdateVisit { visit_id, row_version, visit, override_reason } => {
+            let outcome = store.act_if("dispatch.edit_visit", |tx| {
+                workflow::update_visit(tx, &fy, visit_id, row_version, &visit, &override_reason, &staff)
+            })?;
+            Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
+        }
+        SaveRequest::RemoveVisit { visit_id, row_version } => {
+            let outcome =
+                store.act_if("dispatch.remove_visit", |tx| workflow::remove_visit(tx, visit_id, row_version))?;
             Ok(outcome.map(|_| Action::Saved(Saved::Changed)).unwrap_or_else(refused))
         }
         SaveRequest::Transition { id, from, to, on, details } => {

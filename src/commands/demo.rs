@@ -7,6 +7,7 @@ use std::time::Instant;
 use anyhow::{Result, bail};
 
 use super::context::Context;
+use super::say;
 use crate::store::Store;
 use crate::ui::i18n;
 
@@ -20,13 +21,13 @@ pub fn run(ctx: &Context, scale: u32, out: &Path, seed: u64) -> Result<ExitCode>
     let summary = crate::demo::generate(&mut store, &ctx.year, scale, seed)?;
     let secs = started.elapsed().as_secs_f64();
     let text = i18n::cli(ctx.lang).demo_written;
-    println!(
+    say!(
         "{}",
         text.replace("{path}", &out.display().to_string())
             .replace("{scale}", &scale.to_string())
             .replace("{seed}", &seed.to_string())
             .replace("{secs}", &format!("{secs:.1}"))
     );
-    println!("{summary}");
+    say!("{summary}");
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,22 @@ pub mod write_stream;
 
 use std::process::ExitCode;
 
+/// Prints a line of a subcommand's report to stdout like `println!`, but a reader that went away early
+/// (`madoguchi demo ... | head -1`) comes back as an error, which `main` ends on quietly, instead of a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*)?
+    }};
+}
+pub(crate) use say;
+
+/// Whether an error is stdout's reader having gone away (a closed pipe): the output was not wanted any more,
+/// so the command ends quietly.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};

@@ -31,9 +31,20 @@ pub fn insert(conn: &Connection, c: &NewConsultation) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
+/// The application a consultation already became, if any (a consultation becomes at most one application).
+pub fn linked_dispatch(conn: &Connection, id: i64) -> Result<Option<crate::domain::model::DispatchNumber>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .prepare_cached(
+            "SELECT d.fiscal_year, d.seq FROM desk_consultation c JOIN dispatch d ON d.id = c.dispatch_id WHERE c.id = ?1",
+        )?
+        .query_row([id], |r| Ok(crate::domain::model::DispatchNumber { fiscal_year: r.get(0)?, seq: r.get(1)? }))
+        .optional()?)
+}
+
 /// Links a consultation to the dispatch application it became.
 pub fn link_dispatch(conn: &Connection, id: i64, dispatch_id: i64) -> Result<()> {
-    conn.prepare_cached("UPDATE desk_consultation SET dispatch_id = ?2, outcome = 'dispatch', row_version = row_version + 1 WHERE id = ?1")?.execute(params![id, dispatch_id])?;
+    conn.prepare_cached("UPDATE desk_consultation SET dispatch_id = ?2, outcome = 'dispatch', row_version = row_version + 1 WHERE id = ?1 AND dispatch_id IS NULL")?.execute(params![id, dispatch_id])?;
     Ok(())
 }
 
@@ -58,22 +69,75 @@ pub struct ConsultationRow {
     pub dispatch: Option<crate::domain::model::DispatchNumber>,
 }
 
-/// Number of consultations of a fiscal year.
-pub fn count(conn: &Connection, fiscal_year: i32) -> Result<usize> {
-    Ok(conn.query_row("SELECT COUNT(*) FROM desk_consultation WHERE fiscal_year = ?1", [fiscal_year], |r| {
-        r.get::<_, i64>(0)
-    })? as usize)
+/// Most businesses a text filter considers (the best matches first), as in the applications list.
+const TEXT_FILTER_BUSINESSES: usize = 500;
+
+/// The consultations of a fiscal year matching a typed filter: the business found through the lookup index,
+/// or the caller's name, phone or the content containing the text, folded the same way (kana, width, case).
+/// None: no filter (all of them).
+fn matching(conn: &Connection, fiscal_year: i32, text: &str) -> Result<Option<Vec<i64>>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let businesses =
+        crate::store::search::find(conn, crate::store::search::Kind::Business, text, TEXT_FILTER_BUSINESSES)?;
+    let queries = crate::domain::fold::fold_query(text);
+    let digits = crate::domain::fold::digits_only(text);
+    let mut st = conn.prepare_cached(
+        "SELECT id, business_id, caller_name, caller_phone_digits, content FROM desk_consultation WHERE fiscal_year = ?1",
+    )?;
+    let mut rows = st.query([fiscal_year])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let business: Option<i64> = r.get(1)?;
+        let phone: String = r.get(3)?;
+        let hit =
+            business.is_some_and(|b| businesses.contains(&b)) || (digits.len() >= 3 && phone.contains(&digits)) || {
+                let folded =
+                    crate::domain::fold::fold(&format!("{}\n{}", r.get::<_, String>(2)?, r.get::<_, String>(4)?));
+                queries.iter().any(|q| folded.contains(q.as_str()))
+            };
+        if hit {
+            out.push(r.get(0)?);
+        }
+    }
+    Ok(Some(out))
 }
 
-/// One page of consultations, newest first.
-pub fn page(conn: &Connection, fiscal_year: i32, offset: usize, limit: usize) -> Result<Vec<ConsultationRow>> {
-    let mut st = conn.prepare_cached(
+/// The WHERE clause of the list: the fiscal year, and the matching ids when a filter is typed.
+fn condition(conn: &Connection, fiscal_year: i32, text: &str) -> Result<String> {
+    let mut sql = format!("c.fiscal_year = {fiscal_year}");
+    if let Some(ids) = matching(conn, fiscal_year, text)? {
+        let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+        sql.push_str(&format!(" AND c.id IN ({})", ids.join(",")));
+    }
+    Ok(sql)
+}
+
+/// Number of consultations of a fiscal year matching the filter text (all when empty).
+pub fn count(conn: &Connection, fiscal_year: i32, text: &str) -> Result<usize> {
+    let sql = format!("SELECT COUNT(*) FROM desk_consultation c WHERE {}", condition(conn, fiscal_year, text)?);
+    Ok(conn.prepare_cached(&sql)?.query_row([], |r| r.get::<_, i64>(0))? as usize)
+}
+
+/// One page of the consultations matching the filter text, newest first.
+pub fn page(
+    conn: &Connection,
+    fiscal_year: i32,
+    text: &str,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<ConsultationRow>> {
+    let sql = format!(
         "SELECT c.id, c.received_on, c.channel, c.caller_name, b.name, c.content, c.outcome, d.fiscal_year, d.seq
          FROM desk_consultation c LEFT JOIN business b ON b.id = c.business_id
          LEFT JOIN dispatch d ON d.id = c.dispatch_id
-         WHERE c.fiscal_year = ?1 ORDER BY c.received_on DESC, c.id DESC LIMIT ?2 OFFSET ?3",
-    )?;
-    let rows = st.query_map(params![fiscal_year, limit as i64, offset as i64], |r| {
+         WHERE {} ORDER BY c.received_on DESC, c.id DESC LIMIT ?1 OFFSET ?2",
+        condition(conn, fiscal_year, text)?
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params![limit as i64, offset as i64], |r| {
         let content: String = r.get(5)?;
         let fy: Option<i32> = r.get(7)?;
         let seq: Option<u32> = r.get(8)?;

@@ -27,7 +27,9 @@ pub mod reference;
 pub mod reports;
 pub mod roster;
 pub mod search;
+pub mod staff;
 pub mod undo;
+pub mod visits;
 pub mod workflow;
 
 use std::path::{Path, PathBuf};

@@ -186,6 +186,14 @@ pub struct VisitLine {
     pub accompaniment_reason: String,
     /// R-D1 override reason, if any.
     pub override_reason: Option<String>,
+    /// The chamber staff member who accompanied, if picked.
+    pub staff_id: Option<i64>,
+    /// The desk staff member who accompanied, if picked.
+    pub desk_staff_id: Option<i64>,
+    /// The name typed when nobody was picked from the staff.
+    pub typed_name: String,
+    /// Row version (for refusing stale edits).
+    pub row_version: i64,
 }
 
 /// Everything the detail pane of one application shows.
@@ -207,6 +215,10 @@ pub struct DispatchDetail {
     pub chamber_id: Option<i64>,
     /// The chamber's assigned guidance officer.
     pub guidance_officer: Option<String>,
+    /// The assigned guidance officer's id (R-D3).
+    pub guidance_officer_id: Option<i64>,
+    /// Who may accompany a visit or be the guidance officer: the chamber's staff, then the desk's.
+    pub staff: Vec<crate::store::staff::StaffMember>,
     /// Form 1 sections (key, text), as stored.
     pub sections: Vec<(String, String)>,
     /// Visits in date order.
@@ -246,10 +258,11 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<DispatchDetail>> {
         chamber_id,
         proposed_id,
         proposed_name,
+        officer_id,
     ) = conn.query_row(
         "SELECT b.legal_form, m.code, m.name, b.industry, b.capital_yen, b.employees, s.name, d.sections,
                     d.rejection_note, d.report_received_on, d.feedback_sent_on, d.row_version, d.chamber_id,
-                    pe.id, pe.name
+                    pe.id, pe.name, d.guidance_officer_id
              FROM dispatch d LEFT JOIN expert pe ON pe.id = COALESCE(d.expert_id, d.recommended_expert_id) JOIN business b ON b.id = d.business_id
              LEFT JOIN municipality m ON m.id = b.municipality_id
              LEFT JOIN organisation_staff s ON s.id = d.guidance_officer_id WHERE d.id = ?1",
@@ -271,6 +284,7 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<DispatchDetail>> {
                 r.get::<_, Option<i64>>(12)?,
                 r.get::<_, Option<i64>>(13)?,
                 r.get::<_, Option<String>>(14)?,
+                r.get::<_, Option<i64>>(15)?,
             ))
         },
     )?;
@@ -284,7 +298,8 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<DispatchDetail>> {
         "SELECT v.id, v.visit_date, v.start_min, v.end_min, v.place, v.place_note, v.accompanied_by,
                 COALESCE(s.name, ds.name, NULLIF(v.accompanying_name, '')), v.accompaniment_reason,
                 (SELECT o.reason FROM override o WHERE o.record_table = 'visit' AND o.record_id = v.id AND o.rule = 'R-D1'
-                 ORDER BY o.id DESC LIMIT 1)
+                 ORDER BY o.id DESC LIMIT 1),
+                v.accompanying_staff_id, v.accompanying_desk_staff_id, v.accompanying_name, v.row_version
          FROM visit v LEFT JOIN organisation_staff s ON s.id = v.accompanying_staff_id
          LEFT JOIN desk_staff ds ON ds.id = v.accompanying_desk_staff_id
          WHERE v.dispatch_id = ?1 ORDER BY v.visit_date, v.start_min, v.id",
@@ -302,11 +317,20 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<DispatchDetail>> {
                 accompanying_name: r.get(7)?,
                 accompaniment_reason: r.get(8)?,
                 override_reason: r.get(9)?,
+                staff_id: r.get(10)?,
+                desk_staff_id: r.get(11)?,
+                typed_name: r.get(12)?,
+                row_version: r.get(13)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut st = conn.prepare_cached("SELECT ground FROM rejection_ground WHERE dispatch_id = ?1 ORDER BY ground")?;
     let grounds = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut staff = match chamber_id {
+        Some(c) => crate::store::staff::of_chamber(conn, c)?,
+        None => Vec::new(),
+    };
+    staff.extend(crate::store::staff::of_desk(conn)?);
     Ok(Some(DispatchDetail {
         row,
         legal_form,
@@ -316,6 +340,8 @@ pub fn detail(conn: &Connection, id: i64) -> Result<Option<DispatchDetail>> {
         employees,
         chamber_id,
         guidance_officer: officer,
+        guidance_officer_id: officer_id,
+        staff,
         sections,
         visits,
         grounds,

@@ -8,10 +8,10 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::model::{DispatchNumber, DispatchStatus, RejectionGround};
 use crate::domain::records::{NewConsultation, NewDispatch, NewVisit};
-use crate::domain::rules::dispatch::{self, VisitPlan, VisitUsage};
+use crate::domain::rules::dispatch::{self, VisitPlan};
 use crate::domain::rules::{Finding, RuleId, Severity};
 use crate::store::audit::{self, Change};
-use crate::store::{consultations, dispatches};
+use crate::store::{consultations, dispatches, visits};
 
 /// Why a write was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +26,10 @@ pub enum Refusal {
     PossibleDuplicates(Vec<(i64, String)>),
     /// The municipality typed for a new business is not one of the prefecture's.
     UnknownMunicipality(String),
+    /// The visit has an honorarium in the ledger: it is not removed (the ledger keeps what was paid for).
+    VisitHasPayment,
+    /// The desk consultation already became an application (its number): it is not linked to another one.
+    AlreadyLinked(DispatchNumber),
     /// Another console changed the record since it was opened (row version): nothing was overwritten. Carries
     /// the record's latest change (who, when, which fields), to show what changed.
     Changed(Option<Box<Change>>),
@@ -36,6 +40,8 @@ pub enum Refusal {
 pub struct DispatchEdit {
     /// Applying chamber (None: direct).
     pub chamber_id: Option<i64>,
+    /// The chamber's assigned guidance officer (R-D3).
+    pub guidance_officer_id: Option<i64>,
     /// Date received.
     pub received_on: NaiveDate,
     /// Theme.
@@ -48,7 +54,7 @@ pub struct DispatchEdit {
 pub fn update_dispatch(conn: &Connection, id: i64, row_version: i64, e: &DispatchEdit) -> Result<Outcome<()>> {
     let n = conn
         .prepare_cached(
-            "UPDATE dispatch SET chamber_id = ?3, received_on = ?4, theme = ?5, sections = ?6,
+            "UPDATE dispatch SET chamber_id = ?3, received_on = ?4, theme = ?5, sections = ?6, guidance_officer_id = ?7,
                  row_version = row_version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')
              WHERE id = ?1 AND row_version = ?2",
         )?
@@ -58,7 +64,8 @@ pub fn update_dispatch(conn: &Connection, id: i64, row_version: i64, e: &Dispatc
             e.chamber_id,
             e.received_on,
             e.theme,
-            dispatches::sections_json(&e.sections)
+            dispatches::sections_json(&e.sections),
+            e.guidance_officer_id
         ])?;
     if n == 1 {
         return Ok(Ok(()));
@@ -103,6 +110,10 @@ pub fn create_dispatch(
     allow_duplicate: bool,
 ) -> Result<Outcome<(i64, DispatchNumber)>> {
     let mut d = d.clone();
+    // A consultation becomes at most one application: never overwrite the link to the first one.
+    if let Some(number) = consultation.map(|c| consultations::linked_dispatch(conn, c)).transpose()?.flatten() {
+        return Ok(Err(Refusal::AlreadyLinked(number)));
+    }
     if let Some(nb) = new_business {
         let municipality_id = match nb.municipality.trim() {
             "" => None,
@@ -127,8 +138,9 @@ pub fn create_dispatch(
     Ok(Ok((id, number)))
 }
 
-/// Adds a visit. R-P1, R-D1, R-D2 and R-D3 are checked against the application's visits as stored now;
-/// R-D1's limits are "in principle": with an override reason the visit is recorded with the override.
+/// Adds a visit. R-P1, R-D1, R-D2 and R-D3 are checked against the application's visits as stored now (R-D1
+/// counted in date order); R-D1's limits are "in principle": with an override reason the visit is recorded with
+/// the override. The visit's expert is the application's assigned expert.
 pub fn add_visit(
     conn: &Connection,
     fy: &FiscalYear,
@@ -140,12 +152,68 @@ pub fn add_visit(
     if !status.accepts_visits() {
         return Ok(Err(Refusal::WrongStatus(status)));
     }
-    let used: VisitUsage = conn.query_row(
-        "SELECT COUNT(*), COALESCE(SUM(end_min - start_min), 0) FROM visit WHERE dispatch_id = ?1",
-        [v.dispatch_id],
-        |r| Ok(VisitUsage { visits: r.get(0)?, minutes: r.get(1)? }),
-    )?;
-    let plan = VisitPlan {
+    let others = visits::counted(conn, v.dispatch_id, None)?;
+    let check = dispatch::check_new_visit(&fy.period, &fy.visits, &others.counted, i64::MAX, &plan(v));
+    if let Some(refusal) = blocking(&check, override_reason) {
+        return Ok(Err(refusal));
+    }
+    let expert_id: Option<i64> =
+        conn.query_row("SELECT expert_id FROM dispatch WHERE id = ?1", [v.dispatch_id], |r| r.get(0))?;
+    let id = dispatches::insert_visit(conn, &NewVisit { expert_id: v.expert_id.or(expert_id), ..v.clone() })?;
+    record_overrides(conn, &check, id, &others.ids, override_reason, staff)?;
+    if status == DispatchStatus::Approved {
+        dispatches::set_status(conn, v.dispatch_id, DispatchStatus::Visiting, v.date)?;
+    }
+    Ok(Ok(id))
+}
+
+/// Saves an edited visit, unless it changed since `row_version` was read. The rules run again as for a new
+/// visit, counting the application's other visits only (R-D1 in date order); the visit's own R-D1 override is
+/// replaced by the one given now (or dropped when it no longer goes beyond).
+pub fn update_visit(
+    conn: &Connection,
+    fy: &FiscalYear,
+    visit_id: i64,
+    row_version: i64,
+    v: &NewVisit,
+    override_reason: &str,
+    staff: &str,
+) -> Result<Outcome<()>> {
+    let Some(status) = status_of(conn, v.dispatch_id)? else { return Ok(Err(Refusal::Missing)) };
+    if !status.accepts_visits() {
+        return Ok(Err(Refusal::WrongStatus(status)));
+    }
+    let others = visits::counted(conn, v.dispatch_id, Some(visit_id))?;
+    let check = dispatch::check_new_visit(&fy.period, &fy.visits, &others.counted, visit_id, &plan(v));
+    if let Some(refusal) = blocking(&check, override_reason) {
+        return Ok(Err(refusal));
+    }
+    if !visits::update(conn, visit_id, row_version, v)? {
+        return Ok(Err(missing_or_changed(conn, "visit", visit_id)?));
+    }
+    visits::drop_overrides(conn, visit_id)?;
+    record_overrides(conn, &check, visit_id, &others.ids, override_reason, staff)?;
+    Ok(Ok(()))
+}
+
+/// Removes a visit recorded by mistake (with its overrides), unless it changed since `row_version` was read or
+/// an honorarium was already proposed for it (the ledger keeps what was paid for). An application left without
+/// visits is "approved" again, as before its first visit.
+pub fn remove_visit(conn: &Connection, visit_id: i64, row_version: i64) -> Result<Outcome<()>> {
+    if visits::has_payment(conn, visit_id)? {
+        return Ok(Err(Refusal::VisitHasPayment));
+    }
+    let Some(dispatch_id) = visits::dispatch_of(conn, visit_id)? else { return Ok(Err(Refusal::Missing)) };
+    visits::drop_overrides(conn, visit_id)?;
+    if !visits::delete(conn, visit_id, row_version)? {
+        return Ok(Err(missing_or_changed(conn, "visit", visit_id)?));
+    }
+    visits::approved_again_without_visits(conn, dispatch_id)?;
+    Ok(Ok(()))
+}
+
+fn plan(v: &NewVisit) -> VisitPlan<'_> {
+    VisitPlan {
         date: v.date,
         start_min: v.start_min,
         end_min: v.end_min,
@@ -153,25 +221,36 @@ pub fn add_visit(
         place_note: &v.place_note,
         accompanied_by: v.accompanied_by,
         accompaniment_reason: &v.accompaniment_reason,
-    };
-    let findings = dispatch::check_new_visit(&fy.period, &fy.visits, used, &plan);
+    }
+}
+
+/// The findings that stop a visit from being saved: all of them, but R-D1's "in principle" limits when an
+/// override reason is given.
+fn blocking(check: &dispatch::VisitCheck, override_reason: &str) -> Option<Refusal> {
     let overridden = !override_reason.trim().is_empty();
-    let blocking: Vec<Finding> = findings
+    let blocking: Vec<Finding> = check
+        .findings
         .iter()
         .filter(|f| !(overridden && f.rule() == RuleId::D1 && f.severity() == Severity::NeedsOverride))
         .cloned()
         .collect();
-    if !blocking.is_empty() {
-        return Ok(Err(Refusal::Findings(blocking)));
+    (!blocking.is_empty()).then_some(Refusal::Findings(blocking))
+}
+
+/// Records the R-D1 override for the visit saved and for every other visit it pushed beyond.
+fn record_overrides(
+    conn: &Connection,
+    check: &dispatch::VisitCheck,
+    visit_id: i64,
+    other_ids: &[i64],
+    reason: &str,
+    staff: &str,
+) -> Result<()> {
+    let ids = check.beyond.then_some(visit_id).into_iter().chain(check.also_beyond.iter().map(|&i| other_ids[i]));
+    for id in ids {
+        dispatches::insert_override(conn, RuleId::D1, "visit", id, reason.trim(), staff)?;
     }
-    let id = dispatches::insert_visit(conn, v)?;
-    if findings.iter().any(|f| f.rule() == RuleId::D1) {
-        dispatches::insert_override(conn, RuleId::D1, "visit", id, override_reason.trim(), staff)?;
-    }
-    if status == DispatchStatus::Approved {
-        dispatches::set_status(conn, v.dispatch_id, DispatchStatus::Visiting, v.date)?;
-    }
-    Ok(Ok(id))
+    Ok(())
 }
 
 /// What a status change records besides the status.

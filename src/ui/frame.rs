@@ -145,11 +145,16 @@ fn queue_head(app: &App, theme: &Theme) -> (Vec<Span<'static>>, Option<usize>) {
     let used = crate::ui::text::width(&head);
     let mut spans = vec![Span::raw(head)];
     let mut caret = None;
+    let text = if q.consultations() { &q.c_filter } else { &q.filter.text };
     if let Some(input) = &q.filter_input {
         spans.push(Span::styled(format!("  /{}", crate::ui::text::display(input.text())), theme.warn()));
         caret = Some(used + 3 + input.caret_cells());
-    } else if !q.filter.text.is_empty() {
-        spans.push(Span::styled(format!("  /{}", crate::ui::text::display(&q.filter.text)), theme.warn()));
+        if q.consultations() && input.text().is_empty() {
+            let hint = i18n::queue::text(app.session.lang).consultation_filter;
+            spans.push(Span::styled(format!("  {hint}"), theme.dim()));
+        }
+    } else if !text.is_empty() {
+        spans.push(Span::styled(format!("  /{}", crate::ui::text::display(text)), theme.warn()));
     }
     if let Some(r) = &q.filter.record {
         spans.push(Span::styled(format!("  《{}》", crate::ui::text::display(&r.label)), theme.warn()));

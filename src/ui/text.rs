@@ -1,6 +1,7 @@
 //! Measuring and cutting text by display width (cells), so wide characters never break a column.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
@@ -32,9 +33,21 @@ pub fn display(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Display width of a string in terminal cells.
+thread_local! {
+    /// Whether the terminal draws East Asian ambiguous-width characters (①..⑧, ※, ○, ×, …) two cells wide.
+    /// Per thread: the console measures and draws on its main thread only (and tests stay independent).
+    static AMBIGUOUS_WIDE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Sets the cells the terminal gives ambiguous-width characters (the config's `ambiguous_width`, 1 or 2): a
+/// property of the terminal, set when the console starts, so every measurement of the UI agrees with it.
+pub fn set_ambiguous_width(cells: u8) {
+    AMBIGUOUS_WIDE.set(cells == 2);
+}
+
+/// Display width of a string in terminal cells (ambiguous-width characters as the terminal draws them).
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    if AMBIGUOUS_WIDE.get() { s.width_cjk() } else { UnicodeWidthStr::width(s) }
 }
 
 /// Cuts `s` (as displayed) to at most `max` cells by whole graphemes, ending with `…` when cut.
@@ -48,9 +61,11 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
+    // The ellipsis is ambiguous-width itself: two cells on some terminals.
+    let room = max.saturating_sub(width("…"));
     for g in s.graphemes(true) {
         let w = width(g);
-        if used + w > max - 1 {
+        if used + w > room {
             break;
         }
         out.push_str(g);
@@ -78,6 +93,16 @@ pub fn fit_right(s: &str, cells: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ambiguous_width_characters_follow_the_terminal_setting() {
+        assert_eq!((width("①※○"), fit("①田", 4)), (3, "①田 ".to_string()));
+        set_ambiguous_width(2);
+        let wide = (width("①※○"), fit("①田", 4), truncate("※要対応の申請", 7), width("田中"));
+        set_ambiguous_width(1);
+        assert_eq!(wide, (6, "①田".to_string(), "※要…".to_string(), 4), "the ellipsis counts two cells too");
+        assert_eq!(width("①"), 1);
+    }
 
     #[test]
     fn wide_characters_count_two_cells() {

@@ -290,20 +290,84 @@ pub struct VisitPlan<'a> {
     pub accompaniment_reason: &'a str,
 }
 
-/// Every rule a new visit must meet: R-P1 (period), R-D1 (limits, given the usage before it), R-D2, R-D3.
+/// A stored visit as R-D1 counts it.
+///
+/// R-D1 counts an application's visits **in date order** (date, start time, then entry order for two visits at
+/// the same moment), never in the order they were entered: a visit recorded late for an earlier date counts
+/// before the later ones. Adding, editing, the detail's gauge (which only sums) and `check` (`audit_visits` over
+/// visits sorted the same way) therefore agree on which visit goes beyond and needs the override.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountedVisit {
+    /// Date.
+    pub date: NaiveDate,
+    /// Start, minutes after midnight.
+    pub start_min: u16,
+    /// Entry order (the row id); a visit not stored yet comes after every stored one.
+    pub entry: i64,
+    /// Length in minutes.
+    pub minutes: u32,
+    /// An R-D1 override is recorded for it.
+    pub overridden: bool,
+}
+
+/// What the rules say about a new or changed visit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VisitCheck {
+    /// Every finding (R-P1, R-D1, R-D2, R-D3), each once.
+    pub findings: Vec<Finding>,
+    /// The visit itself goes beyond R-D1 (its override is recorded on it).
+    pub beyond: bool,
+    /// Other visits (indexes into the `others` given) that go beyond R-D1 in date order because of this one and
+    /// have no override yet: an override given for this visit is recorded for them too.
+    pub also_beyond: Vec<usize>,
+}
+
+/// Every rule a new or changed visit must meet: R-P1 (period), R-D1 (limits, counted in date order among the
+/// application's `others` — the visit being edited is not among them, so its own old override never counts),
+/// R-D2, R-D3. `entry` places the visit among others on the same date and time (its id, or `i64::MAX` when new).
 pub fn check_new_visit(
     period: &crate::domain::fiscal_year::Period,
     limits: &VisitLimits,
-    before: VisitUsage,
+    others: &[CountedVisit],
+    entry: i64,
     v: &VisitPlan,
-) -> Vec<Finding> {
-    let mut out: Vec<Finding> = crate::domain::rules::period::check_period(period, v.date).into_iter().collect();
+) -> VisitCheck {
+    let mut out = VisitCheck {
+        findings: crate::domain::rules::period::check_period(period, v.date).into_iter().collect(),
+        ..VisitCheck::default()
+    };
     match visit_minutes(v.start_min, v.end_min) {
-        Some(m) => out.extend(check_visit(limits, before, m)),
-        None => out.push(Finding::VisitEndsBeforeStart),
+        Some(minutes) => {
+            let this = CountedVisit { date: v.date, start_min: v.start_min, entry, minutes, overridden: false };
+            let mut all: Vec<(Option<usize>, CountedVisit)> =
+                others.iter().enumerate().map(|(i, c)| (Some(i), *c)).collect();
+            all.push((None, this));
+            all.sort_by_key(|(_, c)| (c.date, c.start_min, c.entry));
+            let minutes: Vec<u32> = all.iter().map(|(_, c)| c.minutes).collect();
+            for (i, findings) in audit_visits(limits, &minutes) {
+                match all[i] {
+                    (None, _) => {
+                        out.findings.extend(findings);
+                        out.beyond = true;
+                    }
+                    (Some(o), c) if !c.overridden => {
+                        out.findings.extend(findings);
+                        out.also_beyond.push(o);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        None => out.findings.push(Finding::VisitEndsBeforeStart),
     }
-    out.extend(check_place(v.place, v.place_note));
-    out.extend(check_accompaniment(v.accompanied_by, v.accompaniment_reason));
+    out.findings.extend(check_place(v.place, v.place_note));
+    out.findings.extend(check_accompaniment(v.accompanied_by, v.accompaniment_reason));
+    let mut seen = Vec::new();
+    out.findings.retain(|f| {
+        let new = !seen.contains(f);
+        seen.push(f.clone());
+        new
+    });
     out
 }
 
@@ -327,15 +391,81 @@ mod plan_tests {
             accompanied_by: AccompanimentKind::AssignedOfficer,
             accompaniment_reason: "",
         };
-        assert!(check_new_visit(&period, &limits, VisitUsage::default(), &v).is_empty());
+        assert!(check_new_visit(&period, &limits, &[], i64::MAX, &v).findings.is_empty());
+        let day = |dd, minutes| CountedVisit {
+            date: d(2025, 6, dd),
+            start_min: 600,
+            entry: i64::from(dd),
+            minutes,
+            overridden: false,
+        };
+        let five: Vec<CountedVisit> = (1..=5).map(|dd| day(dd, 160)).collect();
         v.date = d(2026, 3, 2);
         v.end_min = 900;
         v.place = PlaceKind::Other;
         v.accompanied_by = AccompanimentKind::Nobody;
-        let rules: Vec<RuleId> = check_new_visit(&period, &limits, VisitUsage { visits: 5, minutes: 800 }, &v)
-            .iter()
-            .map(|f| f.rule())
-            .collect();
+        let rules: Vec<RuleId> =
+            check_new_visit(&period, &limits, &five, i64::MAX, &v).findings.iter().map(|f| f.rule()).collect();
         assert_eq!(rules, vec![RuleId::P1, RuleId::D1, RuleId::D1, RuleId::D1, RuleId::D2, RuleId::D3]);
+    }
+}
+
+#[cfg(test)]
+mod date_order_tests {
+    use super::*;
+    use crate::domain::fiscal_year::Period;
+
+    const LIMITS: VisitLimits = VisitLimits { max_visits: 5, max_minutes_per_visit: 180, max_total_minutes: 900 };
+
+    fn d(m: u32, dd: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, dd).unwrap()
+    }
+
+    fn period() -> Period {
+        Period { start: d(4, 1), end: NaiveDate::from_ymd_opt(2026, 2, 27).unwrap() }
+    }
+
+    fn plan(date: NaiveDate, minutes: u16) -> VisitPlan<'static> {
+        VisitPlan {
+            date,
+            start_min: 600,
+            end_min: 600 + minutes,
+            place: PlaceKind::Premises,
+            place_note: "",
+            accompanied_by: AccompanimentKind::AssignedOfficer,
+            accompaniment_reason: "",
+        }
+    }
+
+    fn stored(id: i64, date: NaiveDate, minutes: u32, overridden: bool) -> CountedVisit {
+        CountedVisit { date, start_min: 600, entry: id, minutes, overridden }
+    }
+
+    #[test]
+    fn r_d1_an_earlier_sixth_visit_pushes_the_last_by_date_beyond() {
+        let five: Vec<CountedVisit> = (1..=5).map(|i| stored(i, d(7, i as u32), 120, false)).collect();
+        let c = check_new_visit(&period(), &LIMITS, &five, i64::MAX, &plan(d(6, 1), 60));
+        assert_eq!(c.findings, vec![Finding::TooManyVisits { visits: 5, limit: 5 }]);
+        assert!(!c.beyond, "by date the new visit is the first");
+        assert_eq!(c.also_beyond, vec![4], "the visit of 7/5 is the sixth by date and needs the override");
+    }
+
+    #[test]
+    fn r_d1_a_visit_with_an_override_already_is_not_asked_again() {
+        let mut six: Vec<CountedVisit> = (1..=6).map(|i| stored(i, d(7, i as u32), 60, false)).collect();
+        six[5].overridden = true;
+        let c = check_new_visit(&period(), &LIMITS, &six, i64::MAX, &plan(d(8, 1), 60));
+        assert_eq!(c.findings, vec![Finding::TooManyVisits { visits: 6, limit: 5 }]);
+        assert!(c.beyond && c.also_beyond.is_empty());
+    }
+
+    #[test]
+    fn r_d1_editing_counts_without_the_visit_edited() {
+        // Four stored visits of 3 h (the fifth, being edited, is left out): 12 h used, 3 h left.
+        let four: Vec<CountedVisit> = (1..=4).map(|i| stored(i, d(7, i as u32), 180, false)).collect();
+        assert!(check_new_visit(&period(), &LIMITS, &four, 5, &plan(d(7, 5), 180)).findings.is_empty());
+        let c = check_new_visit(&period(), &LIMITS, &four, 5, &plan(d(7, 5), 181));
+        assert_eq!(c.findings.iter().map(|f| f.rule()).collect::<Vec<_>>(), vec![super::super::RuleId::D1; 2]);
+        assert!(c.beyond);
     }
 }

@@ -3,14 +3,15 @@
 
 use chrono::NaiveDate;
 
-use crate::app::form::{Field, Form, RecordKind};
+use crate::app::form::{Field, FieldKind, Form, RecordKind};
 use crate::app::{SaveRequest, Session};
 use crate::domain::model::*;
 use crate::domain::parse::{format_time, parse_date, parse_phone, parse_time};
 use crate::domain::records::{NewBusiness, NewConsultation, NewDispatch, NewVisit};
 use crate::domain::rules::{Finding, RuleId};
 use crate::store::consultations::ConsultationRecord;
-use crate::store::queue::DispatchDetail;
+use crate::store::queue::{DispatchDetail, VisitLine};
+use crate::store::staff::StaffMember;
 use crate::store::workflow::{DispatchEdit, InlineBusiness, TransitionDetails};
 use crate::ui::i18n::{self, Lang, label};
 
@@ -28,6 +29,22 @@ pub enum Purpose {
     AddVisit {
         /// The application.
         dispatch_id: i64,
+    },
+    /// Editing a visit.
+    EditVisit {
+        /// The application.
+        dispatch_id: i64,
+        /// The visit.
+        visit_id: i64,
+        /// Its row version when the form opened.
+        row_version: i64,
+    },
+    /// Confirming the removal of a visit recorded by mistake.
+    RemoveVisit {
+        /// The visit.
+        visit_id: i64,
+        /// Its row version when the form opened.
+        row_version: i64,
     },
     /// A status change.
     Transition {
@@ -101,6 +118,7 @@ pub fn new_dispatch(s: &Session, prefill: Option<&Prefill>) -> Form {
         .hidden(),
         Field::text("newbiz:municipality", t.municipality, "").hidden(),
         Field::record("chamber", t.chamber, RecordKind::Organisation, None),
+        officer_field(s, &[], None),
         Field::text("received_on", t.received_on, &s.today.to_string()),
         Field::choice("theme", t.theme, themes(s), 0),
     ];
@@ -137,6 +155,7 @@ pub fn edit_dispatch(s: &Session, d: &DispatchDetail) -> Form {
     let chamber = d.chamber_id.zip(d.row.chamber.clone());
     let mut fields = vec![
         Field::record("chamber", t.chamber, RecordKind::Organisation, chamber),
+        officer_field(s, &d.staff, d.guidance_officer_id),
         Field::text("received_on", t.received_on, &d.row.received_on.to_string()),
         Field::choice("theme", t.theme, themes, theme_index),
     ];
@@ -146,29 +165,143 @@ pub fn edit_dispatch(s: &Session, d: &DispatchDetail) -> Form {
     Form::new(&format!("{} {}", d.row.number, t.edit_title), fields)
 }
 
-/// The add-visit form, defaulting to today 10:00–12:00 at the premises with the assigned officer.
-pub fn add_visit(s: &Session) -> Form {
+/// The Form 1 picker of the chamber's assigned guidance officer (R-D3), from the chamber's guidance officers.
+fn officer_field(s: &Session, staff: &[StaffMember], chosen: Option<i64>) -> Field {
+    let mut field = Field::choice("guidance_officer", i18n::queue::text(s.lang).guidance_officer, Vec::new(), 0);
+    set_officers(&mut field, s.lang, staff, chosen);
+    field
+}
+
+/// Fills the guidance officer picker with `staff`'s guidance officers (after the chamber was chosen), keeping
+/// `chosen` when it is among them.
+fn set_officers(field: &mut Field, lang: Lang, staff: &[StaffMember], chosen: Option<i64>) {
+    let mut options = vec![(String::new(), i18n::queue::text(lang).no_officer.to_string())];
+    options.extend(
+        staff
+            .iter()
+            .filter(|m| matches!(m, StaffMember::Chamber { role: StaffRole::GuidanceOfficer, .. }))
+            .map(|m| (m.code(), i18n::queue::staff_label(lang, m))),
+    );
+    let selected = chosen.and_then(|id| options.iter().position(|o| o.0 == format!("o:{id}"))).unwrap_or(0);
+    field.kind = FieldKind::Choice(options, selected);
+}
+
+/// The chamber chosen on an open Form 1 and its staff arrived: offer its guidance officers (the first one
+/// chosen, as the chamber usually has one per business area). A reply for another chamber changes nothing.
+pub fn chamber_staff_loaded(form: &mut Form, lang: Lang, chamber_id: i64, staff: &[StaffMember]) {
+    if form.record("chamber") != Some(chamber_id) {
+        return;
+    }
+    let first = staff.iter().find_map(|m| match m {
+        StaffMember::Chamber { id, role: StaffRole::GuidanceOfficer, .. } => Some(*id),
+        _ => None,
+    });
+    if let Some(field) = form.field_mut("guidance_officer") {
+        set_officers(field, lang, staff, first);
+    }
+}
+
+/// Empties the guidance officer picker (the chamber field was cleared: a direct application has none).
+pub fn clear_officers(form: &mut Form, lang: Lang) {
+    if let Some(field) = form.field_mut("guidance_officer") {
+        set_officers(field, lang, &[], None);
+    }
+}
+
+/// The id in a staff choice's code (`o:ID` for a chamber's staff, `d:ID` for the desk's).
+fn staff_id(code: &str, prefix: &str) -> Option<i64> {
+    code.strip_prefix(prefix).and_then(|id| id.parse().ok())
+}
+
+/// The add-visit form (today 10:00–12:00 at the premises with the assigned officer), or the edit form of
+/// `visit` filled with what is stored. The accompanying person is picked from the chamber's and the desk's staff
+/// (R-D3); a name not on the list is typed instead.
+pub fn visit_form(s: &Session, d: &DispatchDetail, visit: Option<&VisitLine>) -> Form {
     let t = i18n::forms(s.lang);
+    let q = i18n::queue::text(s.lang);
     let lang = s.lang;
+    let index = |codes: &[(String, String)], code: &str| codes.iter().position(|o| o.0 == code).unwrap_or(0);
+    let places = options(PlaceKind::ALL, PlaceKind::code, |p| label::place(lang, p));
+    let kinds = options(AccompanimentKind::ALL, AccompanimentKind::code, |k| label::accompaniment(lang, k));
+    let mut people = vec![(String::new(), q.person_typed.to_string())];
+    people.extend(d.staff.iter().map(|m| (m.code(), i18n::queue::staff_label(lang, m))));
+    let person = match visit {
+        Some(v) => v.staff_id.map(|id| format!("o:{id}")).or(v.desk_staff_id.map(|id| format!("d:{id}"))),
+        None => d.guidance_officer_id.map(|id| format!("o:{id}")),
+    };
+    let (title, date, start, end, place, note, kind, name, reason) = match visit {
+        Some(v) => (
+            q.edit_visit_title.replace("{number}", &d.row.number.to_string()).replace("{visit}", &visit_label(v)),
+            v.date.to_string(),
+            v.start_min,
+            v.end_min,
+            index(&places, v.place.code()),
+            v.place_note.clone(),
+            index(&kinds, v.accompanied_by.code()),
+            v.typed_name.clone(),
+            v.accompaniment_reason.clone(),
+        ),
+        None => {
+            (t.titles[1].to_string(), s.today.to_string(), 600, 720, 3, String::new(), 0, String::new(), String::new())
+        }
+    };
+    let person = index(&people, person.as_deref().unwrap_or(""));
+    // Someone no longer on the staff lists (retired) is kept by name.
+    let name = match visit {
+        Some(v) if person == 0 && name.is_empty() => v.accompanying_name.clone().unwrap_or_default(),
+        _ => name,
+    };
     Form::new(
-        t.titles[1],
+        &title,
         vec![
-            Field::text("date", t.date, &s.today.to_string()),
-            Field::text("start", t.start, &format_time(600)),
-            Field::text("end", t.end, &format_time(720)),
-            Field::choice("place", t.place, options(PlaceKind::ALL, PlaceKind::code, |p| label::place(lang, p)), 3),
-            Field::text("place_note", t.place_note, ""),
-            Field::choice(
-                "accompanied_by",
-                t.accompanied_by,
-                options(AccompanimentKind::ALL, AccompanimentKind::code, |k| label::accompaniment(lang, k)),
-                0,
-            ),
-            Field::text("accompanying_name", t.accompanying_name, ""),
-            Field::text("reason", t.accompaniment_reason, ""),
+            Field::text("date", t.date, &date),
+            Field::text("start", t.start, &format_time(start)),
+            Field::text("end", t.end, &format_time(end)),
+            Field::choice("place", t.place, places, place),
+            Field::text("place_note", t.place_note, &note),
+            Field::choice("accompanied_by", t.accompanied_by, kinds, kind),
+            Field::choice("person", q.accompanying_person, people, person),
+            Field::text("accompanying_name", t.accompanying_name, &name),
+            Field::text("reason", t.accompaniment_reason, &reason),
             Field::text("override", t.override_reason, "").hidden(),
         ],
     )
+}
+
+/// R-D3: who a picked staff member is to the application — its assigned guidance officer, another guidance
+/// officer, a support officer, or the desk's staff (counted as the desk coordinator).
+fn accompaniment_of(member: &StaffMember, assigned: Option<i64>) -> AccompanimentKind {
+    match member {
+        StaffMember::Chamber { id, .. } if Some(*id) == assigned => AccompanimentKind::AssignedOfficer,
+        StaffMember::Chamber { role: StaffRole::GuidanceOfficer, .. } => AccompanimentKind::OtherGuidanceOfficer,
+        StaffMember::Chamber { role: StaffRole::SupportOfficer, .. } => AccompanimentKind::SupportOfficer,
+        StaffMember::Desk { .. } => AccompanimentKind::Coordinator,
+    }
+}
+
+/// The accompanying person was picked on a visit form: "who accompanied" (R-D3) follows, so the record never
+/// says "the assigned officer" next to someone else (a reason is then asked for on saving).
+pub fn person_picked(form: &mut Form, d: &DispatchDetail) {
+    let Some(code) = form.choice("person").map(str::to_string) else { return };
+    let Some(member) = d.staff.iter().find(|m| m.code() == code) else { return };
+    let kind = accompaniment_of(member, d.guidance_officer_id);
+    if let Some(Field { kind: FieldKind::Choice(options, i), .. }) = form.field_mut("accompanied_by") {
+        *i = options.iter().position(|o| o.0 == kind.code()).unwrap_or(*i);
+    }
+}
+
+/// A visit in a title: "2025-11-04 10:00-12:00".
+fn visit_label(v: &VisitLine) -> String {
+    format!("{} {}-{}", v.date, format_time(v.start_min), format_time(v.end_min))
+}
+
+/// The confirmation of removing a visit: nothing to fill in, Ctrl-S removes, Esc keeps it.
+pub fn remove_visit(s: &Session, d: &DispatchDetail, v: &VisitLine) -> Form {
+    let title = i18n::queue::text(s.lang)
+        .remove_visit_title
+        .replace("{number}", &d.row.number.to_string())
+        .replace("{visit}", &visit_label(v));
+    Form::new(&title, Vec::new())
 }
 
 /// The status-change form: only the legal next statuses are offered (rejection has its own form).
@@ -316,7 +449,7 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequ
                         fiscal_year: s.fy.year,
                         business_id,
                         chamber_id: form.record("chamber"),
-                        guidance_officer_id: None,
+                        guidance_officer_id: staff_id(&code("guidance_officer"), "o:"),
                         received_on,
                         theme: code("theme").parse().unwrap_or(1),
                         sections,
@@ -329,30 +462,38 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequ
                 _ => return Err(errors),
             }
         }
-        Purpose::AddVisit { dispatch_id } => {
+        Purpose::AddVisit { dispatch_id } | Purpose::EditVisit { dispatch_id, .. } => {
             let d = date(form, "date", s, &mut errors);
             let start = time(form, "start", s, &mut errors);
             let end = time(form, "end", s, &mut errors);
             let (Some(date), Some(start_min), Some(end_min)) = (d, start, end) else { return Err(errors) };
-            SaveRequest::AddVisit {
-                visit: NewVisit {
-                    dispatch_id,
-                    date,
-                    start_min,
-                    end_min,
-                    place: PlaceKind::from_code(&code("place")).unwrap_or(PlaceKind::Premises),
-                    place_note: form.text("place_note"),
-                    expert_id: None,
-                    accompanied_by: AccompanimentKind::from_code(&code("accompanied_by"))
-                        .unwrap_or(AccompanimentKind::AssignedOfficer),
-                    accompanying_staff_id: None,
-                    accompanying_desk_staff_id: None,
-                    accompaniment_reason: form.text("reason"),
-                    accompanying_name: form.text("accompanying_name"),
-                },
-                override_reason: form.text("override"),
+            let person = code("person");
+            let visit = NewVisit {
+                dispatch_id,
+                date,
+                start_min,
+                end_min,
+                place: PlaceKind::from_code(&code("place")).unwrap_or(PlaceKind::Premises),
+                place_note: form.text("place_note"),
+                // The application's assigned expert, set when the visit is written.
+                expert_id: None,
+                accompanied_by: AccompanimentKind::from_code(&code("accompanied_by"))
+                    .unwrap_or(AccompanimentKind::AssignedOfficer),
+                accompanying_staff_id: staff_id(&person, "o:"),
+                accompanying_desk_staff_id: staff_id(&person, "d:"),
+                accompaniment_reason: form.text("reason"),
+                // The typed name is the fallback for someone not on the staff lists.
+                accompanying_name: if person.is_empty() { form.text("accompanying_name") } else { String::new() },
+            };
+            let override_reason = form.text("override");
+            match purpose {
+                Purpose::EditVisit { visit_id, row_version, .. } => {
+                    SaveRequest::UpdateVisit { visit_id, row_version, visit, override_reason }
+                }
+                _ => SaveRequest::AddVisit { visit, override_reason },
             }
         }
+        Purpose::RemoveVisit { visit_id, row_version } => SaveRequest::RemoveVisit { visit_id, row_version },
         Purpose::Transition { id, from } => {
             let to = DispatchStatus::from_code(&code("to")).unwrap_or(from);
             let on = date(form, "date", s, &mut errors);
@@ -386,6 +527,7 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<SaveRequ
                 row_version,
                 edit: DispatchEdit {
                     chamber_id: form.record("chamber"),
+                    guidance_officer_id: staff_id(&code("guidance_officer"), "o:"),
                     received_on,
                     theme: code("theme").parse().unwrap_or(1),
                     sections,
@@ -455,6 +597,84 @@ mod tests {
     use super::*;
     use crate::app::keymap::Key;
     use crate::domain::rules::dispatch::check_accompaniment;
+    use crate::screens::queue::tests_support::detail;
+
+    fn focus(form: &mut Form, key: &str) {
+        form.focus = form.fields.iter().position(|f| f.key == key).unwrap();
+    }
+
+    #[test]
+    fn r_d3_the_assigned_officer_is_proposed_and_staff_are_picked_by_id() {
+        let s = session();
+        let d = detail();
+        let mut form = visit_form(&s, &d, None);
+        assert_eq!(form.choice("person"), Some("o:31"), "the chamber's assigned guidance officer");
+        let Ok(SaveRequest::AddVisit { visit, .. }) = to_request(Purpose::AddVisit { dispatch_id: 5 }, &form, &s)
+        else {
+            panic!("a request")
+        };
+        assert_eq!((visit.accompanying_staff_id, visit.accompanying_desk_staff_id), (Some(31), None));
+        focus(&mut form, "person");
+        form.handle(None, Key::Right);
+        person_picked(&mut form, &d);
+        assert_eq!(form.choice("accompanied_by"), Some("support_officer"), "R-D3 follows the person picked");
+        form.handle(None, Key::Right); // → the desk's coordinator
+        person_picked(&mut form, &d);
+        assert_eq!(form.choice("accompanied_by"), Some("coordinator"));
+        focus(&mut form, "accompanying_name");
+        form.handle(None, Key::Char('x'));
+        let Ok(SaveRequest::AddVisit { visit, .. }) = to_request(Purpose::AddVisit { dispatch_id: 5 }, &form, &s)
+        else {
+            panic!("a request")
+        };
+        assert_eq!((visit.accompanying_staff_id, visit.accompanying_desk_staff_id), (None, Some(2)));
+        assert_eq!(visit.accompanying_name, "", "a typed name is only the fallback for someone not listed");
+    }
+
+    #[test]
+    fn editing_a_visit_starts_from_what_is_stored() {
+        let s = session();
+        let d = detail();
+        let v = &d.visits[1];
+        let form = visit_form(&s, &d, Some(v));
+        assert!(form.title.contains("R7-0005") && form.title.contains("2025-07-08 10:00-12:00"), "{}", form.title);
+        assert_eq!(form.text("date"), "2025-07-08");
+        assert_eq!(form.choice("person"), Some("o:31"));
+        let purpose = Purpose::EditVisit { dispatch_id: 5, visit_id: v.id, row_version: 1 };
+        let Ok(SaveRequest::UpdateVisit { visit_id, row_version, visit, .. }) = to_request(purpose, &form, &s) else {
+            panic!("an update")
+        };
+        assert_eq!((visit_id, row_version, visit.start_min, visit.end_min), (12, 1, 600, 720));
+        let mut retired = v.clone();
+        retired.staff_id = Some(99);
+        let form = visit_form(&s, &d, Some(&retired));
+        assert_eq!((form.choice("person"), form.text("accompanying_name").as_str()), (Some(""), "阿蘇 花子"));
+        let remove = remove_visit(&s, &d, v);
+        assert!(remove.fields.is_empty() && remove.title.contains("削除"), "{}", remove.title);
+    }
+
+    #[test]
+    fn r_d3_form_1_offers_the_chosen_chambers_guidance_officers() {
+        let s = session();
+        let d = detail();
+        let form = edit_dispatch(&s, &d);
+        assert_eq!(form.choice("guidance_officer"), Some("o:31"));
+        let Some(Field { kind: FieldKind::Choice(options, _), .. }) = form.field("guidance_officer") else {
+            panic!("a choice")
+        };
+        assert_eq!(options.len(), 2, "none, and the chamber's one guidance officer (not its support officer)");
+        let mut form = new_dispatch(&s, None);
+        assert_eq!(form.choice("guidance_officer"), Some(""), "no chamber chosen yet");
+        chamber_staff_loaded(&mut form, s.lang, 7, &d.staff);
+        assert_eq!(form.choice("guidance_officer"), Some(""), "a reply for a chamber not chosen changes nothing");
+        if let Some(Field { kind: FieldKind::Record { chosen, .. }, .. }) = form.field_mut("chamber") {
+            *chosen = Some((7, "阿蘇商工会".into()));
+        }
+        chamber_staff_loaded(&mut form, s.lang, 7, &d.staff);
+        assert_eq!(form.choice("guidance_officer"), Some("o:31"));
+        clear_officers(&mut form, s.lang);
+        assert_eq!(form.choice("guidance_officer"), Some(""));
+    }
 
     fn session() -> Session {
         let fy =
@@ -474,7 +694,9 @@ mod tests {
     #[test]
     fn r_d3_a_name_alone_is_not_a_reason() {
         let s = session();
-        let mut form = add_visit(&s);
+        // No assigned officer: the picker starts at "not listed" and the typed name is kept.
+        let d = DispatchDetail { guidance_officer_id: None, ..detail() };
+        let mut form = visit_form(&s, &d, None);
         form.focus = form.fields.iter().position(|f| f.key == "accompanied_by").unwrap();
         for _ in 0..3 {
             form.handle(None, Key::Right); // → 窓口コーディネーター

@@ -70,6 +70,10 @@ pub struct QueueState {
     pub c_pager: Pager,
     /// The loaded page of consultations.
     pub c_rows: Vec<ConsultationRow>,
+    /// The consultations' `/` filter text (caller, phone, business, content; folded).
+    pub c_filter: String,
+    /// The visit selected in the open detail (Enter opens it; j/k choose, `e` edits, `d` removes).
+    pub visit_cursor: Option<usize>,
 }
 
 impl QueueState {
@@ -91,6 +95,7 @@ impl QueueState {
     pub fn select_first(&mut self) {
         self.pager.reset();
         self.detail = None;
+        self.visit_cursor = None;
         self.filter.status = None;
         self.view = QueueView::Applications;
     }
@@ -107,6 +112,7 @@ impl QueueState {
             return Vec::new();
         }
         pager.selected = target;
+        self.visit_cursor = None;
         if self.view != QueueView::Applications {
             return Vec::new();
         }
@@ -132,17 +138,47 @@ impl QueueState {
         self.pager.selected = position;
         self.pager.top = position.saturating_sub(self.pager.viewport / 2);
         self.detail = None;
+        self.visit_cursor = None;
         vec![self.request_page()]
     }
 
     /// A key while the filter input is open: edits re-run the list query on every keystroke.
     pub fn filter_key(&mut self, cmd: Option<Command>, key: Key) -> Vec<Effect> {
+        if self.consultations() {
+            if !crate::app::input::filter_key(&mut self.filter_input, &mut self.c_filter, cmd, key) {
+                return Vec::new();
+            }
+            self.c_pager.reset();
+            return vec![self.request_page()];
+        }
         if !crate::app::input::filter_key(&mut self.filter_input, &mut self.filter.text, cmd, key) {
             return Vec::new();
         }
         self.pager.reset();
         self.detail = None;
         vec![self.request_page()]
+    }
+
+    /// The visit selected in the open detail, if any.
+    pub fn selected_visit(&self) -> Option<&crate::store::queue::VisitLine> {
+        let d = self.detail.as_ref().filter(|_| self.detail_open)?;
+        d.visits.get(self.visit_cursor?)
+    }
+
+    /// j/k, g/G in the open detail: choose a visit (none before the first).
+    fn move_visit_cursor(&mut self, cmd: Command) {
+        let n = self.detail.as_ref().map(|d| d.visits.len()).unwrap_or(0);
+        if n == 0 {
+            self.visit_cursor = None;
+            return;
+        }
+        self.visit_cursor = match (cmd, self.visit_cursor) {
+            (Command::Down, None) | (Command::Top, _) => Some(0),
+            (Command::Down, Some(i)) => Some((i + 1).min(n - 1)),
+            (Command::Up, Some(0) | None) => None,
+            (Command::Up, Some(i)) => Some(i - 1),
+            _ => Some(n - 1),
+        };
     }
 
     /// The id of the selected desk consultation, if loaded.
@@ -177,11 +213,24 @@ impl QueueState {
             }
             Command::Open if self.view == QueueView::Applications => {
                 self.detail_open = self.selected_row().is_some();
+                self.visit_cursor = None;
+                Vec::new()
+            }
+            Command::Up | Command::Down | Command::Top | Command::Bottom
+                if self.detail_open && self.view == QueueView::Applications =>
+            {
+                self.move_visit_cursor(cmd);
                 Vec::new()
             }
             Command::Back if self.detail_open => {
                 self.detail_open = false;
+                self.visit_cursor = None;
                 Vec::new()
+            }
+            Command::Back if self.consultations() && !self.c_filter.is_empty() => {
+                self.c_filter.clear();
+                self.c_pager.reset();
+                vec![self.request_page()]
             }
             Command::Back if self.filter.record.is_some() || !self.filter.text.is_empty() => {
                 self.filter.record = None;
@@ -192,6 +241,10 @@ impl QueueState {
             }
             Command::Filter if self.view == QueueView::Applications => {
                 self.filter_input = Some(LineInput::new(&self.filter.text));
+                Vec::new()
+            }
+            Command::Filter if self.consultations() => {
+                self.filter_input = Some(LineInput::new(&self.c_filter));
                 Vec::new()
             }
             Command::CycleStatusFilter if self.view == QueueView::Applications => {
@@ -212,10 +265,12 @@ impl QueueState {
                 Moved::No => Vec::new(),
                 Moved::NewPage => {
                     self.detail = None;
+                    self.visit_cursor = None;
                     vec![self.request_page()]
                 }
                 Moved::WithinPage => {
                     self.detail = None;
+                    self.visit_cursor = None;
                     self.selected_row().map(|r| vec![Effect::LoadDetail { id: r.id }]).unwrap_or_default()
                 }
             },
@@ -232,6 +287,7 @@ impl QueueState {
         let selected = self.selected_row().map(|r| r.id);
         if self.detail.as_ref().map(|d| d.row.id) != selected {
             self.detail = None;
+            self.visit_cursor = None;
         }
         match self.selected_row() {
             Some(r) => vec![Effect::LoadDetail { id: r.id }],
@@ -252,9 +308,15 @@ impl QueueState {
     /// Takes a loaded detail if it is still the selected application's.
     pub fn detail_loaded(&mut self, detail: Option<DispatchDetail>) {
         let selected = self.selected_row().map(|r| r.id);
-        if detail.as_ref().map(|d| d.row.id) == selected {
-            self.detail = detail;
+        if detail.as_ref().map(|d| d.row.id) != selected {
+            return;
         }
+        // The chosen visit stays chosen across a reload of the same application (after an edit), within range.
+        let visits = detail.as_ref().map(|d| d.visits.len()).unwrap_or(0);
+        if let Some(i) = self.visit_cursor {
+            self.visit_cursor = (visits > 0).then(|| i.min(visits - 1));
+        }
+        self.detail = detail;
     }
 
     /// Takes the needs-action groups.
@@ -268,6 +330,8 @@ impl QueueState {
     fn switch(&mut self, view: QueueView) -> Vec<Effect> {
         self.view = if self.view == view { QueueView::Applications } else { view };
         self.detail_open = false;
+        self.visit_cursor = None;
+        self.filter_input = None;
         vec![self.request_page()]
     }
 
@@ -275,7 +339,12 @@ impl QueueState {
         match self.view {
             QueueView::Consultations => {
                 let p = &mut self.c_pager;
-                Effect::LoadConsultations { generation: p.request(), offset: p.top, limit: p.viewport }
+                Effect::LoadConsultations {
+                    generation: p.request(),
+                    text: self.c_filter.clone(),
+                    offset: p.top,
+                    limit: p.viewport,
+                }
             }
             QueueView::NeedsAction => Effect::LoadNeedsAction,
             QueueView::Applications => {
@@ -323,6 +392,8 @@ mod tests {
             })
             .collect()
     }
+
+    use super::tests_support::detail_of;
 
     fn loaded(viewport: usize) -> QueueState {
         let mut s = QueueState::default();
@@ -449,27 +520,6 @@ mod tests {
         assert!(s.detail.is_none(), "a page whose selected row is another application drops the detail");
     }
 
-    fn detail_of(row: QueueRow) -> DispatchDetail {
-        DispatchDetail {
-            row,
-            legal_form: None,
-            municipality: None,
-            industry: None,
-            capital_yen: None,
-            employees: None,
-            chamber_id: None,
-            guidance_officer: None,
-            sections: Vec::new(),
-            visits: Vec::new(),
-            grounds: Vec::new(),
-            rejection_note: String::new(),
-            report_received_on: None,
-            feedback_sent_on: None,
-            row_version: 1,
-            proposed_expert: None,
-        }
-    }
-
     #[test]
     fn a_click_selects_the_visible_row() {
         let mut s = loaded(10);
@@ -493,11 +543,139 @@ mod tests {
     }
 
     #[test]
+    fn enter_then_j_k_choose_a_visit_of_the_open_detail_without_moving_the_list() {
+        let mut s = loaded(10);
+        s.detail_loaded(Some(crate::store::queue::DispatchDetail {
+            row: s.rows[0].clone(),
+            ..super::tests_support::detail()
+        }));
+        assert!(s.command(Command::Down).len() == 1, "closed: j moves the list");
+        s.command(Command::Up);
+        s.detail_loaded(Some(crate::store::queue::DispatchDetail {
+            row: s.rows[0].clone(),
+            ..super::tests_support::detail()
+        }));
+        s.command(Command::Open);
+        assert!(s.selected_visit().is_none(), "no visit chosen on opening");
+        assert!(s.command(Command::Down).is_empty());
+        assert_eq!(s.selected_visit().map(|v| v.id), Some(11));
+        s.command(Command::Bottom);
+        assert_eq!(s.selected_visit().map(|v| v.id), Some(12));
+        s.command(Command::Down);
+        assert_eq!(s.pager.selected, 0, "the list stays where it was");
+        assert_eq!(s.visit_cursor, Some(1), "stops at the last visit");
+        // A reload after removing a visit keeps the cursor in range.
+        let mut fewer = s.detail.clone().unwrap();
+        fewer.visits.pop();
+        s.detail_loaded(Some(fewer));
+        assert_eq!(s.selected_visit().map(|v| v.id), Some(11));
+        s.command(Command::Back);
+        assert!(!s.detail_open && s.selected_visit().is_none());
+    }
+
+    #[test]
+    fn the_consultations_filter_requeries_its_own_list_and_esc_clears_it() {
+        let mut s = loaded(10);
+        s.command(Command::ToggleConsultations);
+        s.command(Command::Filter);
+        let fx = s.filter_key(None, Key::Char('た'));
+        assert_eq!(s.c_filter, "た");
+        assert!(s.filter.text.is_empty(), "the applications' filter is untouched");
+        assert!(matches!(&fx[..], [Effect::LoadConsultations { text, offset: 0, .. }] if text == "た"), "{fx:?}");
+        s.filter_key(Some(Command::ApplyFilter), Key::Enter);
+        let fx = s.command(Command::Back);
+        assert!(s.c_filter.is_empty());
+        assert!(matches!(&fx[..], [Effect::LoadConsultations { text, .. }] if text.is_empty()), "{fx:?}");
+    }
+
+    #[test]
     fn consultations_view_has_its_own_pages() {
         let mut s = loaded(10);
         let fx = s.command(Command::ToggleConsultations);
         assert!(matches!(fx[0], Effect::LoadConsultations { offset: 0, limit: 10, .. }), "{fx:?}");
         let fx = s.command(Command::ToggleConsultations);
         assert!(matches!(fx[0], Effect::LoadQueuePage { .. }));
+    }
+}
+
+/// Test data shared by the queue's reducer and form tests.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+    use crate::domain::model::{AccompanimentKind, DispatchNumber, PlaceKind, StaffRole};
+    use crate::store::queue::VisitLine;
+    use crate::store::staff::StaffMember;
+    use chrono::NaiveDate;
+
+    /// The detail of `row` with nothing else recorded.
+    pub(crate) fn detail_of(row: QueueRow) -> DispatchDetail {
+        DispatchDetail {
+            row,
+            legal_form: None,
+            municipality: None,
+            industry: None,
+            capital_yen: None,
+            employees: None,
+            chamber_id: None,
+            guidance_officer: None,
+            guidance_officer_id: None,
+            staff: Vec::new(),
+            sections: Vec::new(),
+            visits: Vec::new(),
+            grounds: Vec::new(),
+            rejection_note: String::new(),
+            report_received_on: None,
+            feedback_sent_on: None,
+            row_version: 1,
+            proposed_expert: None,
+        }
+    }
+
+    /// R7-0005 at 阿蘇商工会 with its guidance officer, two visits and the desk's coordinator.
+    pub(crate) fn detail() -> DispatchDetail {
+        let row = QueueRow {
+            id: 5,
+            number: DispatchNumber { fiscal_year: 2025, seq: 5 },
+            received_on: NaiveDate::from_ymd_opt(2025, 6, 2).unwrap(),
+            business: "阿蘇の里".into(),
+            chamber: Some("阿蘇商工会".into()),
+            theme: 1,
+            expert: Some("熊本 一郎".into()),
+            visits: 2,
+            minutes: 240,
+            status: DispatchStatus::Visiting,
+        };
+        let visit = |id: i64, day: u32| VisitLine {
+            id,
+            date: NaiveDate::from_ymd_opt(2025, 7, day).unwrap(),
+            start_min: 600,
+            end_min: 720,
+            place: PlaceKind::Premises,
+            place_note: String::new(),
+            accompanied_by: AccompanimentKind::AssignedOfficer,
+            accompanying_name: Some("阿蘇 花子".into()),
+            accompaniment_reason: String::new(),
+            override_reason: None,
+            staff_id: Some(31),
+            desk_staff_id: None,
+            typed_name: String::new(),
+            row_version: 1,
+        };
+        DispatchDetail {
+            chamber_id: Some(7),
+            guidance_officer: Some("阿蘇 花子".into()),
+            guidance_officer_id: Some(31),
+            staff: vec![
+                StaffMember::Chamber { id: 31, name: "阿蘇 花子".into(), role: StaffRole::GuidanceOfficer },
+                StaffMember::Chamber { id: 32, name: "小国 次郎".into(), role: StaffRole::SupportOfficer },
+                StaffMember::Desk {
+                    id: 2,
+                    name: "松本 あかり".into(),
+                    role: crate::domain::model::DeskRole::Coordinator,
+                },
+            ],
+            visits: vec![visit(11, 1), visit(12, 8)],
+            ..detail_of(row)
+        }
     }
 }

@@ -34,7 +34,7 @@ pub fn draw(f: &mut Frame, area: Rect, q: &QueueState, s: &Session, theme: &Them
         QueueView::Applications => {}
     }
     if q.detail_open && area.width < SIDE_BY_SIDE_MIN_WIDTH {
-        draw_detail(f, area, q.detail.as_ref(), s, theme, t);
+        draw_detail(f, area, q, s, theme, t);
         return;
     }
     if area.width >= SIDE_BY_SIDE_MIN_WIDTH {
@@ -42,7 +42,7 @@ pub fn draw(f: &mut Frame, area: Rect, q: &QueueState, s: &Session, theme: &Them
         let list = Rect { width: area.width - detail_w, ..area };
         let detail = Rect { x: area.x + list.width, width: detail_w, ..area };
         draw_list(f, list, q, s, theme, t);
-        draw_detail(f, detail, q.detail.as_ref(), s, theme, t);
+        draw_detail(f, detail, q, s, theme, t);
     } else {
         draw_list(f, area, q, s, theme, t);
     }
@@ -170,15 +170,17 @@ fn draw_needs_action(f: &mut Frame, area: Rect, q: &QueueState, theme: &Theme, t
     f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
 }
 
-fn draw_detail(f: &mut Frame, area: Rect, d: Option<&DispatchDetail>, s: &Session, theme: &Theme, t: &ConsoleText) {
+fn draw_detail(f: &mut Frame, area: Rect, q: &QueueState, s: &Session, theme: &Theme, t: &ConsoleText) {
     let block = Block::default().borders(Borders::LEFT);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let Some(d) = d else {
+    let Some(d) = q.detail.as_ref() else {
         f.render_widget(Paragraph::new(Line::styled(t.select_hint, theme.dim())), inner);
         return;
     };
-    let mut lines = detail_lines(d, s, theme, t);
+    // Open (Enter): j/k choose a visit, which `e` edits and `d` removes.
+    let cursor = q.detail_open.then_some(q.visit_cursor);
+    let mut lines = detail_lines(d, cursor, s, theme, t);
     for span in lines.iter_mut().flat_map(|l| l.spans.iter_mut()) {
         if let std::borrow::Cow::Owned(text) = display(&span.content) {
             span.content = text.into();
@@ -191,7 +193,14 @@ fn heading<'a>(text: &str, theme: &Theme) -> Line<'a> {
     Line::styled(format!("【{text}】"), theme.heading())
 }
 
-fn detail_lines<'a>(d: &DispatchDetail, s: &Session, theme: &Theme, t: &ConsoleText) -> Vec<Line<'a>> {
+/// The detail's lines; `cursor` is Some when the detail is open (the chosen visit, if any, is highlighted).
+fn detail_lines<'a>(
+    d: &DispatchDetail,
+    cursor: Option<Option<usize>>,
+    s: &Session,
+    theme: &Theme,
+    t: &ConsoleText,
+) -> Vec<Line<'a>> {
     let lang = s.lang;
     let l = &t.detail_labels;
     let mut out = vec![heading(t.detail_sections[0], theme), Line::from(d.row.business.clone())];
@@ -245,6 +254,9 @@ fn detail_lines<'a>(d: &DispatchDetail, s: &Session, theme: &Theme, t: &ConsoleT
         .replace("{visits}", &left.visits.max(0).to_string());
     let style = if left.minutes <= 0 || left.visits <= 0 { theme.warn() } else { theme.ok() };
     out.push(Line::styled(format!("R-D1 {gauge}"), style));
+    if cursor.is_some() && !d.visits.is_empty() {
+        out.push(Line::styled(i18n::queue::text(lang).visit_keys, theme.dim()));
+    }
     if d.visits.is_empty() {
         out.push(Line::styled(t.no_visits, theme.dim()));
     }
@@ -254,14 +266,19 @@ fn detail_lines<'a>(d: &DispatchDetail, s: &Session, theme: &Theme, t: &ConsoleT
         if !v.place_note.is_empty() {
             place = format!("{place} ({})", v.place_note);
         }
-        out.push(Line::from(format!(
-            "{}. {} {}-{} {}h {place}",
-            i + 1,
-            format_iso_wareki(v.date),
-            format_time(v.start_min),
-            format_time(v.end_min),
-            format_hours(minutes)
-        )));
+        let chosen = cursor == Some(Some(i));
+        out.push(Line::styled(
+            format!(
+                "{}{}. {} {}-{} {}h {place}",
+                if chosen { ">" } else { "" },
+                i + 1,
+                format_iso_wareki(v.date),
+                format_time(v.start_min),
+                format_time(v.end_min),
+                format_hours(minutes)
+            ),
+            if chosen { theme.selected() } else { theme.normal() },
+        ));
         let who = v.accompanying_name.as_deref().map(|n| format!(" {n}")).unwrap_or_default();
         let mut spans = vec![Span::raw(format!("   {}{who}", label::accompaniment(lang, v.accompanied_by)))];
         if !v.accompaniment_reason.is_empty() {

@@ -6,6 +6,7 @@ pub mod events;
 pub mod history;
 pub mod ja;
 pub mod ledger;
+pub mod queue;
 pub mod reports;
 pub mod roster;
 
@@ -368,6 +369,8 @@ pub fn action_label(lang: Lang, label: &str) -> String {
     let (ja, en) = match label {
         "dispatch.create" => ("新規申請", "new application"),
         "dispatch.add_visit" => ("派遣の追加", "visit added"),
+        "dispatch.edit_visit" => ("派遣の編集", "visit edited"),
+        "dispatch.remove_visit" => ("派遣の削除", "visit removed"),
         "dispatch.reject" => ("否決", "rejection"),
         "dispatch.edit" => ("申請の編集", "application edited"),
         "consultation.create" => ("窓口相談の記録", "desk consultation"),

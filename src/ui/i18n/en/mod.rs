@@ -9,6 +9,7 @@ pub mod history;
 pub mod labels;
 pub mod ledger;
 pub mod parse;
+pub mod queue;
 pub mod reports;
 pub mod roster;
 pub mod rules;
