@@ -48,7 +48,9 @@ pub fn insert(conn: &Connection, e: &NewEvent) -> Result<i64> {
         e.web_page_on,
         e.partner_notice_on
     ])?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    crate::store::search::reindex_record(conn, crate::store::search::Kind::Event, id)?;
+    Ok(id)
 }
 
 /// Inserts a startup-seminar series; returns its id.
@@ -222,6 +224,7 @@ pub fn update_event(
         conn.prepare_cached("INSERT OR IGNORE INTO event_expert (event_id, expert_id, role) VALUES (?1, ?2, ?3)")?
             .execute(params![id, expert, role(e.kind)])?;
     }
+    crate::store::search::reindex_record(conn, crate::store::search::Kind::Event, id)?;
     Ok(Ok(()))
 }
 

@@ -30,6 +30,12 @@ fn all() -> Vec<M<'static>> {
         schema(include_str!("migrations/004_visit_accompanying_name.sql")),
         schema(include_str!("migrations/005_dispatch_counter.sql")),
         schema(include_str!("migrations/006_roster_orderings.sql")),
+        M::up_with_hook(include_str!("migrations/007_search_bands.sql"), |tx: &Transaction| -> HookResult {
+            super::search::with_deferred_fts(tx, || super::search::rebuild(tx))
+                .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+            refresh_audit_triggers(tx)?;
+            Ok(())
+        }),
     ]
 }
 

@@ -51,7 +51,7 @@ pub fn merge_business(conn: &Connection, from: i64, into: i64) -> Result<Outcome
              updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?1",
     )?
     .execute(params![from, into])?;
-    search::index(conn, Kind::Business, from, &[])?;
+    search::reindex_record(conn, Kind::Business, from)?;
     Ok(Ok(()))
 }
 
