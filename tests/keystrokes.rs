@@ -111,7 +111,9 @@ fn database_invariants(ctx: &Context, store: &Store, step: usize) {
             "SELECT COUNT(*) FROM search_entry s WHERE
                 (s.kind = 'business' AND NOT EXISTS (SELECT 1 FROM business b WHERE b.id = s.record_id)) OR
                 (s.kind = 'expert' AND NOT EXISTS (SELECT 1 FROM expert e WHERE e.id = s.record_id)) OR
-                (s.kind = 'organisation' AND NOT EXISTS (SELECT 1 FROM organisation o WHERE o.id = s.record_id))",
+                (s.kind = 'organisation' AND NOT EXISTS (SELECT 1 FROM organisation o WHERE o.id = s.record_id)) OR
+                (s.kind = 'event' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.id = s.record_id)) OR
+                (s.kind = 'claim' AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = s.record_id))",
             [],
             |r| r.get(0),
         )
@@ -135,7 +137,7 @@ fn index_matches_a_rebuild(store: &mut Store) {
     search::with_deferred_fts(conn, || search::rebuild(conn)).unwrap();
     let rebuilt = entries(conn);
     conn.execute_batch("ROLLBACK TO rebuild; RELEASE rebuild").unwrap();
-    let kinds = ["business", "expert", "organisation"];
+    let kinds = ["business", "expert", "organisation", "event", "claim"];
     let only = |v: Vec<(String, i64, String, String)>| -> Vec<_> {
         v.into_iter().filter(|e| kinds.contains(&e.0.as_str())).collect()
     };

@@ -433,3 +433,111 @@ fn approving_on_tab_1_with_a_related_expert_is_refused_with_r_d5_until_a_reason_
         .unwrap();
     assert_eq!((status.as_str(), expert, reason.as_str()), ("approved", takahashi, "顧問先だが本人の希望が強い"));
 }
+
+#[test]
+fn staff_retire_and_come_back_and_the_municipalities_covered_are_edited_each_in_one_audited_action() {
+    use madoguchi::domain::model::StaffRole;
+    let mut desk = desk();
+    let org = desk
+        .store
+        .act_if("o", |tx| {
+            writes_bodies::create_organisation(
+                tx,
+                &writes_bodies::OrganisationEdit {
+                    kind: Some(madoguchi::domain::model::OrganisationKind::Shokokai),
+                    name: "阿蘇北部商工会".into(),
+                    municipality: "阿蘇市".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap()
+        .unwrap();
+    let officer = desk
+        .store
+        .act("roster.staff.add", |tx| {
+            writes_bodies::add_staff(tx, org, "中村 健", "なかむら けん", StaffRole::GuidanceOfficer, "")
+        })
+        .unwrap();
+    let count = |store: &Store| cards::organisations(store.conn(), "阿蘇北部", 0, 5).unwrap()[0].count;
+    assert_eq!(count(&desk.store), 1);
+    let audits = |store: &Store, table: &str| -> i64 {
+        store.conn().query_row("SELECT COUNT(*) FROM audit WHERE tbl = ?1", [table], |r| r.get(0)).unwrap()
+    };
+    let before = audits(&desk.store, "organisation_staff");
+    desk.store
+        .act_if("roster.staff.retire", |tx| writes_bodies::retire_staff(tx, officer, Some(d(2026, 3, 31))))
+        .unwrap()
+        .unwrap();
+    assert_eq!(audits(&desk.store, "organisation_staff"), before + 1, "one audit row");
+    let label: String = desk
+        .store
+        .conn()
+        .query_row(
+            "SELECT a.label FROM action a JOIN audit u ON u.action_id = a.id WHERE u.tbl = 'organisation_staff'
+             ORDER BY u.seq DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(label, "roster.staff.retire", "under the action's label");
+    let card = cards::organisation_card(desk.store.conn(), org).unwrap().unwrap();
+    assert_eq!(card.staff[0].retired_on, Some(d(2026, 3, 31)), "kept on the card with the date");
+    assert_eq!(count(&desk.store), 0, "no longer among the current staff");
+    desk.store.act_if("roster.staff.retire", |tx| writes_bodies::retire_staff(tx, officer, None)).unwrap().unwrap();
+    assert_eq!(count(&desk.store), 1, "back at work");
+    let gone = desk.store.act_if("r", |tx| writes_bodies::retire_staff(tx, 9_999, None)).unwrap();
+    assert_eq!(gone, Err(Refusal::Missing));
+
+    let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    desk.store
+        .act_if("roster.organisation.covers", |tx| {
+            writes_bodies::set_covers(tx, org, &names(&["阿蘇", "小国町", "産山村"]))
+        })
+        .unwrap()
+        .unwrap();
+    let card = cards::organisation_card(desk.store.conn(), org).unwrap().unwrap();
+    assert_eq!(card.covers.len(), 3, "阿蘇 reads as 阿蘇市: {:?}", card.covers);
+    let before = audits(&desk.store, "organisation_municipality");
+    desk.store
+        .act_if("roster.organisation.covers", |tx| writes_bodies::set_covers(tx, org, &names(&["小国町", "産山村"])))
+        .unwrap()
+        .unwrap();
+    let card = cards::organisation_card(desk.store.conn(), org).unwrap().unwrap();
+    assert!(!card.covers.contains(&"阿蘇市".to_string()), "{:?}", card.covers);
+    assert_eq!(audits(&desk.store, "organisation_municipality"), before + 1, "only the removed row changed");
+    let unknown =
+        desk.store.act_if("c", |tx| writes_bodies::set_covers(tx, org, &names(&["小国町", "大阪市"]))).unwrap();
+    assert_eq!(unknown, Err(Refusal::UnknownMunicipality("大阪市".into())));
+    let card = cards::organisation_card(desk.store.conn(), org).unwrap().unwrap();
+    assert_eq!(card.covers.len(), 2, "a refusal changes nothing");
+}
+
+#[test]
+fn a_renamed_organisation_keeps_its_old_name_in_its_history() {
+    let mut desk = desk();
+    let edit = writes_bodies::OrganisationEdit {
+        kind: Some(madoguchi::domain::model::OrganisationKind::Shokokai),
+        name: "免田町商工会".into(),
+        municipality: "あさぎり町".into(),
+        ..Default::default()
+    };
+    let id = desk.store.act_if("o", |tx| writes_bodies::create_organisation(tx, &edit)).unwrap().unwrap();
+    let renamed = writes_bodies::OrganisationEdit { name: "あさぎり町商工会".into(), ..edit };
+    desk.store
+        .act_if("roster.organisation.edit", |tx| writes_bodies::update_organisation(tx, id, 1, &renamed))
+        .unwrap()
+        .unwrap();
+    let (before, after): (String, String) = desk
+        .store
+        .conn()
+        .query_row(
+            "SELECT json_extract(before, '$.name'), json_extract(after, '$.name') FROM audit
+             WHERE tbl = 'organisation' AND record_id = ?1 AND op = 'update' ORDER BY seq DESC LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((before.as_str(), after.as_str()), ("免田町商工会", "あさぎり町商工会"));
+    assert!(search::find(desk.store.conn(), search::Kind::Organisation, "免田町", 5).unwrap().is_empty());
+}

@@ -1,5 +1,5 @@
 //! Snapshots of the roster (TestBackend + insta) with Japanese text at 80x24 and 160x48: the expert list, "find"
-//! with an R-D5 mark, an expert's card, a business's card and the assignment form.
+//! with an R-D5 mark, an expert's card, a business's card, an organisation's card and the assignment form.
 
 use std::sync::Arc;
 
@@ -10,7 +10,7 @@ use madoguchi::domain::fiscal_year::FiscalYear;
 use madoguchi::domain::model::{DispatchNumber, DispatchStatus, LegalForm, RejectionGround, RelationKind};
 use madoguchi::domain::rules::Finding;
 use madoguchi::screens::roster::{Card, Load, Reply};
-use madoguchi::store::roster::cards::{BusinessCard, Contact, HistoryLine};
+use madoguchi::store::roster::cards::{BusinessCard, Contact, HistoryLine, OrganisationCard, StaffLine};
 use madoguchi::store::roster::experts::{Case, Engagement, ExpertCard, ExpertRow, RelationLine};
 use madoguchi::ui::frame;
 use madoguchi::ui::i18n::Lang;
@@ -294,4 +294,54 @@ fn a_highlighted_japanese_row_up_to_the_last_column_draws() {
         let app = roster_app(w, 24);
         render(&app, w, 24);
     }
+}
+
+/// A 商工会 with a current and a retired guidance officer (the selected line marked), and the towns it covers.
+fn organisation_card() -> OrganisationCard {
+    use madoguchi::domain::model::{OrganisationKind, StaffRole};
+    let staff = |id, name: &str, role, retired_on| StaffLine {
+        id,
+        name: name.into(),
+        role,
+        phone: "0967-34-0711".into(),
+        retired_on,
+    };
+    OrganisationCard {
+        id: 30,
+        kind: OrganisationKind::Shokokai,
+        name: "阿蘇市商工会".into(),
+        reading: "あそししょうこうかい".into(),
+        municipality: Some("阿蘇市".into()),
+        address: "阿蘇市一の宮町宮地2318".into(),
+        phone: "0967-22-0711".into(),
+        email: "info@aso-shokokai.example.jp".into(),
+        retired_on: None,
+        merged_into: None,
+        row_version: 3,
+        staff: vec![
+            staff(5, "中村 健", StaffRole::GuidanceOfficer, None),
+            staff(6, "井上 美香", StaffRole::SupportOfficer, None),
+            staff(7, "松本 誠", StaffRole::GuidanceOfficer, Some(d(2025, 3, 31))),
+        ],
+        covers: vec!["阿蘇市".into(), "南小国町".into(), "小国町".into(), "産山村".into()],
+        desk_staff: Vec::new(),
+    }
+}
+
+fn organisation_card_app(w: u16, h: u16) -> App {
+    let mut app = roster_app(w, h);
+    reduce(&mut app, Action::Key(Key::Enter));
+    reduce(&mut app, Action::Roster(Reply::Card(Some(Card::Organisation(Box::new(organisation_card()))))));
+    reduce(&mut app, Action::Key(Key::Down));
+    app
+}
+
+#[test]
+fn roster_organisation_card_80x24() {
+    insta::assert_snapshot!(render(&organisation_card_app(80, 24), 80, 24));
+}
+
+#[test]
+fn roster_organisation_card_160x48() {
+    insta::assert_snapshot!(render(&organisation_card_app(160, 48), 160, 48));
 }

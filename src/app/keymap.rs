@@ -163,6 +163,10 @@ pub enum Command {
     AddStaff,
     /// Put a municipality into an area (the editable grouping).
     EditAreas,
+    /// Retire the selected member of an organisation's staff (or put them back).
+    RetireStaff,
+    /// Edit the municipalities the organisation covers.
+    EditCovers,
     /// Delete the selected relation (recorded by mistake; asks first).
     DeleteRelation,
     /// Show the selected record's history (audit trail: who, when, before → after).
@@ -412,6 +416,20 @@ const ROSTER: &[Binding] = &[
     ),
     b(&[Key::Char('S')], Command::AddStaff, "団体の職員を追加", "add a staff member", false),
     b(&[Key::Char('m')], Command::EditAreas, "市町村の地域を変更", "put a municipality into an area", false),
+    b(
+        &[Key::Char('x')],
+        Command::RetireStaff,
+        "選んだ職員の退職・復帰 (団体カード)",
+        "retire / reinstate the selected staff member (organisation card)",
+        false,
+    ),
+    b(
+        &[Key::Char('C')],
+        Command::EditCovers,
+        "管轄市町村を編集 (団体カード)",
+        "edit the municipalities covered",
+        false,
+    ),
 ];
 
 const EVENTS: &[Binding] = &[

@@ -17,7 +17,7 @@ use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::model::{AccompanimentKind, DispatchNumber, PlaceKind};
 use crate::domain::parse::{parse_date, parse_time};
 use crate::domain::records::NewVisit;
-use crate::domain::rules::dispatch::{VisitPlan, VisitUsage, check_new_visit};
+use crate::domain::rules::dispatch::{CountedVisit, VisitPlan, check_new_visit};
 use crate::domain::rules::{Finding, RuleId};
 use crate::store::imports;
 use crate::ui::i18n::{Lang, label};
@@ -62,7 +62,7 @@ fn column_of(f: &Finding) -> &'static str {
 /// Checks every row; adds the new visits to `plan`.
 pub fn check(conn: &Connection, fy: &FiscalYear, cols: &Columns, sheet: &Sheet, plan: &mut Plan) -> Result<()> {
     // Visits already counted per application: the database's, then the file's earlier rows (R-D1).
-    let mut usage: HashMap<i64, VisitUsage> = HashMap::new();
+    let mut usage: HashMap<i64, Vec<CountedVisit>> = HashMap::new();
     let mut seen: HashMap<(i64, chrono::NaiveDate, u16), usize> = HashMap::new();
     for (row, cells) in &sheet.rows {
         let mut c = RowCheck::new(*row, cols, COLUMNS);
@@ -116,7 +116,7 @@ pub fn check(conn: &Connection, fy: &FiscalYear, cols: &Columns, sheet: &Sheet, 
             continue;
         };
         // No expert named: the one assigned to the application.
-        let (dispatch_id, used, expert_id) = (target.id, target.used, named.or(target.expert_id));
+        let (dispatch_id, expert_id) = (target.id, named.or(target.expert_id));
         let place_note = normalise(get("place_note"));
         let accompaniment_reason = normalise(get("reason"));
         if let Some(first) = seen.get(&(dispatch_id, date, start_min)) {
@@ -129,7 +129,12 @@ pub fn check(conn: &Connection, fy: &FiscalYear, cols: &Columns, sheet: &Sheet, 
             plan.skipped += 1;
             continue;
         }
-        let before = *usage.entry(dispatch_id).or_insert(used);
+        let others = match usage.entry(dispatch_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(crate::store::visits::counted(conn, dispatch_id, None)?.counted)
+            }
+        };
         let visit = VisitPlan {
             date,
             start_min,
@@ -139,17 +144,22 @@ pub fn check(conn: &Connection, fy: &FiscalYear, cols: &Columns, sheet: &Sheet, 
             accompanied_by,
             accompaniment_reason: &accompaniment_reason,
         };
-        for f in check_new_visit(&fy.period, &fy.visits, before, &visit) {
+        // The file's rows come after the stored visits of the same day and time, in file order.
+        let entry = i64::MAX / 2 + *row as i64;
+        for f in check_new_visit(&fy.period, &fy.visits, others, entry, &visit).findings {
             c.reject(column_of(&f), Problem::Rule(f));
         }
         if !c.is_clean() {
             plan.issues.extend(c.into_issues());
             continue;
         }
-        usage.insert(
-            dispatch_id,
-            VisitUsage { visits: before.visits + 1, minutes: before.minutes + u32::from(end_min - start_min) },
-        );
+        others.push(CountedVisit {
+            date,
+            start_min,
+            entry,
+            minutes: u32::from(end_min - start_min),
+            overridden: false,
+        });
         plan.new.push(NewRecord::Visit(NewVisit {
             dispatch_id,
             date,

@@ -51,7 +51,9 @@ pub fn insert(conn: &Connection, e: &NewEvent) -> Result<i64> {
         e.web_page_on,
         e.partner_notice_on
     ])?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    crate::store::search::reindex_record(conn, crate::store::search::Kind::Event, id)?;
+    Ok(id)
 }
 
 /// Inserts a startup-seminar series; returns its id.
@@ -237,6 +239,7 @@ pub fn update_event(
     set_series(conn, id, &edit)?;
     // An event with a participant list counts from it, whatever the form said.
     participants::recount(conn, id)?;
+    crate::store::search::reindex_record(conn, crate::store::search::Kind::Event, id)?;
     Ok(Ok(()))
 }
 

@@ -9,7 +9,6 @@ use crate::domain::fold::fold;
 use crate::domain::model::{DispatchNumber, DispatchStatus, VenueKind};
 use crate::domain::parse::phone_digits;
 use crate::domain::records::NewDispatch;
-use crate::domain::rules::dispatch::VisitUsage;
 
 /// A business already registered as this row: the same corporate number, or the same folded name and the same
 /// phone digits.
@@ -97,25 +96,19 @@ pub struct VisitTarget {
     pub status: DispatchStatus,
     /// Its assigned expert.
     pub expert_id: Option<i64>,
-    /// The visits and minutes it has (R-D1).
-    pub used: VisitUsage,
 }
 
 /// The application of this number, for importing its visits.
 pub fn visit_target(conn: &Connection, number: DispatchNumber) -> Result<Option<VisitTarget>> {
     Ok(conn
-        .prepare_cached(
-            "SELECT d.id, d.status, d.expert_id, COUNT(v.id), COALESCE(SUM(v.end_min - v.start_min), 0)
-             FROM dispatch d
-             LEFT JOIN visit v ON v.dispatch_id = d.id WHERE d.fiscal_year = ?1 AND d.seq = ?2 GROUP BY d.id",
-        )?
+        .prepare_cached("SELECT d.id, d.status, d.expert_id FROM dispatch d WHERE d.fiscal_year = ?1 AND d.seq = ?2")?
         .query_row(params![number.fiscal_year, number.seq], |r| {
             let status: String = r.get(1)?;
-            Ok((r.get(0)?, status, r.get(2)?, VisitUsage { visits: r.get(3)?, minutes: r.get(4)? }))
+            Ok((r.get(0)?, status, r.get(2)?))
         })
         .optional()?
-        .and_then(|(id, status, expert_id, used)| {
-            DispatchStatus::from_code(&status).map(|status| VisitTarget { id, status, expert_id, used })
+        .and_then(|(id, status, expert_id)| {
+            DispatchStatus::from_code(&status).map(|status| VisitTarget { id, status, expert_id })
         }))
 }
 

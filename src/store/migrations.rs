@@ -37,6 +37,12 @@ fn all() -> Vec<M<'static>> {
             Ok(())
         }),
         schema(include_str!("migrations/008_list_orders.sql")),
+        M::up_with_hook(include_str!("migrations/009_search_bands.sql"), |tx: &Transaction| -> HookResult {
+            super::search::with_deferred_fts(tx, || super::search::rebuild(tx))
+                .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+            refresh_audit_triggers(tx)?;
+            Ok(())
+        }),
     ]
 }
 

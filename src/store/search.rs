@@ -1,4 +1,4 @@
-//! The lookup index: folded fields of businesses, experts and organisations, written in the same transaction
+//! The lookup index: folded fields of businesses, experts, organisations, events and claims, written in the same transaction
 //! as the record, searched by trigram (3+ characters), by prefix (1-2 characters) and by phone digits.
 
 use anyhow::Result;
@@ -42,39 +42,90 @@ pub enum Kind {
     Expert,
     /// 団体.
     Organisation,
+    /// 講習会・相談会.
+    Event,
+    /// 立替金 (a Form 4 claim).
+    Claim,
 }
 
+/// Bits of an entry id below its kind: 40 for the record id, 4 for the field's slot.
+const KIND_SHIFT: u32 = 44;
+
 impl Kind {
+    /// Every kind, in index order.
+    pub const ALL: &'static [Kind] = &[Kind::Business, Kind::Expert, Kind::Organisation, Kind::Event, Kind::Claim];
+
     fn code(self) -> &'static str {
         match self {
             Kind::Business => "business",
             Kind::Expert => "expert",
             Kind::Organisation => "organisation",
+            Kind::Event => "event",
+            Kind::Claim => "claim",
         }
+    }
+
+    /// The first entry id of the kind's band. Entry ids are `kind | record id | slot`, so the entries of one kind
+    /// are one rowid range of the full-text index, which FTS5 seeks to: a query for a small kind (organisations,
+    /// events, claims) never walks the matches of the large ones.
+    fn band(self) -> i64 {
+        let n = Kind::ALL.iter().position(|k| *k == self).unwrap_or(0) as i64 + 1;
+        n << KIND_SHIFT
+    }
+
+    /// The id range (inclusive) of one record's entries.
+    fn record_range(self, record_id: i64) -> (i64, i64) {
+        let first = self.band() | (record_id << 4);
+        (first, first | 15)
     }
 }
 
+/// How well a record matched the typed text (the lookup's first ranking key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchClass {
+    /// A field equals the folded query (or a whole phone number).
+    Exact,
+    /// A field starts with it (or a phone number ends with the digits).
+    Prefix,
+    /// A field contains it.
+    Substring,
+}
+
+/// A record found, with how well it matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// Record id.
+    pub id: i64,
+    /// The best way one of its fields matched.
+    pub class: MatchClass,
+}
+
 /// Replaces the index rows of one record with its fields (`field name`, raw text); phone fields are indexed as
-/// digits, every other field folded.
+/// digits, every other field folded. At most 16 entries a record (slots of its id band).
 pub fn index(conn: &Connection, kind: Kind, record_id: i64, fields: &[(&str, &str)]) -> Result<()> {
-    conn.prepare_cached("DELETE FROM search_entry WHERE kind = ?1 AND record_id = ?2")?
-        .execute(params![kind.code(), record_id])?;
-    let mut insert =
-        conn.prepare_cached("INSERT INTO search_entry (kind, record_id, field, folded) VALUES (?1, ?2, ?3, ?4)")?;
+    let (first, last) = kind.record_range(record_id);
+    conn.prepare_cached("DELETE FROM search_entry WHERE id BETWEEN ?1 AND ?2")?.execute(params![first, last])?;
+    let mut entries: Vec<(&str, String)> = Vec::new();
     for (field, text) in fields {
         if *field == "phone" {
             // Digits, and the digits reversed so "the last four digits" is a prefix search too.
             let digits = phone_digits(text);
             if !digits.is_empty() {
-                insert.execute(params![kind.code(), record_id, "phone", digits])?;
-                insert.execute(params![kind.code(), record_id, "phone_end", reversed(&digits)])?;
+                let end = reversed(&digits);
+                entries.push(("phone", digits));
+                entries.push(("phone_end", end));
             }
             continue;
         }
         let folded = fold(text);
         if !folded.is_empty() {
-            insert.execute(params![kind.code(), record_id, field, folded])?;
+            entries.push((field, folded));
         }
+    }
+    let mut insert = conn
+        .prepare_cached("INSERT INTO search_entry (id, kind, record_id, field, folded) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for (slot, (field, folded)) in entries.iter().enumerate().take(16) {
+        insert.execute(params![first + slot as i64, kind.code(), record_id, field, folded])?;
     }
     Ok(())
 }
@@ -82,11 +133,18 @@ pub fn index(conn: &Connection, kind: Kind, record_id: i64, fields: &[(&str, &st
 /// Record ids of `kind` whose fields match `query`, best first (exact, then prefix, then substring), at most
 /// `limit`. Never reads whole tables: every path is an index lookup.
 pub fn find(conn: &Connection, kind: Kind, query: &str, limit: usize) -> Result<Vec<i64>> {
-    let mut out: Vec<i64> = Vec::new();
-    let push = |ids: Vec<i64>, out: &mut Vec<i64>| {
-        for id in ids {
-            if out.len() < limit && !out.contains(&id) {
-                out.push(id);
+    Ok(find_ranked(conn, kind, query, limit)?.into_iter().map(|m| m.id).collect())
+}
+
+/// Records of `kind` matching `query` with how each matched, best first, at most `limit`.
+pub fn find_ranked(conn: &Connection, kind: Kind, query: &str, limit: usize) -> Result<Vec<Match>> {
+    let mut out: Vec<Match> = Vec::new();
+    let push = |found: Vec<(i64, MatchClass)>, out: &mut Vec<Match>| {
+        for (id, class) in found {
+            if let Some(m) = out.iter_mut().find(|m| m.id == id) {
+                m.class = m.class.min(class);
+            } else if out.len() < limit {
+                out.push(Match { id, class });
             }
         }
     };
@@ -96,7 +154,9 @@ pub fn find(conn: &Connection, kind: Kind, query: &str, limit: usize) -> Result<
     if mostly_digits {
         // A phone number, whole or its last digits: two prefix ranges on the btree, never the full-text index.
         push(prefix(conn, kind, &digits, limit)?, &mut out);
-        push(prefix(conn, kind, &reversed(&digits), limit)?, &mut out);
+        let ends = prefix(conn, kind, &reversed(&digits), limit)?;
+        push(ends.into_iter().map(|(id, _)| (id, MatchClass::Prefix)).collect(), &mut out);
+        out.sort_by_key(|m| m.class);
         return Ok(out);
     }
     let forms = fold_query(query);
@@ -110,6 +170,7 @@ pub fn find(conn: &Connection, kind: Kind, query: &str, limit: usize) -> Result<
             push(trigram(conn, kind, q, limit)?, &mut out);
         }
     }
+    out.sort_by_key(|m| m.class);
     Ok(out)
 }
 
@@ -118,94 +179,101 @@ fn reversed(digits: &str) -> String {
     std::iter::once('~').chain(digits.chars().rev()).collect()
 }
 
-fn prefix(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Vec<i64>> {
+fn prefix(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Vec<(i64, MatchClass)>> {
     // folded >= q AND folded < q + U+10FFFF: a range on the btree index.
     let upper = format!("{q}\u{10FFFF}");
     // In index order the exact match comes first (it is the shortest string with the prefix), and the scan
     // stops after `limit` rows however many entries share a short prefix.
     let mut st = conn.prepare_cached(
-        "SELECT record_id FROM search_entry WHERE kind = ?3 AND folded >= ?1 AND folded < ?2
+        "SELECT record_id, folded = ?1 FROM search_entry WHERE kind = ?3 AND folded >= ?1 AND folded < ?2
          ORDER BY kind, folded LIMIT ?4",
     )?;
-    let ids = st.query_map(params![q, upper, kind.code(), limit as i64], |r| r.get(0))?;
+    let ids = st.query_map(params![q, upper, kind.code(), limit as i64], |r| {
+        Ok((r.get(0)?, if r.get(1)? { MatchClass::Exact } else { MatchClass::Prefix }))
+    })?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
-fn trigram(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Vec<i64>> {
+fn trigram(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Vec<(i64, MatchClass)>> {
     let phrase = format!("\"{}\"", q.replace('"', "\"\""));
+    // The rowid range keeps the walk inside the kind's band; CROSS JOIN keeps the full-text match as the outer
+    // loop (otherwise SQLite may walk every entry of the kind and probe the index for each).
     let mut st = conn.prepare_cached(
-        // CROSS JOIN keeps the full-text match as the outer loop (otherwise SQLite may walk every entry of
-        // the kind and probe the index for each).
         "SELECT e.record_id FROM search_fts f CROSS JOIN search_entry e ON e.id = f.rowid
-         WHERE search_fts MATCH ?1 AND e.kind = ?2 LIMIT ?3",
+         WHERE search_fts MATCH ?1 AND f.rowid >= ?2 AND f.rowid < ?3 LIMIT ?4",
     )?;
-    let ids = st.query_map(params![phrase, kind.code(), limit as i64], |r| r.get(0))?;
+    let (lo, hi) = (kind.band(), kind.band() + (1 << KIND_SHIFT));
+    let ids = st.query_map(params![phrase, lo, hi, limit as i64], |r| Ok((r.get(0)?, MatchClass::Substring)))?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Rewrites (or removes, when the record is gone) the index rows of one record from the record as stored.
-pub fn reindex_record(conn: &Connection, kind: Kind, id: i64) -> Result<()> {
-    match kind {
-        Kind::Business => {
-            let row = conn
-                .query_row("SELECT name, reading, phone, representative FROM business WHERE id = ?1", [id], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
-                })
-                .optional()?;
-            match row {
-                Some((n, rd, p, rep)) => index_business(conn, id, &n, &rd, &p, &rep),
-                None => index(conn, kind, id, &[]),
-            }
-        }
-        Kind::Expert => {
-            let row = conn
-                .query_row(
-                    "SELECT name, reading, phone, keywords, qualifications, affiliation FROM expert WHERE id = ?1",
-                    [id],
-                    |r| Ok([r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?]),
-                )
-                .optional()?;
-            match row {
-                Some(f) => index_expert(conn, id, &[&f[0], &f[1], &f[2], &f[3], &f[4], &f[5]]),
-                None => index(conn, kind, id, &[]),
-            }
-        }
+/// The fields of one record as stored (None when it is gone, or merged into another business).
+fn fields(conn: &Connection, kind: Kind, id: i64) -> Result<Option<Vec<(&'static str, String)>>> {
+    let (sql, names): (&str, &[&'static str]) = match kind {
+        Kind::Business => (
+            "SELECT name, reading, phone, representative FROM business WHERE id = ?1 AND merged_into_id IS NULL",
+            &["name", "reading", "phone", "representative"],
+        ),
+        Kind::Expert => (
+            "SELECT name, reading, phone, keywords, qualifications, affiliation FROM expert WHERE id = ?1",
+            &["name", "reading", "phone", "keywords", "qualifications", "affiliation"],
+        ),
         Kind::Organisation => {
-            let row = conn
-                .query_row("SELECT name, reading, phone FROM organisation WHERE id = ?1", [id], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
-                })
-                .optional()?;
-            match row {
-                Some((n, rd, p)) => index(conn, kind, id, &[("name", &n), ("reading", &rd), ("phone", &p)]),
-                None => index(conn, kind, id, &[]),
-            }
+            ("SELECT name, reading, phone FROM organisation WHERE id = ?1", &["name", "reading", "phone"])
         }
-    }
+        Kind::Event => ("SELECT title, venue_name FROM event WHERE id = ?1", &["title", "venue"]),
+        // A claim by its number (No.), its payee (the organising body), its event and its receipt reference.
+        Kind::Claim => (
+            "SELECT CAST(c.id AS TEXT), o.name, ev.title, c.receipt_ref FROM claim c
+             JOIN organisation o ON o.id = c.organisation_id JOIN event ev ON ev.id = c.event_id WHERE c.id = ?1",
+            &["number", "payee", "event", "receipt"],
+        ),
+    };
+    let row = conn
+        .prepare_cached(sql)?
+        .query_row([id], |r| (0..names.len()).map(|i| r.get::<_, String>(i)).collect::<rusqlite::Result<Vec<_>>>())
+        .optional()?;
+    Ok(row.map(|values| names.iter().copied().zip(values).collect()))
 }
 
-/// Rebuilds the whole index from the records (used by the migration that creates it).
+/// Rewrites (or removes, when the record is gone) the index rows of one record from the record as stored; an
+/// organisation's or event's claims follow (they are found by its name or title).
+pub fn reindex_record(conn: &Connection, kind: Kind, id: i64) -> Result<()> {
+    let fields = fields(conn, kind, id)?.unwrap_or_default();
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    index(conn, kind, id, &refs)?;
+    let claims = match kind {
+        Kind::Organisation => "SELECT id FROM claim WHERE organisation_id = ?1",
+        Kind::Event => "SELECT id FROM claim WHERE event_id = ?1",
+        _ => return Ok(()),
+    };
+    let ids: Vec<i64> = conn.prepare_cached(claims)?.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    for claim in ids {
+        reindex_record(conn, Kind::Claim, claim)?;
+    }
+    Ok(())
+}
+
+/// Rebuilds the whole index from the records (used by the migrations that create and renumber it).
 pub fn rebuild(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM search_entry", [])?;
-    let mut st = conn.prepare("SELECT id, name, reading, phone, representative FROM business")?;
-    let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
-    for row in rows {
-        let (id, name, reading, phone, rep): (i64, String, String, String, String) = row?;
-        index_business(conn, id, &name, &reading, &phone, &rep)?;
-    }
-    let mut st = conn.prepare("SELECT id, name, reading, phone, keywords, qualifications, affiliation FROM expert")?;
-    let rows = st.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
-    })?;
-    for row in rows {
-        let (id, name, reading, phone, kw, q, aff): (i64, String, String, String, String, String, String) = row?;
-        index_expert(conn, id, &[&name, &reading, &phone, &kw, &q, &aff])?;
-    }
-    let mut st = conn.prepare("SELECT id, name, reading, phone FROM organisation")?;
-    let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-    for row in rows {
-        let (id, name, reading, phone): (i64, String, String, String) = row?;
-        index(conn, Kind::Organisation, id, &[("name", &name), ("reading", &reading), ("phone", &phone)])?;
+    let tables = [
+        (Kind::Business, "business"),
+        (Kind::Expert, "expert"),
+        (Kind::Organisation, "organisation"),
+        (Kind::Event, "event"),
+        (Kind::Claim, "claim"),
+    ];
+    for (kind, table) in tables {
+        let ids: Vec<i64> = conn
+            .prepare(&format!("SELECT id FROM {table} ORDER BY id"))?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in ids {
+            let fields = fields(conn, kind, id)?.unwrap_or_default();
+            let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            index(conn, kind, id, &refs)?;
+        }
     }
     Ok(())
 }
@@ -242,6 +310,7 @@ pub fn candidates(conn: &Connection, kind: Kind, query: &str, limit: usize) -> R
             "SELECT name || CASE WHEN affiliation <> '' THEN '  ' || affiliation ELSE '' END FROM expert WHERE id = ?1"
         }
         Kind::Organisation => "SELECT name FROM organisation WHERE id = ?1 AND retired_on IS NULL",
+        Kind::Event | Kind::Claim => return Ok(Vec::new()),
     };
     let mut st = conn.prepare_cached(sql)?;
     let mut out = Vec::new();

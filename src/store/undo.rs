@@ -161,6 +161,8 @@ fn reindex(conn: &Connection, table: &str, id: i64) -> Result<()> {
         "business" => search::Kind::Business,
         "expert" => search::Kind::Expert,
         "organisation" => search::Kind::Organisation,
+        "event" => search::Kind::Event,
+        "claim" => search::Kind::Claim,
         _ => return Ok(()),
     };
     search::reindex_record(conn, kind, id)

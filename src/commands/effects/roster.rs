@@ -146,6 +146,13 @@ pub fn save(store: &mut Store, _s: &Session, save: Save) -> Result<Action> {
                 .act("roster.staff.add", |tx| bodies::add_staff(tx, organisation_id, &name, &reading, role, &phone))?;
             Action::Saved(Saved::Changed)
         }
+        Save::RetireStaff { id, on } => {
+            done(store.act_if("roster.staff.retire", |tx| bodies::retire_staff(tx, id, on))?)
+        }
+        Save::SetCovers { organisation_id, municipalities } => done(
+            store
+                .act_if("roster.organisation.covers", |tx| bodies::set_covers(tx, organisation_id, &municipalities))?,
+        ),
         Save::SetArea { municipality, area } => {
             done(store.act_if("roster.area.set", |tx| bodies::set_area(tx, &municipality, &area))?)
         }

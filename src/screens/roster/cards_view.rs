@@ -31,7 +31,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme
             &[Edit, Retire, Delete, AddRelation, EditRelation, DeleteRelation, ShowApplications, Back]
         }
         Some(Card::Business(_)) => &[Edit, MergeBusiness, ShowApplications, Back],
-        Some(Card::Organisation(_)) => &[Edit, Retire, AddStaff, ShowApplications, Back],
+        Some(Card::Organisation(_)) => &[Edit, Retire, AddStaff, RetireStaff, EditCovers, ShowApplications, Back],
     };
     let hint = Line::styled(truncate(&hints(s, keys), width), theme.dim());
     let mut lines: Vec<Line> = state.card_message.iter().map(|m| Line::styled(m.clone(), theme.error())).collect();
@@ -39,7 +39,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme
         None => vec![Line::styled(format!(" {}", t.loading), theme.dim())],
         Some(Card::Expert(c)) => expert(c, state.relation, s, theme, t, width),
         Some(Card::Business(c)) => business(c, s, theme, t, width),
-        Some(Card::Organisation(c)) => organisation(c, s, theme, t),
+        Some(Card::Organisation(c)) => organisation(c, state.relation, s, theme, t),
     });
     for span in lines.iter_mut().flat_map(|l| l.spans.iter_mut()) {
         if let std::borrow::Cow::Owned(text) = display(&span.content) {
@@ -203,7 +203,13 @@ fn business<'a>(c: &BusinessCard, s: &Session, theme: &Theme, t: &RosterText, wi
     out
 }
 
-fn organisation<'a>(c: &OrganisationCard, s: &Session, theme: &Theme, t: &RosterText) -> Vec<Line<'a>> {
+fn organisation<'a>(
+    c: &OrganisationCard,
+    selected: usize,
+    s: &Session,
+    theme: &Theme,
+    t: &RosterText,
+) -> Vec<Line<'a>> {
     let lang = s.lang;
     let mut out = vec![Line::styled(
         format!("{}  {}  ({})", c.name, c.reading, label::organisation_kind(lang, c.kind)),
@@ -225,10 +231,18 @@ fn organisation<'a>(c: &OrganisationCard, s: &Session, theme: &Theme, t: &Roster
     if c.staff.is_empty() {
         out.push(Line::styled(format!("  {}", t.none), theme.dim()));
     }
-    for m in &c.staff {
+    for (i, m) in c.staff.iter().enumerate() {
         let gone = m.retired_on.map(|d| format!("  {} {d}", t.retired)).unwrap_or_default();
         let role = t.staff_roles[usize::from(m.role == crate::domain::model::StaffRole::SupportOfficer)];
-        out.push(Line::from(format!("  {}  {role}  {}{gone}", m.name, m.phone)));
+        let mark = if i == selected { ">" } else { " " };
+        let style = if i == selected {
+            theme.selected()
+        } else if m.retired_on.is_some() {
+            theme.dim()
+        } else {
+            theme.normal()
+        };
+        out.push(Line::styled(format!(" {mark}{}  {role}  {}{gone}", m.name, m.phone), style));
     }
     if !c.desk_staff.is_empty() {
         out.push(heading(t.desk_staff, theme));

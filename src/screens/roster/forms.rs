@@ -221,6 +221,21 @@ pub fn add_staff(s: &Session, organisation: &str) -> Form {
     )
 }
 
+/// Retire a member of an organisation's staff: the date (today unless changed).
+pub fn retire_staff(s: &Session, name: &str) -> Form {
+    let t = roster::text(s.lang);
+    Form::new(
+        &t.retire_staff_title.replace("{name}", name),
+        vec![Field::text("on", t.f_retired_on, &s.today.to_string())],
+    )
+}
+
+/// Edit the municipalities an organisation covers: their names in one line, separated by 、 or spaces.
+pub fn edit_covers(s: &Session, c: &OrganisationCard) -> Form {
+    let t = roster::text(s.lang);
+    Form::new(&t.covers_title.replace("{name}", &c.name), vec![Field::text("covers", t.f_covers, &c.covers.join("、"))])
+}
+
 /// Put a municipality into an area (a new area name creates it).
 pub fn set_area(s: &Session) -> Form {
     let t = roster::text(s.lang);
@@ -310,6 +325,16 @@ pub fn to_request(purpose: Purpose, form: &Form, s: &Session) -> Result<Save, Er
             reading: form.text("reading"),
             role: form.choice("role").and_then(StaffRole::from_code).unwrap_or(StaffRole::GuidanceOfficer),
             phone: phone(form, s, &mut errors),
+        },
+        Purpose::RetireStaff { id } => Save::RetireStaff { id, on: date(form, s, "on", true, &mut errors) },
+        Purpose::EditCovers { organisation_id } => Save::SetCovers {
+            organisation_id,
+            municipalities: form
+                .text("covers")
+                .split(|c: char| c.is_whitespace() || ",、，".contains(c))
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect(),
         },
         Purpose::SetArea => Save::SetArea {
             municipality: required(form, s, "municipality", &mut errors),

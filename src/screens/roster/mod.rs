@@ -214,6 +214,16 @@ pub enum Purpose {
     },
     /// Put a municipality into an area.
     SetArea,
+    /// Retire a member of an organisation's staff (date).
+    RetireStaff {
+        /// The staff member.
+        id: i64,
+    },
+    /// Edit the municipalities an organisation covers.
+    EditCovers {
+        /// The organisation.
+        organisation_id: i64,
+    },
 }
 
 /// Writes of this tab (each one audited action).
@@ -338,6 +348,20 @@ pub enum Save {
         /// Area name.
         area: String,
     },
+    /// Retire a member of an organisation's staff (None: back at work).
+    RetireStaff {
+        /// The staff member.
+        id: i64,
+        /// Retired on.
+        on: Option<NaiveDate>,
+    },
+    /// Set the municipalities an organisation covers.
+    SetCovers {
+        /// The organisation.
+        organisation_id: i64,
+        /// Municipalities as typed.
+        municipalities: Vec<String>,
+    },
 }
 
 /// Lines PgUp/PgDn scroll a card by.
@@ -366,7 +390,7 @@ pub struct State {
     pub card: Option<Card>,
     /// A card was asked for and has not arrived yet.
     pub card_pending: bool,
-    /// The selected relation on an expert's card.
+    /// The selected line of the open card: a relation (expert) or a staff member (organisation).
     pub relation: usize,
     /// Lines the open card is scrolled by (PgUp/PgDn).
     pub card_scroll: u16,
@@ -466,7 +490,9 @@ impl State {
             | Command::Delete
             | Command::AddRelation
             | Command::MergeBusiness
-            | Command::AddStaff => match self.selected_id() {
+            | Command::AddStaff
+            | Command::RetireStaff
+            | Command::EditCovers => match self.selected_id() {
                 Some(id) => {
                     // These act on a record's card: open it first, then the key works there.
                     let mut step = Step::effects(self.open_card(self.list_kind(), id));
@@ -668,6 +694,7 @@ impl State {
     fn relation_count(&self) -> usize {
         match &self.card {
             Some(Card::Expert(c)) => c.relations.len(),
+            Some(Card::Organisation(c)) => c.staff.len(),
             _ => 0,
         }
     }
@@ -696,11 +723,11 @@ impl State {
                 self.card_scroll = 0;
                 Step::default()
             }
-            (Command::Up, Some(Card::Expert(_))) => {
+            (Command::Up, Some(Card::Expert(_) | Card::Organisation(_))) => {
                 self.relation = self.relation.saturating_sub(1);
                 Step::default()
             }
-            (Command::Down, Some(Card::Expert(_))) => {
+            (Command::Down, Some(Card::Expert(_) | Card::Organisation(_))) => {
                 self.relation = (self.relation + 1).min(self.relation_count().saturating_sub(1));
                 Step::default()
             }
@@ -750,6 +777,17 @@ impl State {
             (Command::AddStaff, Some(Card::Organisation(c))) => {
                 Step::form(P::Roster(Purpose::AddStaff { organisation_id: c.id }), forms::add_staff(s, &c.name))
             }
+            (Command::RetireStaff, Some(Card::Organisation(c))) => match c.staff.get(self.relation) {
+                Some(m) if m.retired_on.is_some() => {
+                    let save = Save::RetireStaff { id: m.id, on: None };
+                    Step::effects(vec![Effect::Save(Box::new(crate::app::SaveRequest::Roster(save)))])
+                }
+                Some(m) => Step::form(P::Roster(Purpose::RetireStaff { id: m.id }), forms::retire_staff(s, &m.name)),
+                None => Step::error(t.no_staff),
+            },
+            (Command::EditCovers, Some(Card::Organisation(c))) => {
+                Step::form(P::Roster(Purpose::EditCovers { organisation_id: c.id }), forms::edit_covers(s, c))
+            }
             (
                 Command::New
                 | Command::Edit
@@ -757,7 +795,9 @@ impl State {
                 | Command::Delete
                 | Command::AddRelation
                 | Command::MergeBusiness
-                | Command::AddStaff,
+                | Command::AddStaff
+                | Command::RetireStaff
+                | Command::EditCovers,
                 _,
             ) => Step::error(t.not_here),
             _ => Step::default(),

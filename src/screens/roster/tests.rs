@@ -305,3 +305,65 @@ fn pgdn_scrolls_a_card_and_g_returns_to_its_top() {
     st.command(Command::Top, &s);
     assert_eq!(st.card_scroll, 0);
 }
+
+fn organisation_card() -> OrganisationCard {
+    use crate::domain::model::OrganisationKind;
+    use crate::store::roster::cards::StaffLine;
+    let staff = |id, name: &str, retired_on| StaffLine {
+        id,
+        name: name.into(),
+        role: StaffRole::GuidanceOfficer,
+        phone: String::new(),
+        retired_on,
+    };
+    OrganisationCard {
+        id: 30,
+        kind: OrganisationKind::Shokokai,
+        name: "阿蘇市商工会".into(),
+        reading: "あそししょうこうかい".into(),
+        municipality: Some("阿蘇市".into()),
+        address: String::new(),
+        phone: String::new(),
+        email: String::new(),
+        retired_on: None,
+        merged_into: None,
+        row_version: 3,
+        staff: vec![staff(5, "中村 健", None), staff(6, "井上 誠", NaiveDate::from_ymd_opt(2025, 3, 31))],
+        covers: vec!["阿蘇市".into(), "南小国町".into()],
+        desk_staff: Vec::new(),
+    }
+}
+
+#[test]
+fn on_an_organisation_card_x_retires_the_selected_staff_member_or_puts_them_back() {
+    let mut st = loaded(10);
+    let s = session();
+    st.command(Command::RetireStaff, &s);
+    assert!(st.card_pending, "on the list, x opens the card first");
+    st.reply(Reply::Card(Some(Card::Organisation(Box::new(organisation_card())))), &s);
+    let step = st.command(Command::RetireStaff, &s);
+    let Some((AppPurpose::Roster(Purpose::RetireStaff { id: 5 }), form)) = step.form else { panic!("{:?}", step.form) };
+    assert_eq!(form.text("on"), "2025-11-04", "today unless changed");
+    st.command(Command::Down, &s);
+    assert_eq!(st.relation, 1);
+    let step = st.command(Command::RetireStaff, &s);
+    let save = Save::RetireStaff { id: 6, on: None };
+    assert_eq!(step.effects, vec![Effect::Save(Box::new(crate::app::SaveRequest::Roster(save)))], "back at work");
+}
+
+#[test]
+fn c_edits_the_municipalities_an_organisation_covers() {
+    let mut st = loaded(10);
+    let s = session();
+    st.command(Command::Open, &s);
+    st.reply(Reply::Card(Some(Card::Organisation(Box::new(organisation_card())))), &s);
+    let step = st.command(Command::EditCovers, &s);
+    let Some((AppPurpose::Roster(purpose @ Purpose::EditCovers { organisation_id: 30 }), mut form)) = step.form else {
+        panic!("{:?}", step.form)
+    };
+    assert_eq!(form.text("covers"), "阿蘇市、南小国町", "the current ones, to edit");
+    form.field_mut("covers").unwrap().input = crate::app::input::LineInput::new("阿蘇市、小国町 産山村");
+    let Ok(crate::app::SaveRequest::Roster(save)) = to_request(purpose, &form, &s) else { panic!() };
+    let municipalities = vec!["阿蘇市".to_string(), "小国町".into(), "産山村".into()];
+    assert_eq!(save, Save::SetCovers { organisation_id: 30, municipalities });
+}

@@ -27,7 +27,9 @@ pub fn insert_claim(conn: &Connection, c: &NewClaim) -> Result<i64> {
         c.claimed_on,
         c.status
     ])?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    crate::store::search::reindex_record(conn, crate::store::search::Kind::Claim, id)?;
+    Ok(id)
 }
 
 /// Inserts a payment (net computed from its parts); returns its id.

@@ -66,6 +66,9 @@ pub fn update_claim(conn: &Connection, id: i64, row_version: i64, c: &ClaimEdit)
          WHERE id = ?1 AND row_version = ?2 AND status <> 'paid'",
         params![id, row_version, c.amount_yen, c.receipt_ref, c.claimed_on, c.note],
     )?;
+    if n == 1 {
+        crate::store::search::reindex_record(conn, crate::store::search::Kind::Claim, id)?;
+    }
     Ok(if n == 1 { Ok(()) } else { Err(crate::store::workflow::missing_or_changed(conn, "claim", id)?) })
 }
 

@@ -51,7 +51,7 @@ pub fn merge_business(conn: &Connection, from: i64, into: i64) -> Result<Outcome
              updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?1",
     )?
     .execute(params![from, into])?;
-    search::index(conn, Kind::Business, from, &[])?;
+    search::reindex_record(conn, Kind::Business, from)?;
     Ok(Ok(()))
 }
 
@@ -160,6 +160,53 @@ pub fn add_staff(
         conn.execute("UPDATE organisation_staff SET phone = ?2 WHERE id = ?1", params![id, phone])?;
     }
     Ok(id)
+}
+
+/// Retires a member of an organisation's staff on `on`, or puts them back (None). Retired staff leave the
+/// organisation's current staff (its count on the list, its pickers) and keep their place on every visit and
+/// application that names them.
+pub fn retire_staff(conn: &Connection, id: i64, on: Option<NaiveDate>) -> Result<Outcome<()>> {
+    let n = conn
+        .prepare_cached(
+            "UPDATE organisation_staff SET retired_on = ?2, row_version = row_version + 1,
+                 updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?1",
+        )?
+        .execute(params![id, on])?;
+    Ok(if n == 1 { Ok(()) } else { Err(Refusal::Missing) })
+}
+
+/// Sets the municipalities an organisation covers to `names` (as typed: 阿蘇 finds 阿蘇市): those no longer named
+/// are removed and new ones added, row by row so each change has its audit row. Refused with the first name that
+/// is not a municipality, changing nothing.
+pub fn set_covers(conn: &Connection, organisation_id: i64, names: &[String]) -> Result<Outcome<()>> {
+    let mut wanted: Vec<i64> = Vec::new();
+    for name in names {
+        match municipality_by_name(conn, name)? {
+            Some(id) => wanted.push(id),
+            None => return Ok(Err(Refusal::UnknownMunicipality(name.trim().into()))),
+        }
+    }
+    let exists: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM organisation WHERE id = ?1)", [organisation_id], |r| r.get(0))?;
+    if !exists {
+        return Ok(Err(Refusal::Missing));
+    }
+    let current: Vec<(i64, i64)> = conn
+        .prepare_cached("SELECT id, municipality_id FROM organisation_municipality WHERE organisation_id = ?1")?
+        .query_map([organisation_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (row, municipality) in &current {
+        if !wanted.contains(municipality) {
+            conn.prepare_cached("DELETE FROM organisation_municipality WHERE id = ?1")?.execute([row])?;
+        }
+    }
+    for m in wanted {
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO organisation_municipality (organisation_id, municipality_id) VALUES (?1, ?2)",
+        )?
+        .execute(params![organisation_id, m])?;
+    }
+    Ok(Ok(()))
 }
 
 /// Puts a municipality into an area (created when the name is new): the areas are the desk's own grouping.

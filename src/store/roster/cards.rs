@@ -274,6 +274,8 @@ fn history(conn: &Connection, id: i64) -> Result<Vec<HistoryLine>> {
 /// A member of an organisation's staff.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaffLine {
+    /// Row id.
+    pub id: i64,
     /// Name.
     pub name: String,
     /// Guidance or support officer.
@@ -347,12 +349,12 @@ pub fn organisation_card(conn: &Connection, id: i64) -> Result<Option<Organisati
         .optional()?;
     let Some(mut card) = card else { return Ok(None) };
     let mut st = conn.prepare_cached(
-        "SELECT name, role, phone, retired_on FROM organisation_staff WHERE organisation_id = ?1
+        "SELECT id, name, role, phone, retired_on FROM organisation_staff WHERE organisation_id = ?1
          ORDER BY retired_on IS NOT NULL, role, reading LIMIT 100",
     )?;
     card.staff = st
         .query_map([id], |r| {
-            Ok(StaffLine { name: r.get(0)?, role: r.get(1)?, phone: r.get(2)?, retired_on: r.get(3)? })
+            Ok(StaffLine { id: r.get(0)?, name: r.get(1)?, role: r.get(2)?, phone: r.get(3)?, retired_on: r.get(4)? })
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut st = conn.prepare_cached(

@@ -179,6 +179,14 @@ pub struct RosterText {
     pub duplicate_businesses: &'static str,
     /// Find's summary line ({number}, {business}, {theme}, {area}).
     pub find_summary: &'static str,
+    /// No staff member selected on an organisation's card.
+    pub no_staff: &'static str,
+    /// Title: retire a staff member ({name}).
+    pub retire_staff_title: &'static str,
+    /// Title: the municipalities an organisation covers ({name}).
+    pub covers_title: &'static str,
+    /// Field: municipalities covered.
+    pub f_covers: &'static str,
 }
 
 /// Tab roster's texts in a language.
@@ -206,6 +214,8 @@ pub fn action(label: &str) -> (&str, &str) {
         "roster.organisation.edit" => ("団体の編集", "organisation edited"),
         "roster.organisation.retire" => ("団体の廃止・合併", "organisation retired"),
         "roster.staff.add" => ("職員の追加", "staff added"),
+        "roster.staff.retire" => ("職員の退職・復帰", "staff member retired / reinstated"),
+        "roster.organisation.covers" => ("管轄市町村の変更", "municipalities covered changed"),
         "roster.area.set" => ("地域の変更", "area changed"),
         other => (other, other),
     }

@@ -103,4 +103,8 @@ pub const TEXT: RosterText = RosterText {
     duplicate_experts: "An expert who may be the same person exists: {list}\nIf it is someone else, press Ctrl-S again to save",
     duplicate_businesses: "Similar businesses exist: {list}\nIf it is the same, merge it (M) instead; otherwise press Ctrl-S again",
     find_summary: "{number} {business}  {theme}  area: {area}  — Enter assigns (t theme, a area, / name or a free date)",
+    no_staff: "Select a staff member with j/k",
+    retire_staff_title: "Retire staff member: {name} (visits keep them; pickers leave them out)",
+    covers_title: "Municipalities covered: {name}",
+    f_covers: "Municipalities (separated by 、 or spaces)",
 };

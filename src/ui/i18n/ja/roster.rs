@@ -103,4 +103,8 @@ pub const TEXT: RosterText = RosterText {
     duplicate_experts: "同じ人かもしれない専門家が登録済みです: {list}\n別の人ならもう一度 Ctrl-S で保存します",
     duplicate_businesses: "似た事業者が登録済みです: {list}\n同じ事業者なら保存せず統合 (M) し、別ならもう一度 Ctrl-S で保存します",
     find_summary: "{number} {business}  {theme}  地域: {area}  — Enter で割当 (t テーマ・a 地域・/ 名前や日付で空き)",
+    no_staff: "職員を j/k で選んでください",
+    retire_staff_title: "職員の退職: {name} (同行の記録は残り、選択肢から外れます)",
+    covers_title: "管轄市町村の編集: {name}",
+    f_covers: "市町村 (、または空白で区切る)",
 };

@@ -1,0 +1,4 @@
+-- The lookup index renumbered (issue 5): entry ids are `kind | record id | field slot`, so each kind is one rowid
+-- range of search_fts and a query for a small kind seeks to it; events (title, venue) and Form 4 claims (number,
+-- payee, event, receipt) join the folded index instead of being LIKE-matched. The migration's hook rebuilds every
+-- entry from the records (store::search::rebuild) with the full-text triggers off, then the full-text index once.
