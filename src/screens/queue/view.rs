@@ -254,7 +254,8 @@ fn detail_lines<'a>(
         .replace("{visits}", &left.visits.max(0).to_string());
     let style = if left.minutes <= 0 || left.visits <= 0 { theme.warn() } else { theme.ok() };
     out.push(Line::styled(format!("R-D1 {gauge}"), style));
-    if cursor.is_some() && !d.visits.is_empty() {
+    if cursor.is_some() {
+        // Open: j/k are the visits', not the list's, until Esc (said even before the first visit).
         out.push(Line::styled(i18n::queue::text(lang).visit_keys, theme.dim()));
     }
     if d.visits.is_empty() {
