@@ -95,7 +95,7 @@ fn database_invariants(ctx: &Context, store: &Store, step: usize) {
     assert_eq!(check::foreign_keys(conn).unwrap(), Vec::<String>::new(), "step {step}: foreign keys");
     let problems: Vec<String> = rule_audit(ctx, conn).unwrap().iter().map(|p| format!("{p:?}")).collect();
     assert_eq!(problems, Vec::<String>::new(), "step {step}: a rule broken without an override");
-    let rows = queue::page(conn, 2025, &QueueFilter::default(), 0, 10_000).unwrap();
+    let rows = queue::Query::new(conn, 2025, &QueueFilter::default()).unwrap().page(conn, 0, 10_000).unwrap();
     for r in rows {
         let (visits, minutes): (u32, u32) = conn
             .query_row(

@@ -80,6 +80,19 @@ fn edit(amount: i64) -> ClaimEdit {
     }
 }
 
+/// 髙橋's fee for the visit: ¥30,000 and ¥2,000 travel, proposed on 2025-10-05.
+fn visit_fee(desk: &Desk) -> PaymentInput {
+    PaymentInput {
+        expert_id: desk.takahashi,
+        visit_id: Some(desk.visit),
+        event_id: None,
+        honorarium_yen: 30_000,
+        travel_yen: 2_000,
+        proposed_on: d(2025, 10, 5),
+        note: String::new(),
+    }
+}
+
 fn audit_labels(store: &Store) -> Vec<String> {
     let mut st = store.conn().prepare("SELECT label FROM action ORDER BY id").unwrap();
     st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
@@ -185,18 +198,10 @@ fn payments_are_refused_under_r_s6_unless_for_the_experts_own_work() {
 #[test]
 fn withholding_follows_the_fiscal_year_and_corporations_are_not_withheld() {
     let mut desk = desk();
-    let (w, visit, public, corp, takahashi) = (desk.fy.withholding, desk.visit, desk.public, desk.corp, desk.takahashi);
+    let (w, public, corp, takahashi) = (desk.fy.withholding, desk.public, desk.corp, desk.takahashi);
     let work = lists::work(desk.store.conn(), d(2025, 4, 1), d(2025, 11, 4), &LedgerFilter::default(), 0, 10).unwrap();
     assert_eq!(work.len(), 2, "the visit and the instructor's seminar, unpaid: {work:?}");
-    let person = PaymentInput {
-        expert_id: takahashi,
-        visit_id: Some(visit),
-        event_id: None,
-        honorarium_yen: 30_000,
-        travel_yen: 2_000,
-        proposed_on: d(2025, 10, 5),
-        note: String::new(),
-    };
+    let person = visit_fee(&desk);
     let company = PaymentInput { expert_id: corp, visit_id: None, event_id: Some(public), ..person.clone() };
     let p1 = desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &person)).unwrap().unwrap();
     desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &company)).unwrap().unwrap();
@@ -245,18 +250,10 @@ fn withholding_follows_the_fiscal_year_and_corporations_are_not_withheld() {
 fn the_running_sums_follow_every_change_undo_and_redo_and_an_organisers_change() {
     use madoguchi::store::ledger::sums;
     let mut desk = desk();
-    let (w, visit, public, takahashi) = (desk.fy.withholding, desk.visit, desk.public, desk.takahashi);
+    let (w, visit, public) = (desk.fy.withholding, desk.visit, desk.public);
     let drift = |store: &Store| sums::drift(store.conn()).unwrap();
     let claim = desk.store.act_if("c", |tx| writes::create_claim(tx, 2025, public, &edit(9_000))).unwrap().unwrap();
-    let person = PaymentInput {
-        expert_id: takahashi,
-        visit_id: Some(visit),
-        event_id: None,
-        honorarium_yen: 30_000,
-        travel_yen: 2_000,
-        proposed_on: d(2025, 10, 5),
-        note: String::new(),
-    };
+    let person = visit_fee(&desk);
     let p = desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &person)).unwrap().unwrap();
     assert_eq!(drift(&desk.store), Vec::<String>::new());
     desk.store
@@ -305,4 +302,32 @@ fn the_running_sums_follow_every_change_undo_and_redo_and_an_organisers_change()
     let orgs = totals::page(desk.store.conn(), 2025, TotalsBy::Organisation, 0, 10).unwrap();
     let orgs: Vec<_> = orgs.into_iter().map(|r| (r.key.unwrap(), r.paid_yen + r.unpaid_yen)).collect();
     assert_eq!(orgs, [("錦町商工会".to_string(), 32_000), ("多良木町商工会".to_string(), 9_000)]);
+}
+
+#[test]
+fn a_payment_marked_paid_without_a_date_counts_in_the_same_month_in_the_ledger_and_the_report() {
+    let mut desk = desk();
+    let (visit, takahashi) = (desk.visit, desk.takahashi);
+    // Imported from an old sheet: paid, approved on 2 December, no payment date.
+    desk.store
+        .act("import", |tx| {
+            tx.execute(
+                "INSERT INTO payment (fiscal_year, expert_id, visit_id, honorarium_yen, travel_yen, withholding_yen,
+                     net_yen, status, proposed_on, approved_on)
+                 VALUES (2025, ?1, ?2, 30000, 2000, 3063, 28937, 'paid', '2025-11-20', '2025-12-02')",
+                [takahashi, visit],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let ledger: Vec<_> = totals::page(desk.store.conn(), 2025, TotalsBy::Month, 0, 10)
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.key.unwrap(), r.paid_yen))
+        .collect();
+    assert_eq!(ledger, [("2025-12".to_string(), 32_000)]);
+    let report = madoguchi::store::reports::payments_by_month(desk.store.conn(), 2025).unwrap();
+    let report: Vec<_> =
+        report.iter().map(|m| (m.month.as_str(), m.honorarium, m.travel, m.withholding, m.net)).collect();
+    assert_eq!(report, [("2025-12", 30_000, 2_000, 3_063, 28_937)]);
 }

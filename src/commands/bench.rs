@@ -94,7 +94,7 @@ pub fn run(ctx: &Context, scale: u32, json: bool) -> Result<ExitCode> {
 
     // The list page query (count + one page), at several depths and filters.
     let mut samples = Vec::new();
-    let total = queue::count(store.conn(), fy, &QueueFilter::default())?;
+    let total = queue::Query::new(store.conn(), fy, &QueueFilter::default())?.count(store.conn())?;
     for i in 0..200usize {
         let filter = if i % 3 == 0 {
             QueueFilter { text: "田".into(), ..QueueFilter::default() }

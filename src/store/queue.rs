@@ -111,22 +111,6 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<QueueRow> {
     })
 }
 
-/// Number of applications of a fiscal year matching the filter.
-pub fn count(conn: &Connection, fiscal_year: i32, f: &QueueFilter) -> Result<usize> {
-    Query::new(conn, fiscal_year, f)?.count(conn)
-}
-
-/// One page of the list, newest number first: only the rows that will be drawn.
-pub fn page(
-    conn: &Connection,
-    fiscal_year: i32,
-    f: &QueueFilter,
-    offset: usize,
-    limit: usize,
-) -> Result<Vec<QueueRow>> {
-    Query::new(conn, fiscal_year, f)?.page(conn, offset, limit)
-}
-
 /// The list narrowed by a filter, its text looked up once for the count and the page.
 pub struct Query {
     condition: String,

@@ -119,6 +119,7 @@ pub struct WorkRow {
     pub online: bool,
 }
 
+/// The claims of the year with their event and organisation, matching ?3.
 const CLAIMS: &str = "
     FROM claim c JOIN event ev ON ev.id = c.event_id JOIN organisation o ON o.id = c.organisation_id
     WHERE c.fiscal_year = ?1 AND (?2 = 0 OR c.status <> 'paid')
@@ -126,12 +127,17 @@ const CLAIMS: &str = "
 
 /// Claims of the year matching the filter.
 pub fn count_claims(conn: &Connection, fiscal_year: i32, f: &LedgerFilter) -> Result<usize> {
-    // Without text the count reads only the claims index.
+    let of_year = "SELECT COUNT(*) FROM claim c WHERE c.fiscal_year = ?1 AND (?2 = 0 OR c.status <> 'paid')";
+    count(conn, fiscal_year, f, of_year, CLAIMS)
+}
+
+/// A list's count: without text from `of_year` (the table's own index, no join for each row), else through
+/// the joins of `matching` (a `FROM … WHERE` with ?1 the year, ?2 unpaid only, ?3 the text).
+fn count(conn: &Connection, fiscal_year: i32, f: &LedgerFilter, of_year: &str, matching: &str) -> Result<usize> {
     let n: i64 = if f.text.trim().is_empty() {
-        conn.prepare_cached("SELECT COUNT(*) FROM claim c WHERE c.fiscal_year = ?1 AND (?2 = 0 OR c.status <> 'paid')")?
-            .query_row(params![fiscal_year, f.unpaid_only], |r| r.get(0))?
+        conn.prepare_cached(of_year)?.query_row(params![fiscal_year, f.unpaid_only], |r| r.get(0))?
     } else {
-        let sql = format!("SELECT COUNT(*) {CLAIMS}");
+        let sql = format!("SELECT COUNT(*) {matching}");
         conn.prepare_cached(&sql)?.query_row(params![fiscal_year, f.unpaid_only, f.like()], |r| r.get(0))?
     };
     Ok(n as usize)
@@ -234,17 +240,8 @@ const PAYMENTS: &str = "
 
 /// Payments of the year matching the filter.
 pub fn count_payments(conn: &Connection, fiscal_year: i32, f: &LedgerFilter) -> Result<usize> {
-    // Without text the count reads only the payments index (no join for each of a year's payments).
-    let n: i64 = if f.text.trim().is_empty() {
-        conn.prepare_cached(
-            "SELECT COUNT(*) FROM payment p WHERE p.fiscal_year = ?1 AND (?2 = 0 OR p.status <> 'paid')",
-        )?
-        .query_row(params![fiscal_year, f.unpaid_only], |r| r.get(0))?
-    } else {
-        let sql = format!("SELECT COUNT(*) {PAYMENTS}");
-        conn.prepare_cached(&sql)?.query_row(params![fiscal_year, f.unpaid_only, f.like()], |r| r.get(0))?
-    };
-    Ok(n as usize)
+    let of_year = "SELECT COUNT(*) FROM payment p WHERE p.fiscal_year = ?1 AND (?2 = 0 OR p.status <> 'paid')";
+    count(conn, fiscal_year, f, of_year, PAYMENTS)
 }
 
 /// A page of payments: unpaid first, newest proposal first.

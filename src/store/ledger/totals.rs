@@ -1,6 +1,7 @@
 //! The ledger's totals: by month, organisation, expert or kind, the year against its budget, and an expert's
-//! yearly figures for the 支払調書. Returned claims count nowhere; a claim or payment counts in the month it was
-//! paid, or while unpaid in the month it was claimed or proposed.
+//! yearly figures for the 支払調書. What counts where is the `ledger_entry` view's (migration 007): returned
+//! claims count nowhere; a claim or payment counts in the month it was paid, or while unpaid in the month it was
+//! claimed or proposed.
 
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};

@@ -2,21 +2,30 @@
 -- budget read a few rows instead of aggregating a year of payments: 93,000 of them at demo --scale 100).
 -- Triggers in store::ledger::sums keep it in step; it is derived data: never audited, never undone by itself.
 
--- Every amount counted: a claim (not returned), a payment's honorarium and its travel (when not zero).
+-- Every amount counted: a claim (not returned), a payment's honorarium and its travel (when not zero), in the
+-- month it was paid, or while unpaid in the month it was claimed or proposed. Decided (issue 9): one marked paid
+-- without a payment date (imported) counts in the month of its last recorded step. The ledger's totals and the
+-- annual report both read this view, so they always agree.
 CREATE VIEW ledger_entry AS
     SELECT 'claim' AS src, c.id AS src_id, c.fiscal_year AS fiscal_year, 'claim' AS kind,
-           substr(COALESCE(c.paid_on, c.claimed_on), 1, 7) AS month, c.organisation_id AS org_id,
+           substr(CASE WHEN c.status = 'paid'
+                  THEN COALESCE(c.paid_on, c.approved_on, c.checked_on, c.claimed_on) ELSE c.claimed_on END,
+                  1, 7) AS month, c.organisation_id AS org_id,
            NULL AS expert_id, c.amount_yen AS amount, 0 AS withheld, c.status = 'paid' AS paid
     FROM claim c WHERE c.status <> 'returned'
     UNION ALL
-    SELECT 'payment', p.id, p.fiscal_year, 'honorarium', substr(COALESCE(p.paid_on, p.proposed_on), 1, 7),
+    SELECT 'payment', p.id, p.fiscal_year, 'honorarium', substr(CASE WHEN p.status = 'paid'
+                                                          THEN COALESCE(p.paid_on, p.approved_on, p.proposed_on)
+                                                          ELSE p.proposed_on END, 1, 7),
            COALESCE(ev.organiser_id, d.chamber_id), p.expert_id, p.honorarium_yen, p.withholding_yen,
            p.status = 'paid'
     FROM payment p LEFT JOIN event ev ON ev.id = p.event_id LEFT JOIN visit v ON v.id = p.visit_id
     LEFT JOIN dispatch d ON d.id = v.dispatch_id
     WHERE p.honorarium_yen > 0
     UNION ALL
-    SELECT 'payment', p.id, p.fiscal_year, 'travel', substr(COALESCE(p.paid_on, p.proposed_on), 1, 7),
+    SELECT 'payment', p.id, p.fiscal_year, 'travel', substr(CASE WHEN p.status = 'paid'
+                                                          THEN COALESCE(p.paid_on, p.approved_on, p.proposed_on)
+                                                          ELSE p.proposed_on END, 1, 7),
            COALESCE(ev.organiser_id, d.chamber_id), p.expert_id, p.travel_yen, 0, p.status = 'paid'
     FROM payment p LEFT JOIN event ev ON ev.id = p.event_id LEFT JOIN visit v ON v.id = p.visit_id
     LEFT JOIN dispatch d ON d.id = v.dispatch_id

@@ -189,22 +189,16 @@ fn payment_month(r: &Row) -> rusqlite::Result<PaymentMonth> {
     })
 }
 
-/// Paid honoraria, travel and Form 4 reimbursements of a fiscal year by month paid.
-///
-/// Decided (issue 9): a record marked paid without `paid_on` (imported, or paid before the date was recorded)
-/// counts in the month of its last recorded status step — approved, then checked / proposed, then claimed —
-/// rather than being dropped or put in a month of its own, so the year's total always equals what was paid.
-/// `docs/reports.md` says the same to the desk.
+/// Paid honoraria, travel and Form 4 reimbursements of a fiscal year by month paid, from the ledger's entries
+/// (the `ledger_entry` view, which also decides the month of a record marked paid without a date; see
+/// `docs/reports.md`). Net is what was paid less what was withheld.
 pub fn payments_by_month(conn: &Connection, year: i32) -> Result<Vec<PaymentMonth>> {
     let mut st = conn.prepare(
-        "SELECT month, SUM(h), SUM(t), SUM(w), SUM(n), SUM(c) FROM (
-             SELECT substr(COALESCE(paid_on, approved_on, proposed_on), 1, 7) AS month, honorarium_yen AS h,
-                    travel_yen AS t, withholding_yen AS w, net_yen AS n, 0 AS c
-             FROM payment WHERE fiscal_year = ?1 AND status = 'paid'
-             UNION ALL
-             SELECT substr(COALESCE(paid_on, approved_on, checked_on, claimed_on), 1, 7), 0, 0, 0, 0, amount_yen
-             FROM claim WHERE fiscal_year = ?1 AND status = 'paid')
-         GROUP BY month ORDER BY month",
+        "SELECT month, COALESCE(SUM(CASE kind WHEN 'honorarium' THEN amount END), 0),
+                COALESCE(SUM(CASE kind WHEN 'travel' THEN amount END), 0), SUM(withheld),
+                COALESCE(SUM(CASE WHEN kind <> 'claim' THEN amount - withheld END), 0),
+                COALESCE(SUM(CASE kind WHEN 'claim' THEN amount END), 0)
+         FROM ledger_entry WHERE fiscal_year = ?1 AND paid GROUP BY month ORDER BY month",
     )?;
     let rows = st.query_map(params![year], payment_month)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
