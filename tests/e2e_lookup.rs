@@ -101,7 +101,7 @@ fn lookup_finds_what_the_caller_says() {
     c.send(&half_width(&katakana));
     // Results follow the typing: wait until the whole name's results are shown, with the business first of its
     // group (a shorter prefix such as ﾀｸﾐ ranks another business first), then open it.
-    c.wait_until("the business first among the results", |s| first_business(s).is_some_and(|row| shown(row)));
+    c.wait_until("the business first among the results", |s| first_business(s).is_some_and(&shown));
     c.send("\r");
     c.wait_until("the business's card", |s| s.contains("【窓口との履歴") && shown(s) && !s.contains("検索 (Ctrl-K)"));
     c.send("b");
