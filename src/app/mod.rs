@@ -672,6 +672,11 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             // Only the tab shown loads now; the others load when switched to.
             fx.into_iter().filter(|(t, _)| *t == app.tab).flat_map(|(_, fx)| fx).collect()
         }
+        Action::Reports(reports::Reply::Located { filter, dispatch_id, position }) => match position {
+            Some(position) => app.queue.locate_in(filter, position),
+            // The record left the filter since it was counted: the unfiltered list shows it.
+            None => vec![Effect::Locate { dispatch_id }],
+        },
         Action::Reports(reply) => {
             // An import changed the data: reload what the tab shows.
             let imported = matches!(reply, reports::Reply::Imported(Ok(_)));
@@ -858,9 +863,25 @@ fn transfer_prefill(app: &App) -> reports::transfer::Prefill {
     reports::transfer::Prefill { chamber: row.and_then(|r| r.chamber.clone()), document }
 }
 
-/// A key in the export popup or the frequency tables; a record chosen in the tables opens in its tab.
+/// The list the frequency tables count: the tab's list with its filter as it stands (on tab 2, the applications
+/// of the open card's record, as `a` shows them; with no card, the year's).
+fn freq_listing(app: &App) -> crate::store::reports::freq::Listing {
+    use crate::store::reports::freq::Listing;
+    match app.tab {
+        Tab::Applications if app.queue.consultations() => Listing::Consultations(app.queue.c_filter.clone()),
+        Tab::Applications => Listing::Applications(app.queue.filter.clone()),
+        Tab::Roster => {
+            Listing::Applications(QueueFilter { record: app.roster.record_filter(), ..QueueFilter::default() })
+        }
+        Tab::Events => Listing::Events(app.events.filter.clone()),
+        Tab::Ledger => Listing::Claims(app.ledger.filter.clone()),
+    }
+}
+
+/// A key in the export popup or the frequency tables; a record chosen in the tables opens in its tab, in the
+/// list it was counted from where that tab can show it (applications, consultations).
 fn reports_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
-    use crate::store::reports::freq::Source;
+    use crate::store::reports::freq::Listing;
     if let Some(t) = &mut app.reports.transfer {
         let (close, fx) = t.key(cmd, key, &app.session, app.reports.pdf_font.clone());
         if close {
@@ -874,21 +895,26 @@ fn reports_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
             app.reports.freq = None;
             Vec::new()
         }
-        reports::freq::Outcome::Open(source, id) => {
+        reports::freq::Outcome::Open(listing, id) => {
             app.reports.close();
             app.notice = None;
-            match source {
-                Source::Dispatches => {
+            match listing {
+                Listing::Applications(filter) => {
                     app.tab = Tab::Applications;
-                    vec![Effect::Locate { dispatch_id: id }]
+                    vec![Effect::Reports(reports::Load::Locate { filter, dispatch_id: id })]
                 }
-                Source::Events => {
+                // Counted from the consultations view, which is still shown: the consultation opens for editing.
+                Listing::Consultations(_) => {
+                    app.tab = Tab::Applications;
+                    vec![Effect::LoadConsultation { id }]
+                }
+                Listing::Events(_) => {
                     app.tab = Tab::Events;
                     let mut fx = app.events.activate(&app.session);
                     fx.extend(app.events.show(HitKind::Event, id));
                     fx
                 }
-                Source::Claims => {
+                Listing::Claims(_) => {
                     app.tab = Tab::Ledger;
                     app.ledger.show(HitKind::Claim, id)
                 }
@@ -1199,12 +1225,8 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             Vec::new()
         }
         Command::Frequency => {
-            let source = match app.tab {
-                Tab::Applications | Tab::Roster => crate::store::reports::freq::Source::Dispatches,
-                Tab::Events => crate::store::reports::freq::Source::Events,
-                Tab::Ledger => crate::store::reports::freq::Source::Claims,
-            };
-            app.reports.open_freq(source)
+            let listing = freq_listing(app);
+            app.reports.open_freq(listing)
         }
         // Ctrl-L: reload everything the tab shows (its list, an open card or detail), as an idle console does
         // when another one wrote.

@@ -55,9 +55,16 @@ pub struct CalendarFilter {
 impl CalendarFilter {
     /// The filter's words folded like the lookup's (hiragana/katakana, full/half width), matched with SQL's
     /// `fold()` against titles, venues and names: ｾﾐﾅｰ finds セミナー, あそ finds アソ.
-    fn folded(&self) -> String {
+    pub fn folded(&self) -> String {
         crate::domain::fold::fold(self.text.trim())
     }
+}
+
+/// The condition on an event `e` that the filter matches, its folded words bound at `param` (e.g. `?3`): every event
+/// when they are empty, else those whose title or venue holds them. The month grid, the agenda and the frequency
+/// tables all narrow events by it.
+pub fn event_matches(param: &str) -> String {
+    format!("({param} = '' OR instr(fold(e.title), {param}) > 0 OR instr(fold(e.venue_name), {param}) > 0)")
 }
 
 /// The days from `from` to `to` (inclusive) that hold something, with at most `per_day` items each.
@@ -68,21 +75,23 @@ pub fn month(
     filter: &CalendarFilter,
     per_day: usize,
 ) -> Result<Vec<DayCell>> {
-    let mut st = conn.prepare_cached(
+    let sql = format!(
         "SELECT day, kind, title, status, n FROM (
              SELECT day, kind, title, status, start_min, id,
                     ROW_NUMBER() OVER (PARTITION BY day ORDER BY start_min, id) AS rn,
                     COUNT(*) OVER (PARTITION BY day) AS n
              FROM (
                  SELECT e.event_date AS day, e.kind, e.title, e.status, e.start_min, e.id FROM event e
-                 WHERE e.event_date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(fold(e.title), ?3) > 0 OR instr(fold(e.venue_name), ?3) > 0)
+                 WHERE e.event_date BETWEEN ?1 AND ?2 AND {}
                  UNION ALL
                  SELECT v.visit_date, 'visit', b.name, '', v.start_min, v.id FROM visit v
                  JOIN dispatch d ON d.id = v.dispatch_id JOIN business b ON b.id = d.business_id
                  WHERE ?4 AND v.visit_date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(fold(b.name), ?3) > 0)
              )
          ) WHERE rn <= ?5 ORDER BY day, rn",
-    )?;
+        event_matches("?3")
+    );
+    let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(params![from, to, filter.folded(), filter.visits, per_day as i64], |r| {
         let kind: String = r.get(1)?;
         let status: String = r.get(3)?;
@@ -126,18 +135,24 @@ pub struct AgendaRow {
     pub status: Option<EventStatus>,
 }
 
-const AGENDA: &str = "SELECT kind, id, start_min, end_min, title, place, status FROM (
+/// A day's agenda: ?1 the date, ?2 the filter's folded words, ?3 whether visits are shown.
+fn agenda() -> String {
+    format!(
+        "SELECT kind, id, start_min, end_min, title, place, status FROM (
         SELECT e.kind, e.id, e.start_min, e.end_min, e.title, e.venue_name AS place, e.status FROM event e
-        WHERE e.event_date = ?1 AND (?2 = '' OR instr(fold(e.title), ?2) > 0 OR instr(fold(e.venue_name), ?2) > 0)
+        WHERE e.event_date = ?1 AND {}
         UNION ALL
         SELECT 'visit', v.dispatch_id, v.start_min, v.end_min, b.name, COALESCE(x.name, ''), NULL FROM visit v
         JOIN dispatch d ON d.id = v.dispatch_id JOIN business b ON b.id = d.business_id
         LEFT JOIN expert x ON x.id = v.expert_id
-        WHERE ?3 AND v.visit_date = ?1 AND (?2 = '' OR instr(fold(b.name), ?2) > 0))";
+        WHERE ?3 AND v.visit_date = ?1 AND (?2 = '' OR instr(fold(b.name), ?2) > 0))",
+        event_matches("?2")
+    )
+}
 
 /// How many agenda rows a day has.
 pub fn count_day(conn: &Connection, date: NaiveDate, filter: &CalendarFilter) -> Result<usize> {
-    let sql = format!("SELECT COUNT(*) FROM ({AGENDA})");
+    let sql = format!("SELECT COUNT(*) FROM ({})", agenda());
     Ok(conn.prepare_cached(&sql)?.query_row(params![date, filter.folded(), filter.visits], |r| r.get::<_, i64>(0))?
         as usize)
 }
@@ -150,7 +165,7 @@ pub fn day(
     offset: usize,
     limit: usize,
 ) -> Result<Vec<AgendaRow>> {
-    let sql = format!("{AGENDA} ORDER BY start_min, kind, id LIMIT ?4 OFFSET ?5");
+    let sql = format!("{} ORDER BY start_min, kind, id LIMIT ?4 OFFSET ?5", agenda());
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(params![date, filter.folded(), filter.visits, limit as i64, offset as i64], |r| {
         let kind: String = r.get(0)?;

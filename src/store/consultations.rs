@@ -105,8 +105,9 @@ fn matching(conn: &Connection, fiscal_year: i32, text: &str) -> Result<Option<Ve
     Ok(Some(out))
 }
 
-/// The WHERE clause of the list: the fiscal year, and the matching ids when a filter is typed.
-fn condition(conn: &Connection, fiscal_year: i32, text: &str) -> Result<String> {
+/// The WHERE clause of the list (on `desk_consultation c`): the fiscal year, and the matching ids when a filter
+/// is typed; the frequency tables count by it too.
+pub fn condition(conn: &Connection, fiscal_year: i32, text: &str) -> Result<String> {
     let mut sql = format!("c.fiscal_year = {fiscal_year}");
     if let Some(ids) = matching(conn, fiscal_year, text)? {
         let ids: Vec<String> = ids.iter().map(i64::to_string).collect();

@@ -122,6 +122,11 @@ impl Query {
         Ok(Query { condition: condition(conn, fiscal_year, f)? })
     }
 
+    /// The WHERE condition on `dispatch d` the filter resolved to.
+    pub fn condition(&self) -> &str {
+        &self.condition
+    }
+
     /// Number of applications.
     pub fn count(&self, conn: &Connection) -> Result<usize> {
         let sql = format!("SELECT COUNT(*) FROM dispatch d WHERE {}", self.condition);

@@ -54,19 +54,23 @@ pub fn load(store: &mut Store, s: &Session, load: Load, progress: &mut dyn FnMut
             });
             Reply::Imported(outcome.unwrap_or_else(|e| Err(i18n::error(lang, &e))))
         }
-        Load::Counts { generation, source, rows, cols } => {
-            Reply::Counts { generation, cells: freq::counts(store.conn(), source, fy, rows, cols)? }
+        Load::Counts { generation, listing, rows, cols } => {
+            Reply::Counts { generation, cells: freq::counts(store.conn(), &listing, fy, rows, cols)? }
         }
-        Load::Records { generation, source, rows, cols } => {
+        Load::Records { generation, listing, rows, cols } => {
             let records = freq::records(
                 store.conn(),
-                source,
+                &listing,
                 fy,
                 (rows.0, rows.1.as_deref()),
                 cols.as_ref().map(|(f, k)| (*f, k.as_deref())),
                 RECORDS_LIMIT,
             )?;
             Reply::Records { generation, records }
+        }
+        Load::Locate { filter, dispatch_id } => {
+            let position = freq::queue_position(store.conn(), fy, &filter, dispatch_id)?;
+            Reply::Located { filter, dispatch_id, position }
         }
     }))
 }

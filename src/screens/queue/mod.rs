@@ -133,8 +133,15 @@ impl QueueState {
 
     /// Shows the application at `position` of the unfiltered list (a jump from 要対応 or the lookup).
     pub fn locate(&mut self, position: usize) -> Vec<Effect> {
+        self.locate_in(QueueFilter::default(), position)
+    }
+
+    /// Shows the application at `position` of the list narrowed by `filter` (a record chosen in the frequency
+    /// tables, which counted that list).
+    pub fn locate_in(&mut self, filter: QueueFilter, position: usize) -> Vec<Effect> {
         self.view = QueueView::Applications;
-        self.filter = QueueFilter::default();
+        self.filter = filter;
+        self.filter_input = None;
         self.pager.selected = position;
         self.pager.top = position.saturating_sub(self.pager.viewport / 2);
         self.detail = None;

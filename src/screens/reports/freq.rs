@@ -1,11 +1,11 @@
-//! The frequency tables (`F`): the current list's records of the year counted by one or two fields (`r` and
-//! `c` choose them), a cursor over the cells, and the records behind a cell (Enter), each of which opens in its
-//! tab (Enter again).
+//! The frequency tables (`F`): the records of the year of the list shown when F was pressed, narrowed by its
+//! filter as it stood, counted by one or two fields (`r` and `c` choose them), a cursor over the cells, and the
+//! records behind a cell (Enter), each of which opens in its tab (Enter again).
 
 use super::{Load, State};
 use crate::app::Effect;
 use crate::app::keymap::Command;
-use crate::store::reports::freq::{Cell, Field, Source};
+use crate::store::reports::freq::{Cell, Field, Listing, Source};
 
 /// The records behind the cell under the cursor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,8 +21,8 @@ pub struct Records {
 /// The view's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Freq {
-    /// The list counted.
-    pub source: Source,
+    /// The list counted, with its filter.
+    pub listing: Listing,
     /// Rows field.
     pub rows: Field,
     /// Columns field (None: one field only).
@@ -42,14 +42,19 @@ pub enum Outcome {
     Effects(Vec<Effect>),
     /// Close the view.
     Close,
-    /// Open this record in its tab.
-    Open(Source, i64),
+    /// Open this record of the list in its tab.
+    Open(Listing, i64),
 }
 
 /// The most records listed behind one cell.
 pub const RECORDS_LIMIT: usize = 500;
 
 impl Freq {
+    /// The kind of records counted.
+    pub fn source(&self) -> Source {
+        self.listing.source()
+    }
+
     /// The distinct row keys and column keys of the counts, in order (not recorded last).
     pub fn axes(&self) -> (Vec<Option<String>>, Vec<Option<String>>) {
         let cells = self.cells.as_deref().unwrap_or_default();
@@ -74,7 +79,7 @@ impl Freq {
     /// The next field after `f` among the source's fields, skipping `except`.
     fn next_field(&self, f: Option<Field>, except: Option<Field>, with_none: bool) -> Option<Field> {
         let mut options: Vec<Option<Field>> =
-            self.source.fields().iter().copied().filter(|x| Some(*x) != except).map(Some).collect();
+            self.source().fields().iter().copied().filter(|x| Some(*x) != except).map(Some).collect();
         if with_none {
             options.push(None);
         }
@@ -83,7 +88,7 @@ impl Freq {
     }
 
     fn load(&self, generation: u64) -> Effect {
-        Effect::Reports(Load::Counts { generation, source: self.source, rows: self.rows, cols: self.cols })
+        Effect::Reports(Load::Counts { generation, listing: self.listing.clone(), rows: self.rows, cols: self.cols })
     }
 
     /// Takes the counts.
@@ -103,15 +108,16 @@ impl Freq {
 }
 
 impl State {
-    /// Opens the frequency view on `source` with its usual first table (theme × chamber, kind × theme, status ×
-    /// month).
-    pub fn open_freq(&mut self, source: Source) -> Vec<Effect> {
-        let (rows, cols) = match source {
+    /// Opens the frequency view on `listing` with its usual first table (theme × chamber, channel × outcome,
+    /// theme × kind, status × month).
+    pub fn open_freq(&mut self, listing: Listing) -> Vec<Effect> {
+        let (rows, cols) = match listing.source() {
             Source::Dispatches => (Field::Theme, Some(Field::Chamber)),
+            Source::Consultations => (Field::Channel, Some(Field::Outcome)),
             Source::Events => (Field::Theme, Some(Field::Kind)),
             Source::Claims => (Field::Status, Some(Field::Month)),
         };
-        let f = Freq { source, rows, cols, cells: None, cursor: (0, 0), records: None };
+        let f = Freq { listing, rows, cols, cells: None, cursor: (0, 0), records: None };
         let generation = self.next_generation();
         let fx = f.load(generation);
         self.freq = Some(f);
@@ -147,7 +153,7 @@ impl State {
                     none
                 }
                 Some(Command::Open) => match r.list.as_ref().and_then(|l| l.get(r.cursor)) {
-                    Some((id, _)) => Outcome::Open(f.source, *id),
+                    Some((id, _)) => Outcome::Open(f.listing.clone(), *id),
                     None => none,
                 },
                 _ => none,
@@ -194,7 +200,7 @@ impl State {
                 f.records = Some(Records { keys: (row.clone(), col.clone()), list: None, cursor: 0 });
                 Outcome::Effects(vec![Effect::Reports(Load::Records {
                     generation,
-                    source: f.source,
+                    listing: f.listing.clone(),
                     rows: (f.rows, row.clone()),
                     cols: f.cols.map(|c| (c, col.clone())),
                 })])
@@ -207,6 +213,14 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::model::DispatchStatus;
+    use crate::store::calendar::CalendarFilter;
+    use crate::store::ledger::lists::LedgerFilter;
+    use crate::store::queue::QueueFilter;
+
+    fn all_applications() -> Listing {
+        Listing::Applications(QueueFilter::default())
+    }
 
     fn cell(r: &str, c: Option<&str>, n: i64) -> Cell {
         Cell { row: Some(r.into()), col: c.map(String::from), count: n }
@@ -215,7 +229,7 @@ mod tests {
     #[test]
     fn keys_choose_fields_move_over_cells_and_open_the_records_behind_one() {
         let mut s = State::default();
-        let fx = s.open_freq(Source::Dispatches);
+        let fx = s.open_freq(all_applications());
         assert!(matches!(fx.as_slice(), [Effect::Reports(Load::Counts { rows: Field::Theme, .. })]), "{fx:?}");
         let generation = s.generation;
         s.reply(super::super::Reply::Counts {
@@ -233,7 +247,7 @@ mod tests {
         );
         let generation = s.generation;
         s.reply(super::super::Reply::Records { generation, records: vec![(7, "R7-0007 熊本商店".into())] });
-        assert_eq!(s.freq_key(Some(Command::Open)), Outcome::Open(Source::Dispatches, 7));
+        assert_eq!(s.freq_key(Some(Command::Open)), Outcome::Open(all_applications(), 7));
         s.freq_key(Some(Command::Back));
         assert!(s.freq.as_ref().unwrap().records.is_none(), "Esc goes back to the table first");
         let Outcome::Effects(fx) = s.freq_key(Some(Command::FreqColumns)) else { panic!() };
@@ -252,7 +266,7 @@ mod tests {
     #[test]
     fn a_key_that_asks_nothing_keeps_the_count_in_flight() {
         let mut s = State::default();
-        s.open_freq(Source::Events);
+        s.open_freq(Listing::Events(CalendarFilter::default()));
         s.freq_key(Some(Command::Down));
         s.freq_key(Some(Command::Open));
         s.reply(super::super::Reply::Counts { generation: 1, cells: vec![cell("01", Some("seminar"), 4)] });
@@ -262,9 +276,49 @@ mod tests {
     #[test]
     fn a_stale_count_is_dropped() {
         let mut s = State::default();
-        s.open_freq(Source::Claims);
+        s.open_freq(Listing::Claims(LedgerFilter::default()));
         s.freq_key(Some(Command::FreqColumns));
         s.reply(super::super::Reply::Counts { generation: 1, cells: vec![cell("paid", None, 1)] });
         assert!(s.freq.as_ref().unwrap().cells.is_none(), "the reply of the first request comes too late");
+    }
+
+    #[test]
+    fn the_filter_of_the_list_goes_with_every_count_the_records_of_a_cell_and_the_record_opened() {
+        let filtered = Listing::Applications(QueueFilter {
+            status: Some(DispatchStatus::Approved),
+            text: "阿蘇".into(),
+            record: None,
+        });
+        let mut s = State::default();
+        let fx = s.open_freq(filtered.clone());
+        assert!(matches!(&fx[..], [Effect::Reports(Load::Counts { listing, .. })] if *listing == filtered), "{fx:?}");
+        let Outcome::Effects(fx) = s.freq_key(Some(Command::FreqColumns)) else { panic!() };
+        assert!(matches!(&fx[..], [Effect::Reports(Load::Counts { listing, .. })] if *listing == filtered), "{fx:?}");
+        let generation = s.generation;
+        s.reply(super::super::Reply::Counts { generation, cells: vec![cell("03", Some("approved"), 2)] });
+        let Outcome::Effects(fx) = s.freq_key(Some(Command::Open)) else { panic!() };
+        assert!(matches!(&fx[..], [Effect::Reports(Load::Records { listing, .. })] if *listing == filtered), "{fx:?}");
+        let generation = s.generation;
+        s.reply(super::super::Reply::Records { generation, records: vec![(5, "R7-0005 阿蘇観光".into())] });
+        assert_eq!(s.freq_key(Some(Command::Open)), Outcome::Open(filtered, 5), "opened in the list it was counted in");
+    }
+
+    #[test]
+    fn desk_consultations_are_counted_by_channel_and_outcome_first() {
+        let mut s = State::default();
+        let fx = s.open_freq(Listing::Consultations("たなか".into()));
+        assert!(
+            matches!(
+                &fx[..],
+                [Effect::Reports(Load::Counts { listing: Listing::Consultations(t), rows: Field::Channel, cols: Some(Field::Outcome), .. })]
+                    if t == "たなか"
+            ),
+            "{fx:?}"
+        );
+        let Outcome::Effects(fx) = s.freq_key(Some(Command::FreqRows)) else { panic!() };
+        assert!(
+            matches!(&fx[..], [Effect::Reports(Load::Counts { rows: Field::Outcome, cols: Some(Field::Channel), .. })]),
+            "rows and columns swap when the next rows field is the columns': {fx:?}"
+        );
     }
 }

@@ -9,7 +9,8 @@ pub mod view;
 use std::path::PathBuf;
 
 use crate::export::run::Target;
-use crate::store::reports::freq::{Cell, Field, Source};
+use crate::store::queue::QueueFilter;
+use crate::store::reports::freq::{Cell, Field, Listing};
 use freq::Freq;
 use transfer::Transfer;
 
@@ -48,12 +49,12 @@ pub enum Load {
         /// The file.
         path: PathBuf,
     },
-    /// Count the year's records by one or two fields.
+    /// Count the year's records of a list, as filtered, by one or two fields.
     Counts {
         /// Request generation.
         generation: u64,
-        /// The list counted.
-        source: Source,
+        /// The list counted, with its filter.
+        listing: Listing,
         /// Rows field.
         rows: Field,
         /// Columns field.
@@ -63,12 +64,19 @@ pub enum Load {
     Records {
         /// Request generation.
         generation: u64,
-        /// The list counted.
-        source: Source,
+        /// The list counted, with its filter.
+        listing: Listing,
         /// Rows field and key.
         rows: (Field, Option<String>),
         /// Columns field and key.
         cols: Option<(Field, Option<String>)>,
+    },
+    /// Where an application chosen in a table stands in the queue narrowed by the table's filter.
+    Locate {
+        /// The filter the table counted under.
+        filter: QueueFilter,
+        /// The application.
+        dispatch_id: i64,
     },
 }
 
@@ -107,6 +115,15 @@ pub enum Reply {
         generation: u64,
         /// (id, label) pairs.
         records: Vec<(i64, String)>,
+    },
+    /// Where the application stands in the filtered queue (None: the filter no longer holds it).
+    Located {
+        /// The filter.
+        filter: QueueFilter,
+        /// The application.
+        dispatch_id: i64,
+        /// Its row in the filtered list.
+        position: Option<usize>,
     },
 }
 

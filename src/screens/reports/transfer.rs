@@ -231,7 +231,7 @@ impl Transfer {
                 self.stage = Stage::Done { lines: vec![summary], failed: false };
             }
             Reply::Checked { lines, importable } => self.stage = Stage::Checked { lines, importable, scroll: 0 },
-            Reply::Counts { .. } | Reply::Records { .. } => {}
+            Reply::Counts { .. } | Reply::Records { .. } | Reply::Located { .. } => {}
         }
         Vec::new()
     }

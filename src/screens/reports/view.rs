@@ -10,12 +10,14 @@ use super::State;
 use super::freq::Freq;
 use super::transfer::{Stage, Transfer};
 use crate::app::Session;
-use crate::domain::model::{ClaimStatus, DispatchStatus, EventKind, EventStatus};
-use crate::store::reports::freq::{Field, Source};
+use crate::domain::model::{
+    ClaimStatus, ConsultationChannel, ConsultationOutcome, DispatchStatus, EventKind, EventStatus,
+};
+use crate::store::reports::freq::{Field, Listing, Source};
 use crate::ui::frame::{centred, clear_popup};
 use crate::ui::i18n::reports::{console, event_kind, text};
 use crate::ui::i18n::{self, Lang};
-use crate::ui::text::{fit, fit_right, truncate, width};
+use crate::ui::text::{display, fit, fit_right, truncate, width};
 use crate::ui::theme::Theme;
 
 /// Draws the open overlays over `area` (the whole terminal but the status line).
@@ -86,15 +88,45 @@ pub fn key_label(s: &Session, source: Source, field: Field, key: Option<&str>) -
             Source::Dispatches => DispatchStatus::from_code(key).map(|x| i18n::label::dispatch_status(lang, x)),
             Source::Events => EventStatus::from_code(key).map(|x| i18n::events::status(lang, x)),
             Source::Claims => ClaimStatus::from_code(key).map(|x| i18n::ledger::claim_status(lang, x)),
+            Source::Consultations => None,
         }
         .unwrap_or(key)
         .to_string(),
         Field::Kind => EventKind::from_code(key).map(|k| event_kind(lang, k)).unwrap_or(key).to_string(),
+        Field::Channel => {
+            ConsultationChannel::from_code(key).map(|c| i18n::label::channel(lang, c)).unwrap_or(key).to_string()
+        }
+        Field::Outcome => {
+            ConsultationOutcome::from_code(key).map(|o| i18n::label::outcome(lang, o)).unwrap_or(key).to_string()
+        }
         Field::Month => NaiveDate::parse_from_str(&format!("{key}-01"), "%Y-%m-%d")
             .map(|d| (r.month)(d))
             .unwrap_or_else(|_| key.to_string()),
         _ => key.to_string(),
     }
+}
+
+/// The list's filter as the title shows it (status, typed text, one record's applications, unpaid only), or
+/// "the whole year"; and whether there is one.
+pub fn filter_label(lang: Lang, listing: &Listing) -> (String, bool) {
+    let t = console(lang);
+    let text = |x: &str| (!x.trim().is_empty()).then(|| t.text_filter.replace("{text}", &display(x.trim())));
+    let parts: Vec<String> = match listing {
+        Listing::Applications(f) => [
+            f.status.map(|st| t.status_filter.replace("{status}", i18n::label::dispatch_status(lang, st))),
+            text(&f.text),
+            f.record.as_ref().map(|r| t.record_filter.replace("{record}", &display(&r.label))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        Listing::Consultations(x) => text(x).into_iter().collect(),
+        Listing::Events(f) => text(&f.text).into_iter().collect(),
+        Listing::Claims(f) => {
+            [text(&f.text), f.unpaid_only.then(|| t.unpaid_only.to_string())].into_iter().flatten().collect()
+        }
+    };
+    if parts.is_empty() { (t.unfiltered.to_string(), false) } else { (parts.join(", "), true) }
 }
 
 /// A field's name.
@@ -109,6 +141,9 @@ fn field_name(lang: Lang, f: Field) -> &'static str {
         Field::Kind,
         Field::Organisation,
         Field::Area,
+        Field::Channel,
+        Field::Outcome,
+        Field::Staff,
     ]
     .iter()
     .position(|x| *x == f)
@@ -123,11 +158,13 @@ const COLUMN_CELLS: usize = 12;
 fn draw_freq(f: &mut Frame, area: Rect, q: &Freq, s: &Session, theme: &Theme) {
     let t = console(s.lang);
     let r = text(s.lang);
-    let source_name = t.sources
-        [[Source::Dispatches, Source::Events, Source::Claims].iter().position(|x| *x == q.source).unwrap_or(0)];
+    let sources = [Source::Dispatches, Source::Consultations, Source::Events, Source::Claims];
+    let source_name = t.sources[sources.iter().position(|x| *x == q.source()).unwrap_or(0)];
+    let (filter, filtered) = filter_label(s.lang, &q.listing);
     let title = t
         .freq_title
         .replace("{list}", source_name)
+        .replace("{filter}", &filter)
         .replace("{rows}", field_name(s.lang, q.rows))
         .replace("{cols}", q.cols.map_or(t.count, |c| field_name(s.lang, c)));
     clear_popup(f, area, area);
@@ -139,11 +176,12 @@ fn draw_freq(f: &mut Frame, area: Rect, q: &Freq, s: &Session, theme: &Theme) {
         return;
     };
     if cells.is_empty() {
-        f.render_widget(Paragraph::new(Line::styled(t.empty, theme.dim())), inner);
+        let empty = if filtered { t.empty_filtered } else { t.empty };
+        f.render_widget(Paragraph::new(Line::styled(empty, theme.dim())), inner);
         return;
     }
     let (rows, cols) = q.axes();
-    let label = |field: Field, k: &Option<String>| key_label(s, q.source, field, k.as_deref());
+    let label = |field: Field, k: &Option<String>| key_label(s, q.source(), field, k.as_deref());
     let row_labels: Vec<String> = rows.iter().map(|k| label(q.rows, k)).collect();
     let col_labels: Vec<String> = match q.cols {
         Some(c) => cols.iter().map(|k| label(c, k)).collect(),
@@ -209,9 +247,9 @@ fn draw_freq(f: &mut Frame, area: Rect, q: &Freq, s: &Session, theme: &Theme) {
 
 fn draw_records(f: &mut Frame, area: Rect, q: &Freq, rec: &super::freq::Records, s: &Session, theme: &Theme) {
     let t = console(s.lang);
-    let mut cell = key_label(s, q.source, q.rows, rec.keys.0.as_deref());
+    let mut cell = key_label(s, q.source(), q.rows, rec.keys.0.as_deref());
     if let Some(c) = q.cols {
-        cell = format!("{cell} × {}", key_label(s, q.source, c, rec.keys.1.as_deref()));
+        cell = format!("{cell} × {}", key_label(s, q.source(), c, rec.keys.1.as_deref()));
     }
     let r = centred(area, 80, area.height.saturating_sub(4));
     clear_popup(f, r, area);

@@ -1,21 +1,54 @@
 //! Frequency tables of the console's report view: counts of a list's records by one or two fields, a GROUP BY
-//! in SQL, and the records behind one cell. Fields are a fixed table of SQL expressions (no typed text reaches
-//! the SQL); keys come back raw (codes, names, `YYYY-MM`) for the view to label.
+//! in SQL, and the records behind one cell. The records are those of the list as it was filtered ([`Listing`]):
+//! each list's own WHERE-building code narrows them, never a copy of it. Fields are a fixed table of SQL
+//! expressions (no typed text reaches the SQL but through the lists' own code); keys come back raw (codes, names,
+//! `YYYY-MM`) for the view to label.
 
 use anyhow::Result;
-use rusqlite::{Connection, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
 use crate::domain::model::DispatchNumber;
+use crate::store::calendar::{CalendarFilter, event_matches};
+use crate::store::ledger::lists::{self, LedgerFilter};
+use crate::store::queue::{self, QueueFilter};
 
-/// The list whose records are counted.
+/// The kind of records counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     /// Dispatch applications of the year (tabs 1 and 2).
     Dispatches,
+    /// Desk consultations of the year (tab 1's second view).
+    Consultations,
     /// Seminars and consultation days of the year (tab 3).
     Events,
     /// Form 4 reimbursement claims of the year (tab 4).
     Claims,
+}
+
+/// The list a table counts, with the filter it had when the table was opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Listing {
+    /// The applications narrowed by the queue's filter (status, text, one record's applications).
+    Applications(QueueFilter),
+    /// The desk consultations narrowed by the typed text.
+    Consultations(String),
+    /// The events narrowed by the calendar's filter text.
+    Events(CalendarFilter),
+    /// The Form 4 claims narrowed by the ledger's filter.
+    Claims(LedgerFilter),
+}
+
+impl Listing {
+    /// The kind of records listed.
+    pub fn source(&self) -> Source {
+        match self {
+            Listing::Applications(_) => Source::Dispatches,
+            Listing::Consultations(_) => Source::Consultations,
+            Listing::Events(_) => Source::Events,
+            Listing::Claims(_) => Source::Claims,
+        }
+    }
 }
 
 /// A field records can be counted by.
@@ -39,6 +72,12 @@ pub enum Field {
     Organisation,
     /// The event's area.
     Area,
+    /// How a desk consultation came in (code).
+    Channel,
+    /// What came of a desk consultation (code).
+    Outcome,
+    /// The desk staff member who handled a consultation.
+    Staff,
 }
 
 impl Source {
@@ -47,32 +86,37 @@ impl Source {
         use Field::*;
         match self {
             Source::Dispatches => &[Theme, Chamber, Status, Month, Municipality, Expert],
+            Source::Consultations => &[Channel, Outcome, Month, Theme, Chamber, Staff],
             Source::Events => &[Kind, Theme, Status, Month, Organisation, Area],
             Source::Claims => &[Status, Month, Organisation],
         }
     }
 
-    /// FROM clause (every join a field may need), the year condition and the ORDER BY of records.
-    fn from(self) -> (&'static str, &'static str, &'static str) {
+    /// FROM clause (every join a field may need; the table under the alias its list's condition uses) and the
+    /// ORDER BY of records.
+    fn from(self) -> (&'static str, &'static str) {
         match self {
             Source::Dispatches => (
                 "dispatch d JOIN business b ON b.id = d.business_id
                  LEFT JOIN organisation c ON c.id = d.chamber_id
                  LEFT JOIN municipality m ON m.id = b.municipality_id
                  LEFT JOIN expert x ON x.id = d.expert_id",
-                "d.fiscal_year = ?1",
                 "d.seq",
+            ),
+            Source::Consultations => (
+                "desk_consultation c LEFT JOIN business b ON b.id = c.business_id
+                 LEFT JOIN organisation ch ON ch.id = c.chamber_id
+                 LEFT JOIN desk_staff s ON s.id = c.handled_by_id",
+                "c.received_on, c.received_min, c.id",
             ),
             Source::Events => (
                 "event e LEFT JOIN organisation o ON o.id = e.organiser_id
                  LEFT JOIN municipality m ON m.id = e.municipality_id
                  LEFT JOIN area a ON a.id = m.area_id",
-                "e.fiscal_year = ?1",
                 "e.event_date, e.start_min, e.id",
             ),
             Source::Claims => (
                 "claim cl JOIN organisation o ON o.id = cl.organisation_id JOIN event e ON e.id = cl.event_id",
-                "cl.fiscal_year = ?1",
                 "cl.claimed_on, cl.id",
             ),
         }
@@ -88,6 +132,12 @@ impl Source {
             (Source::Dispatches, Month) => "substr(d.received_on, 1, 7)",
             (Source::Dispatches, Municipality) => "m.name",
             (Source::Dispatches, Expert) => "x.name",
+            (Source::Consultations, Channel) => "c.channel",
+            (Source::Consultations, Outcome) => "c.outcome",
+            (Source::Consultations, Month) => "substr(c.received_on, 1, 7)",
+            (Source::Consultations, Theme) => "CASE WHEN c.theme IS NOT NULL THEN printf('%02d', c.theme) END",
+            (Source::Consultations, Chamber) => "ch.name",
+            (Source::Consultations, Staff) => "s.name",
             (Source::Events, Kind) => "e.kind",
             (Source::Events, Theme) => "printf('%02d', e.theme)",
             (Source::Events, Status) => "e.status",
@@ -105,6 +155,9 @@ impl Source {
     fn record(self) -> &'static str {
         match self {
             Source::Dispatches => "d.id, d.fiscal_year, d.seq, b.name",
+            Source::Consultations => {
+                "c.id, NULL, NULL, c.received_on || ' ' || COALESCE(b.name, NULLIF(c.caller_name, ''), '')"
+            }
             Source::Events => "e.id, NULL, NULL, e.event_date || ' ' || e.title",
             Source::Claims => "cl.id, NULL, NULL, cl.claimed_on || ' ' || o.name || ' ' || e.title",
         }
@@ -122,46 +175,97 @@ pub struct Cell {
     pub count: i64,
 }
 
-/// Counts of the year's records of `source` by `rows` (and `cols`), ordered by key, not-recorded last.
-pub fn counts(conn: &Connection, source: Source, year: i32, rows: Field, cols: Option<Field>) -> Result<Vec<Cell>> {
-    let (from, cond, _) = source.from();
-    let r = source.key(rows).ok_or_else(|| anyhow::anyhow!("{rows:?} is not a field of {source:?}"))?;
+/// A listing's records in SQL: the condition (its list's own, which holds the year) and the values it binds.
+struct Narrowed {
+    sql: String,
+    params: Vec<Value>,
+}
+
+impl Narrowed {
+    /// Binds one more value; returns its placeholder.
+    fn bind(&mut self, v: impl Into<Value>) -> String {
+        self.params.push(v.into());
+        format!("?{}", self.params.len())
+    }
+}
+
+/// The condition of `listing`'s records of the year, from the code that narrows the list itself.
+fn narrowed(conn: &Connection, year: i32, listing: &Listing) -> Result<Narrowed> {
+    let mut n = Narrowed { sql: String::new(), params: Vec::new() };
+    n.sql = match listing {
+        Listing::Applications(f) => queue::Query::new(conn, year, f)?.condition().to_string(),
+        Listing::Consultations(text) => crate::store::consultations::condition(conn, year, text)?,
+        Listing::Events(f) => {
+            let (y, words) = (n.bind(year), n.bind(f.folded()));
+            format!("e.fiscal_year = {y} AND {}", event_matches(&words))
+        }
+        Listing::Claims(f) => {
+            let y = n.bind(year);
+            if f.text.trim().is_empty() && !f.unpaid_only {
+                format!("cl.fiscal_year = {y}")
+            } else {
+                // The claims the ledger's own list shows for this filter (its condition is private to it).
+                let shown = lists::claims(conn, year, f, 0, lists::count_claims(conn, year, f)?)?;
+                let ids: Vec<String> = shown.iter().map(|c| c.id.to_string()).collect();
+                format!("cl.fiscal_year = {y} AND cl.id IN ({})", ids.join(","))
+            }
+        }
+    };
+    Ok(n)
+}
+
+fn field_key(source: Source, f: Field) -> Result<&'static str> {
+    source.key(f).ok_or_else(|| anyhow::anyhow!("{f:?} is not a field of {source:?}"))
+}
+
+/// Counts of `listing`'s records of the year by `rows` (and `cols`), ordered by key, not-recorded last.
+pub fn counts(conn: &Connection, listing: &Listing, year: i32, rows: Field, cols: Option<Field>) -> Result<Vec<Cell>> {
+    let source = listing.source();
+    let (from, _) = source.from();
+    let r = field_key(source, rows)?;
     let c = match cols {
-        Some(f) => source.key(f).ok_or_else(|| anyhow::anyhow!("{f:?} is not a field of {source:?}"))?,
+        Some(f) => field_key(source, f)?,
         None => "NULL",
     };
+    let n = narrowed(conn, year, listing)?;
     let sql = format!(
-        "SELECT {r} AS k1, {c} AS k2, COUNT(*) FROM {from} WHERE {cond}
-         GROUP BY k1, k2 ORDER BY k1 IS NULL, k1, k2 IS NULL, k2"
+        "SELECT {r} AS k1, {c} AS k2, COUNT(*) FROM {from} WHERE {}
+         GROUP BY k1, k2 ORDER BY k1 IS NULL, k1, k2 IS NULL, k2",
+        n.sql
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let cells = st.query_map(params![year], |x| Ok(Cell { row: x.get(0)?, col: x.get(1)?, count: x.get(2)? }))?;
+    let cells =
+        st.query_map(params_from_iter(&n.params), |x| Ok(Cell { row: x.get(0)?, col: x.get(1)?, count: x.get(2)? }))?;
     Ok(cells.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The records behind one cell (at most `limit`), as (id, label); an application's label starts with its
-/// number.
+/// The records of `listing` behind one cell (at most `limit`), as (id, label); an application's label starts
+/// with its number.
 pub fn records(
     conn: &Connection,
-    source: Source,
+    listing: &Listing,
     year: i32,
     rows: (Field, Option<&str>),
     cols: Option<(Field, Option<&str>)>,
     limit: usize,
 ) -> Result<Vec<(i64, String)>> {
-    let (from, cond, order) = source.from();
-    let key = |f: Field| source.key(f).ok_or_else(|| anyhow::anyhow!("{f:?} is not a field of {source:?}"));
-    let r = key(rows.0)?;
+    let source = listing.source();
+    let (from, order) = source.from();
+    let r = field_key(source, rows.0)?;
     let (c, col_value) = match cols {
-        Some((f, v)) => (key(f)?, v),
+        Some((f, v)) => (field_key(source, f)?, v),
         None => ("NULL", None),
     };
+    let mut n = narrowed(conn, year, listing)?;
+    let (row_key, col_key) = (n.bind(rows.1.map(String::from)), n.bind(col_value.map(String::from)));
+    let limit = n.bind(limit as i64);
     let sql = format!(
-        "SELECT {} FROM {from} WHERE {cond} AND {r} IS ?2 AND {c} IS ?3 ORDER BY {order} LIMIT ?4",
-        source.record()
+        "SELECT {} FROM {from} WHERE {} AND {r} IS {row_key} AND {c} IS {col_key} ORDER BY {order} LIMIT {limit}",
+        source.record(),
+        n.sql
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let found = st.query_map(params![year, rows.1, col_value, limit as i64], |x| {
+    let found = st.query_map(params_from_iter(&n.params), |x| {
         let label: String = x.get(3)?;
         let number: Option<(i32, u32)> = match (x.get::<_, Option<i32>>(1)?, x.get::<_, Option<u32>>(2)?) {
             (Some(y), Some(s)) => Some((y, s)),
@@ -174,4 +278,21 @@ pub fn records(
         Ok((x.get(0)?, label))
     })?;
     Ok(found.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Where an application stands in the queue narrowed by `filter` (newest number first, as the list pages it),
+/// so that a record chosen in a table opens in the list it was counted from; None when the filter no longer
+/// holds it.
+pub fn queue_position(conn: &Connection, year: i32, filter: &QueueFilter, dispatch_id: i64) -> Result<Option<usize>> {
+    let query = queue::Query::new(conn, year, filter)?;
+    let cond = query.condition();
+    let seq: Option<i64> = conn
+        .prepare_cached(&format!("SELECT d.seq FROM dispatch d WHERE {cond} AND d.id = ?1"))?
+        .query_row([dispatch_id], |r| r.get(0))
+        .optional()?;
+    let Some(seq) = seq else { return Ok(None) };
+    let before: i64 = conn
+        .prepare_cached(&format!("SELECT COUNT(*) FROM dispatch d WHERE {cond} AND d.seq > ?1"))?
+        .query_row([seq], |r| r.get(0))?;
+    Ok(Some(before as usize))
 }

@@ -197,18 +197,31 @@ pub struct ConsoleReportsText {
     pub not_importable: &'static str,
     /// Under the result.
     pub done_hint: &'static str,
-    /// The frequency view's title; `{list}`, `{rows}`, `{cols}`.
+    /// The frequency view's title; `{list}`, `{filter}`, `{rows}`, `{cols}`.
     pub freq_title: &'static str,
-    /// The lists counted: applications, events, claims.
-    pub sources: [&'static str; 3],
-    /// Field names: theme, chamber, status, month, municipality, expert, kind, organisation, area.
-    pub fields: [&'static str; 9],
+    /// The title's filter when the list was not narrowed.
+    pub unfiltered: &'static str,
+    /// A status filter in the title; `{status}`.
+    pub status_filter: &'static str,
+    /// A typed filter in the title; `{text}`.
+    pub text_filter: &'static str,
+    /// One record's applications in the title (as the tab bar shows them); `{record}`.
+    pub record_filter: &'static str,
+    /// The ledger's unpaid-only filter in the title.
+    pub unpaid_only: &'static str,
+    /// The lists counted: applications, desk consultations, events, claims.
+    pub sources: [&'static str; 4],
+    /// Field names: theme, chamber, status, month, municipality, expert, kind, organisation, area, channel,
+    /// outcome, staff.
+    pub fields: [&'static str; 12],
     /// The column of a one-field table.
     pub count: &'static str,
     /// Counting.
     pub loading: &'static str,
     /// Nothing to count.
     pub empty: &'static str,
+    /// Nothing to count under the list's filter.
+    pub empty_filtered: &'static str,
     /// The records behind a cell; `{cell}`, `{n}`.
     pub records_title: &'static str,
 }
@@ -354,7 +367,8 @@ mod tests {
             let c = console(lang);
             all.extend([c.title, c.run_hint, c.path_required, c.chamber_required, c.running, c.written, c.failed]);
             all.extend([c.confirm_import, c.not_importable, c.done_hint, c.freq_title, c.count, c.loading, c.empty]);
-            all.extend([c.records_title]);
+            all.extend([c.records_title, c.unfiltered, c.status_filter, c.text_filter, c.record_filter]);
+            all.extend([c.unpaid_only, c.empty_filtered]);
             all.extend(c.what);
             all.extend(c.labels);
             all.extend(c.documents);
