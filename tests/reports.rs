@@ -63,39 +63,37 @@ fn applications_by_theme_and_chamber_and_by_status_and_month_match_direct_sql() 
     let store = demo_store();
     let conn = store.conn();
     let all = applications(QueueFilter::default());
-    let got = freq::counts(&conn, &all, 2025, Field::Theme, Some(Field::Chamber)).unwrap();
+    let got = freq::counts(conn, &all, 2025, Field::Theme, Some(Field::Chamber)).unwrap();
     let want = direct(
-        &conn,
+        conn,
         "SELECT printf('%02d', d.theme), o.name, COUNT(*) FROM dispatch d
          LEFT JOIN organisation o ON o.id = d.chamber_id WHERE d.fiscal_year = 2025 GROUP BY 1, 2",
     );
     assert_eq!(as_map(&got), want);
     assert!(want.keys().any(|(_, c)| c.is_none()), "the demo has applications received directly by the desk");
-    let got = freq::counts(&conn, &all, 2025, Field::Status, Some(Field::Month)).unwrap();
+    let got = freq::counts(conn, &all, 2025, Field::Status, Some(Field::Month)).unwrap();
     let want = direct(
-        &conn,
+        conn,
         "SELECT status, substr(received_on, 1, 7), COUNT(*) FROM dispatch WHERE fiscal_year = 2025 GROUP BY 1, 2",
     );
     assert_eq!(as_map(&got), want);
-    let got = freq::counts(&conn, &Listing::Events(CalendarFilter::default()), 2025, Field::Kind, None).unwrap();
-    let want = direct(&conn, "SELECT kind, NULL, COUNT(*) FROM event WHERE fiscal_year = 2025 GROUP BY 1");
+    let got = freq::counts(conn, &Listing::Events(CalendarFilter::default()), 2025, Field::Kind, None).unwrap();
+    let want = direct(conn, "SELECT kind, NULL, COUNT(*) FROM event WHERE fiscal_year = 2025 GROUP BY 1");
     assert_eq!(as_map(&got), want);
     let got =
-        freq::counts(&conn, &Listing::Claims(LedgerFilter::default()), 2025, Field::Status, Some(Field::Organisation))
+        freq::counts(conn, &Listing::Claims(LedgerFilter::default()), 2025, Field::Status, Some(Field::Organisation))
             .unwrap();
     let want = direct(
-        &conn,
+        conn,
         "SELECT c.status, o.name, COUNT(*) FROM claim c JOIN organisation o ON o.id = c.organisation_id
          WHERE c.fiscal_year = 2025 GROUP BY 1, 2",
     );
     assert_eq!(as_map(&got), want);
     assert!(!want.is_empty(), "the demo has claims");
-    let got = freq::counts(&conn, &Listing::Consultations(String::new()), 2025, Field::Channel, Some(Field::Outcome))
-        .unwrap();
-    let want = direct(
-        &conn,
-        "SELECT channel, outcome, COUNT(*) FROM desk_consultation WHERE fiscal_year = 2025 GROUP BY 1, 2",
-    );
+    let got =
+        freq::counts(conn, &Listing::Consultations(String::new()), 2025, Field::Channel, Some(Field::Outcome)).unwrap();
+    let want =
+        direct(conn, "SELECT channel, outcome, COUNT(*) FROM desk_consultation WHERE fiscal_year = 2025 GROUP BY 1, 2");
     assert_eq!(as_map(&got), want);
     assert!(!want.is_empty(), "the demo has desk consultations");
 }
@@ -112,7 +110,7 @@ fn every_field_pair_counts_each_record_once_and_each_cell_lists_its_records() {
         for &rows in source.fields() {
             let cols = source.fields().iter().copied().filter(|c| *c != rows).map(Some).chain([None]);
             for cols in cols {
-                let cells = freq::counts(&conn, &listing, 2025, rows, cols).unwrap();
+                let cells = freq::counts(conn, &listing, 2025, rows, cols).unwrap();
                 let total: i64 = cells.iter().map(|c| c.count).sum();
                 assert_eq!(total, all, "{source:?} {rows:?} × {cols:?}");
                 if cols.is_some() && rows != source.fields()[0] {
@@ -120,7 +118,7 @@ fn every_field_pair_counts_each_record_once_and_each_cell_lists_its_records() {
                 }
                 for c in &cells {
                     let found = freq::records(
-                        &conn,
+                        conn,
                         &listing,
                         2025,
                         (rows, c.row.as_deref()),
@@ -285,7 +283,7 @@ fn an_application_record_is_labelled_with_its_number() {
     let store = demo_store();
     let conn = store.conn();
     let all = applications(QueueFilter::default());
-    let found = freq::records(&conn, &all, 2025, (Field::Theme, Some("01")), None, 3).unwrap();
+    let found = freq::records(conn, &all, 2025, (Field::Theme, Some("01")), None, 3).unwrap();
     assert_eq!(found.len(), 3);
     let seq: u32 = conn.query_row("SELECT seq FROM dispatch WHERE id = ?1", [found[0].0], |r| r.get(0)).unwrap();
     assert!(found[0].1.starts_with(&format!("R7-{seq:04} ")), "{:?}", found[0]);
