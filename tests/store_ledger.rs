@@ -305,6 +305,81 @@ fn the_running_sums_follow_every_change_undo_and_redo_and_an_organisers_change()
 }
 
 #[test]
+fn the_unpaid_work_table_follows_payments_visits_event_experts_cancellations_and_undo() {
+    use madoguchi::store::ledger::unpaid;
+    let mut desk = desk();
+    let (w, public, corp, visit) = (desk.fy.withholding, desk.public, desk.corp, desk.visit);
+    let (from, until) = (d(2025, 4, 1), d(2025, 11, 4));
+    let all = LedgerFilter::default();
+    let count = |store: &Store| lists::count_work(store.conn(), from, until, &all).unwrap();
+    let drift = |store: &Store| unpaid::drift(store.conn()).unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (2, vec![]), "the visit and the instructor's part");
+
+    // Paying the visit removes it; undo brings it back, redo removes it again.
+    let fee = visit_fee(&desk);
+    let p = desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &fee)).unwrap().unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (1, vec![]));
+    desk.store.undo().unwrap().unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (2, vec![]));
+    desk.store.redo().unwrap().unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (1, vec![]));
+    assert!(
+        desk.store
+            .conn()
+            .query_row("SELECT COUNT(*) = 1 FROM payment WHERE id = ?1", [p], |r| r.get::<_, bool>(0))
+            .unwrap()
+    );
+
+    // A second expert on the seminar, the seminar moved out of the range, then cancelled; a visit moved.
+    desk.store
+        .act("x", |tx| {
+            tx.execute("INSERT INTO expert (name) VALUES ('中村 恵')", [])?;
+            let nakamura = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO event_expert (event_id, expert_id, role) VALUES (?1, ?2, 'expert')",
+                [public, nakamura],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (2, vec![]));
+    desk.store
+        .act("m", |tx| Ok(tx.execute("UPDATE event SET event_date = '2025-12-01' WHERE id = ?1", [public])?))
+        .unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (0, vec![]), "after today: not yet work to pay");
+    desk.store
+        .act("m", |tx| Ok(tx.execute("UPDATE event SET event_date = '2025-10-20' WHERE id = ?1", [public])?))
+        .unwrap();
+    desk.store.act("c", |tx| Ok(tx.execute("UPDATE event SET status = 'cancelled' WHERE id = ?1", [public])?)).unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (0, vec![]), "a cancelled seminar is no work");
+    desk.store.undo().unwrap().unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (2, vec![]));
+
+    // The instructor paid for the seminar; the payment moved to the other expert's part and back by undo.
+    let company = PaymentInput { expert_id: corp, visit_id: None, event_id: Some(public), ..fee };
+    let q = desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &company)).unwrap().unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (1, vec![]));
+    desk.store
+        .act(
+            "e",
+            |tx| Ok(tx.execute("UPDATE payment SET expert_id = (SELECT MAX(id) FROM expert) WHERE id = ?1", [q])?),
+        )
+        .unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (1, vec![]));
+    desk.store.undo().unwrap().unwrap();
+    assert_eq!(drift(&desk.store), Vec::<String>::new());
+
+    // Removing the visit's payment and the visit itself.
+    desk.store.act("d", |tx| Ok(tx.execute("DELETE FROM payment WHERE visit_id = ?1", [visit])?)).unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (2, vec![]));
+    desk.store.act("d", |tx| Ok(tx.execute("DELETE FROM visit WHERE id = ?1", [visit])?)).unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (1, vec![]));
+    // The drift check sees a table out of step.
+    desk.store.conn().execute("DELETE FROM unpaid_work", []).unwrap();
+    assert_eq!(drift(&desk.store).len(), 1);
+}
+
+#[test]
 fn a_payment_marked_paid_without_a_date_counts_in_the_same_month_in_the_ledger_and_the_report() {
     let mut desk = desk();
     let (visit, takahashi) = (desk.visit, desk.takahashi);

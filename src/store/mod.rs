@@ -192,15 +192,17 @@ impl Store {
     }
 
     /// Runs bulk work (demo generation) in one transaction with the audit triggers switched off (the search index
-    /// and the ledger's sums are rebuilt once at its end).
+    /// and the ledger's derived tables are rebuilt once at its end).
     pub fn bulk<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         // A larger page cache and in-memory temporary storage for the one big transaction.
         self.conn.execute_batch("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute("UPDATE audit_context SET enabled = 0 WHERE id = 1", [])?;
         ledger::sums::drop_triggers(&tx)?;
+        ledger::unpaid::drop_triggers(&tx)?;
         let out = search::with_deferred_fts(&tx, || f(&tx))?;
         ledger::sums::rebuild(&tx)?;
+        ledger::unpaid::rebuild(&tx)?;
         tx.execute("UPDATE audit_context SET enabled = 1 WHERE id = 1", [])?;
         tx.commit()?;
         self.conn.execute_batch("PRAGMA cache_size = -2000;")?;
