@@ -406,3 +406,44 @@ fn a_payment_marked_paid_without_a_date_counts_in_the_same_month_in_the_ledger_a
         report.iter().map(|m| (m.month.as_str(), m.honorarium, m.travel, m.withholding, m.net)).collect();
     assert_eq!(report, [("2025-12", 30_000, 2_000, 3_063, 28_937)]);
 }
+
+/// The ledger's text filter goes through the lookup index (issue 11): folded, by reading, and by every record a
+/// row names — the payee, the business visited, the event, the claim's payee and receipt.
+#[test]
+fn the_ledger_filter_finds_payments_claims_and_work_by_what_they_name() {
+    let mut desk = desk();
+    let (w, public) = (desk.fy.withholding, desk.public);
+    desk.store
+        .act("r", |tx| {
+            tx.execute("UPDATE expert SET reading = 'たかはしまこと' WHERE name = '髙橋 誠'", [])?;
+            // The fixture writes its records with plain SQL: index them as the store's writes do.
+            madoguchi::store::search::rebuild(tx)
+        })
+        .unwrap();
+    desk.store.act_if("c", |tx| writes::create_claim(tx, 2025, public, &edit(9_000))).unwrap().unwrap();
+    let fee = visit_fee(&desk);
+    desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &fee)).unwrap().unwrap();
+    let conn = desk.store.conn();
+    let filter = |text: &str| LedgerFilter { text: text.into(), unpaid_only: false };
+    let payees = |text: &str| -> Vec<String> {
+        lists::payments(conn, 2025, &filter(text), 0, 10).unwrap().into_iter().map(|p| p.expert).collect()
+    };
+    let claims = |text: &str| lists::count_claims(conn, 2025, &filter(text)).unwrap();
+    let work = |text: &str| -> Vec<String> {
+        lists::work(conn, d(2025, 4, 1), d(2025, 11, 4), &filter(text), 0, 10)
+            .unwrap()
+            .into_iter()
+            .map(|w| w.expert)
+            .collect()
+    };
+    assert_eq!(payees("高橋"), ["髙橋 誠"], "the variant kanji folded");
+    assert_eq!(payees("takahashi"), ["髙橋 誠"], "romaji through the reading");
+    assert_eq!(payees("ｱｿﾉｻﾄ"), Vec::<String>::new(), "the business has no reading");
+    assert_eq!(payees("阿蘇の里"), ["髙橋 誠"], "the business visited");
+    assert_eq!(lists::count_payments(conn, 2025, &filter("阿蘇の里")).unwrap(), 1);
+    assert_eq!(payees("DX入門"), Vec::<String>::new());
+    assert_eq!((claims("多良木"), claims("ＤＸ入門"), claims("no.1"), claims("阿蘇")), (1, 1, 1, 0));
+    assert_eq!(work("くまもと"), ["くまもとIT支援合同会社"], "the instructor's unpaid part, by name");
+    assert_eq!(work("dx入門"), ["くまもとIT支援合同会社"], "by the event's title");
+    assert!(work("髙橋").is_empty(), "the visit is paid");
+}
