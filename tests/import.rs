@@ -38,7 +38,7 @@ fn count(db: &Path, sql: &str) -> i64 {
 
 /// Every table an import may write, and the audit trail.
 fn snapshot(db: &Path) -> Vec<i64> {
-    ["business", "expert", "expert_theme", "dispatch", "action", "audit", "search_entry"]
+    ["business", "expert", "expert_theme", "dispatch", "event", "event_expert", "action", "audit", "search_entry"]
         .iter()
         .map(|t| count(db, &format!("SELECT COUNT(*) FROM {t}")))
         .collect()
@@ -346,4 +346,94 @@ fn bad_claim_rows_name_r_s5_and_nothing_is_imported() {
         }
         assert_eq!((snapshot(&db), count(&db, "SELECT COUNT(*) FROM claim")), before, "nothing changed ({extra:?})");
     }
+}
+
+/// A fresh database with the sample experts (the sample events name them as instructors).
+fn with_sample_experts(home: &Path) -> PathBuf {
+    let db = fresh_db(home);
+    let out = import(home, &db, &sample("experts.xlsx"), &[]);
+    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    db
+}
+
+#[test]
+fn sample_events_import_once_with_their_instructors() {
+    let home = tempfile::tempdir().unwrap();
+    let db = with_sample_experts(home.path());
+    // The kind is told from the headers, as the console's import popup does.
+    let dry = import(home.path(), &db, &sample("events.xlsx"), &["--dry-run"]);
+    let stdout = text(&dry.stdout);
+    assert!(dry.status.success(), "{stdout}{}", text(&dry.stderr));
+    assert!(stdout.contains("(events)") && stdout.contains("追加される行 6 件"), "{stdout}");
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM event"), 0, "a dry run changes nothing");
+
+    let first = import(home.path(), &db, &sample("events.xlsx"), &[]);
+    assert!(first.status.success(), "{}{}", text(&first.stdout), text(&first.stderr));
+    assert!(text(&first.stdout).contains("追加 6 件"), "{}", text(&first.stdout));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let event = |title: &str| -> (String, String, i64, i64, String, i64, String, Option<String>) {
+        conn.query_row(
+            "SELECT e.kind, e.event_date, e.start_min, e.end_min, e.venue_kind, e.venue_fee_yen, e.status, m.name
+             FROM event e LEFT JOIN municipality m ON m.id = e.municipality_id WHERE e.title = ?1",
+            [title],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
+        )
+        .unwrap_or_else(|e| panic!("{title}: {e}"))
+    };
+    // Excel date and time cells.
+    assert_eq!(
+        event("はじめてのクラウド会計 freee活用講座"),
+        (
+            "seminar".into(),
+            "2025-06-18".into(),
+            810,
+            930,
+            "public_facility".into(),
+            3300,
+            "held".into(),
+            Some("山都町".into())
+        )
+    );
+    // 和暦, a consultation day's slot of 60分, an amount with a thousands separator.
+    assert_eq!(event("キャッシュレス決済 個別相談会").1, "2025-09-10");
+    assert_eq!(event("キャッシュレス決済 個別相談会").5, 2200);
+    assert_eq!(count(&db, "SELECT slot_minutes FROM event WHERE kind = 'consultation_day'"), 60);
+    // Full-width digits: date, times and capacity.
+    assert_eq!(event("ネットショップ開設セミナー").1, "2025-10-22");
+    assert_eq!((event("ネットショップ開設セミナー").2, event("ネットショップ開設セミナー").3), (810, 960));
+    assert_eq!(count(&db, "SELECT capacity FROM event WHERE title = 'ネットショップ開設セミナー'"), 25);
+    // No venue kind or status: a public facility, applied, as on tab 3.
+    let (.., venue, _, status, _) = event("補助金・支援制度の活用説明会");
+    assert_eq!((venue.as_str(), status.as_str()), ("public_facility", "applied"));
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM event_expert ee JOIN expert x ON x.id = ee.expert_id JOIN event e ON e.id = ee.event_id
+             WHERE x.name = '上村 健一' AND ee.role = 'instructor'"
+        ),
+        2
+    );
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM action WHERE label = 'import events'"), 1);
+
+    let before = snapshot(&db);
+    let again = import(home.path(), &db, &sample("events.xlsx"), &[]);
+    assert!(text(&again.stdout).contains("追加 0 件、登録済みのため省略 6 件"), "{}", text(&again.stdout));
+    assert_eq!(snapshot(&db), before, "imported twice, its rows added once");
+}
+
+#[test]
+fn an_events_import_is_one_action_that_undo_takes_back() {
+    let home = tempfile::tempdir().unwrap();
+    let db = with_sample_experts(home.path());
+    let fy = madoguchi::domain::fiscal_year::FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml")).unwrap();
+    let mut store = madoguchi::store::Store::open(&db, "test").unwrap();
+    let path = PathBuf::from(sample("events.xlsx"));
+    let plan = madoguchi::import::summary::check_file(store.conn(), &fy, &path, None, madoguchi::ui::i18n::Lang::Ja)
+        .unwrap()
+        .unwrap();
+    assert_eq!((plan.new.len(), plan.issues.len()), (6, 0));
+    assert_eq!(madoguchi::import::apply(&mut store, &fy, &plan).unwrap(), 6);
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM event"), 6);
+    assert_eq!(store.undo().unwrap(), Ok("import events".to_string()));
+    assert_eq!((count(&db, "SELECT COUNT(*) FROM event"), count(&db, "SELECT COUNT(*) FROM event_expert")), (0, 0));
 }
