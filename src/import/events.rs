@@ -29,7 +29,9 @@ use crate::store::organisations::municipalities;
 /// The columns of an events sheet.
 pub const COLUMNS: &[Column] = &[
     Column { key: "kind", headers: &["種別", "区分", "種類"], required: true },
-    Column { key: "title", headers: &["名称", "講習会名", "相談会名", "行事名", "事業名", "タイトル"], required: true },
+    Column {
+        key: "title", headers: &["名称", "講習会名", "相談会名", "行事名", "事業名", "タイトル"], required: true
+    },
     Column { key: "theme", headers: &["テーマ番号", "テーマ", "講習会テーマ"], required: true },
     Column { key: "organiser", headers: &["主催団体", "主催", "申込団体", "団体名"], required: true },
     Column { key: "date", headers: &["開催日", "実施日", "日付"], required: true },
@@ -136,12 +138,10 @@ pub fn check(conn: &Connection, fy: &FiscalYear, cols: &Columns, sheet: &Sheet, 
             Some(EventKind::ConsultationDay) => match get("slot") {
                 // Empty: an hour, as the event form offers.
                 "" => Some(60),
-                s => c
-                    .take("slot", values::minutes(s).map_err(Problem::Int))
-                    .and_then(|n| match u16::try_from(n) {
-                        Ok(m) if (1..=MAX_SLOT_MINUTES).contains(&n) => Some(m),
-                        _ => c.take("slot", Err(Problem::SlotLength(n))),
-                    }),
+                s => c.take("slot", values::minutes(s).map_err(Problem::Int)).and_then(|n| match u16::try_from(n) {
+                    Ok(m) if (1..=MAX_SLOT_MINUTES).contains(&n) => Some(m),
+                    _ => c.take("slot", Err(Problem::SlotLength(n))),
+                }),
             },
             _ => None,
         };

@@ -353,6 +353,8 @@ mod tests {
             all.extend([t.cli.written, t.cli.unknown_chamber, t.cli.font_missing, t.cli.bad_extension]);
             let i = import(lang);
             all.extend([i.dry_run, i.imported, i.row_issue, i.refused, i.duplicate_row, i.unknown_chamber]);
+            all.extend([i.unknown_organiser, i.unknown_event_kind, i.unknown_venue_kind, i.unknown_event_status]);
+            all.extend([i.slot_length, i.same_event]);
             all.extend(i.corporate_number);
             all.extend(i.number);
             all.extend(i.yen);
