@@ -152,9 +152,14 @@ pub fn run(ctx: &Context, scale: u32, json: bool) -> Result<ExitCode> {
         ("ledger.move_down", vec![Key::Char('4')], vec![Key::Down; 200]),
         ("ledger.switch_view", vec![Key::Char('4')], vec![Key::Char('v'); 40]),
         (
-            "ledger.text_filter_typing",
-            vec![Key::Char('4'), Key::Char('/')],
+            "ledger.payments_filter_typing",
+            vec![Key::Char('4'), Key::Char('v'), Key::Char('/')],
             "たかはし熊本".chars().map(Key::Char).collect(),
+        ),
+        (
+            "ledger.work_filter_typing",
+            vec![Key::Char('4'), Key::Char('v'), Key::Char('v'), Key::Char('/')],
+            "たなかセミナー".chars().map(Key::Char).collect(),
         ),
         (
             "ledger.totals_by",

@@ -267,27 +267,41 @@ fn claim_row(r: &Row) -> rusqlite::Result<ClaimRow> {
     })
 }
 
-/// The payments of the year matching the filter (by payee, or the event or the business of the work paid for):
-/// the FROM clause, the WHERE clause and the parameters.
-fn payments_of(fiscal_year: i32, f: &LedgerFilter) -> (String, String, Vec<String>) {
-    let matches = f.matches().map(|m| {
-        let sql = format!(
-            "SELECT p.id AS record_id FROM payment p WHERE p.expert_id IN ({})
-             UNION SELECT p.id FROM payment p WHERE p.event_id IN ({})
-             UNION SELECT p.id FROM visit v JOIN payment p ON p.visit_id = v.id WHERE v.dispatch_id IN ({})",
-            m.expert, m.event, m.application
-        );
-        (sql, m.params)
-    });
-    let (from, params) = source("payment", "p", matches);
+/// The payments of the year (unpaid only, if so filtered) as `p`.
+fn payments_of_year(fiscal_year: i32, f: &LedgerFilter) -> String {
     let unpaid = if f.unpaid_only { " AND p.status <> 'paid'" } else { "" };
-    (from, format!("p.fiscal_year = {fiscal_year}{unpaid}"), params)
+    format!("p.fiscal_year = {fiscal_year}{unpaid}")
+}
+
+/// The payments matching the filter's text with their list order's keys (`record_id`, `paid`, `proposed_on`),
+/// each once: those of a matching payee, then those of the business visited or of the event when the payee did
+/// not match (a payment pays for a visit or an event part). Read from the payment indexes alone. None without a
+/// text.
+fn payment_matches(fiscal_year: i32, f: &LedgerFilter) -> Option<(String, Vec<String>)> {
+    let m = f.matches()?;
+    let year = payments_of_year(fiscal_year, f);
+    let keys = "p.id AS record_id, p.status = 'paid' AS paid, p.proposed_on AS proposed_on";
+    let sql = format!(
+        "SELECT {keys} FROM payment p INDEXED BY payment_by_expert WHERE p.expert_id IN ({e}) AND {year}
+         UNION ALL
+         SELECT {keys} FROM visit v CROSS JOIN payment p INDEXED BY payment_by_visit ON p.visit_id = v.id
+         WHERE v.dispatch_id IN ({a}) AND p.expert_id NOT IN ({e}) AND {year}
+         UNION ALL
+         SELECT {keys} FROM payment p INDEXED BY payment_by_event
+         WHERE p.event_id IN ({ev}) AND p.visit_id IS NULL AND p.expert_id NOT IN ({e}) AND {year}",
+        e = m.expert,
+        a = m.application,
+        ev = m.event
+    );
+    Some((sql, m.params))
 }
 
 /// Payments of the year matching the filter.
 pub fn count_payments(conn: &Connection, fiscal_year: i32, f: &LedgerFilter) -> Result<usize> {
-    let (from, condition, params) = payments_of(fiscal_year, f);
-    count(conn, &from, &condition, &params)
+    match payment_matches(fiscal_year, f) {
+        Some((sql, params)) => count(conn, &format!("({sql})"), "1", &params),
+        None => count(conn, "payment p", &payments_of_year(fiscal_year, f), &[]),
+    }
 }
 
 /// A page of payments: unpaid first, newest proposal first.
@@ -298,8 +312,21 @@ pub fn payments(
     offset: usize,
     limit: usize,
 ) -> Result<Vec<PaymentRow>> {
-    let (from, condition, params) = payments_of(fiscal_year, f);
-    let order = "p.status = 'paid', p.proposed_on DESC, p.id DESC";
+    let page = format!("LIMIT {limit} OFFSET {offset}");
+    let (ids, params) = match payment_matches(fiscal_year, f) {
+        Some((sql, params)) => (
+            format!("SELECT record_id AS pid FROM ({sql}) ORDER BY paid, proposed_on DESC, record_id DESC {page}"),
+            params,
+        ),
+        None => (
+            format!(
+                "SELECT p.id AS pid FROM payment p WHERE {}
+                 ORDER BY p.status = 'paid', p.proposed_on DESC, p.id DESC {page}",
+                payments_of_year(fiscal_year, f)
+            ),
+            Vec::new(),
+        ),
+    };
     let sql = format!(
         "SELECT p.id, e.name, COALESCE(ev.title, b.name, ''), COALESCE(ev.event_date, v.visit_date),
                 p.event_id IS NOT NULL, p.honorarium_yen, p.travel_yen, p.withholding_yen, p.net_yen,
@@ -309,9 +336,8 @@ pub fn payments(
          LEFT JOIN visit v ON v.id = p.visit_id
          LEFT JOIN dispatch d ON d.id = v.dispatch_id
          LEFT JOIN business b ON b.id = d.business_id
-         JOIN (SELECT p.id AS pid FROM {from} WHERE {condition} ORDER BY {order} LIMIT {limit} OFFSET {offset}) pg
-             ON pg.pid = p.id
-         ORDER BY {order}"
+         JOIN ({ids}) pg ON pg.pid = p.id
+         ORDER BY p.status = 'paid', p.proposed_on DESC, p.id DESC"
     );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(params_from_iter(&params), |r| {
@@ -338,30 +364,55 @@ pub fn payments(
 }
 
 /// The unpaid visits and event parts (table `unpaid_work`) between two dates matching the filter (by expert, or the
-/// business visited, or the event): the two queries (visits, event parts) and the parameters.
-fn work_of(from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> ([String; 2], Vec<String>) {
+/// business visited, or the event): for visits and for event parts, a count and a list query; and the parameters.
+fn work_of(from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> ([(String, String); 2], Vec<String>) {
+    let dates = format!("u.work_date BETWEEN '{from}' AND '{until}'");
+    let row = "u.kind, u.ref_id, u.expert_id, u.work_date";
+    // The rows of a matching expert, then those of the business visited or the event when the expert did not
+    // match: each once, read through the table's indexes.
     let (visits, events, params) = match f.matches() {
-        None => (String::new(), String::new(), Vec::new()),
+        None => ("unpaid_work u".to_string(), "unpaid_work u".to_string(), Vec::new()),
         Some(m) => (
-            format!(" AND (v.expert_id IN ({}) OR v.dispatch_id IN ({}))", m.expert, m.application),
-            format!(" AND (u.ref_id IN ({}) OR u.expert_id IN ({}))", m.event, m.expert),
+            format!(
+                "(SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_expert
+                  WHERE u.expert_id IN ({e}) AND u.kind = 'visit' AND {dates}
+                  UNION ALL
+                  SELECT {row} FROM visit v CROSS JOIN unpaid_work u ON u.kind = 'visit' AND u.ref_id = v.id
+                  WHERE v.dispatch_id IN ({a}) AND u.expert_id NOT IN ({e}) AND {dates}) u",
+                e = m.expert,
+                a = m.application
+            ),
+            format!(
+                "(SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_expert
+                  WHERE u.expert_id IN ({e}) AND u.kind = 'event' AND {dates}
+                  UNION ALL
+                  SELECT {row} FROM unpaid_work u
+                  WHERE u.kind = 'event' AND u.ref_id IN ({ev}) AND u.expert_id NOT IN ({e}) AND {dates}) u",
+                e = m.expert,
+                ev = m.event
+            ),
             m.params,
         ),
     };
-    let dates = format!("u.work_date BETWEEN '{from}' AND '{until}'");
     let queries = [
-        format!(
+        (
+            format!("SELECT COUNT(*) FROM {visits} WHERE u.kind = 'visit' AND {dates}"),
+            format!(
             "SELECT v.id, NULL, v.expert_id, e.name, e.is_corporation, v.visit_date, b.name, v.end_min - v.start_min,
                     v.place = 'online'
-             FROM unpaid_work u JOIN visit v ON v.id = u.ref_id JOIN expert e ON e.id = v.expert_id
+             FROM {visits} JOIN visit v ON v.id = u.ref_id JOIN expert e ON e.id = v.expert_id
              JOIN dispatch d ON d.id = v.dispatch_id JOIN business b ON b.id = d.business_id
-             WHERE u.kind = 'visit' AND {dates}{visits}"
+             WHERE u.kind = 'visit' AND {dates}"
+            ),
         ),
-        format!(
-            "SELECT NULL, ev.id, u.expert_id, e.name, e.is_corporation, ev.event_date, ev.title,
+        (
+            format!("SELECT COUNT(*) FROM {events} WHERE u.kind = 'event' AND {dates}"),
+            format!(
+                "SELECT NULL, ev.id, u.expert_id, e.name, e.is_corporation, ev.event_date, ev.title,
                     ev.end_min - ev.start_min, 0
-             FROM unpaid_work u JOIN event ev ON ev.id = u.ref_id JOIN expert e ON e.id = u.expert_id
-             WHERE u.kind = 'event' AND {dates}{events}"
+             FROM {events} JOIN event ev ON ev.id = u.ref_id JOIN expert e ON e.id = u.expert_id
+             WHERE u.kind = 'event' AND {dates}"
+            ),
         ),
     ];
     (queries, params)
@@ -376,8 +427,7 @@ pub fn count_work(conn: &Connection, from: NaiveDate, until: NaiveDate, f: &Ledg
     }
     let (queries, params) = work_of(from, until, f);
     let mut n = 0;
-    for sql in queries {
-        let sql = format!("SELECT COUNT(*) FROM ({sql})");
+    for (sql, _) in queries {
         n += conn.prepare_cached(&sql)?.query_row(params_from_iter(&params), |r| r.get::<_, i64>(0))?;
     }
     Ok(n as usize)
@@ -395,7 +445,7 @@ pub fn work(
 ) -> Result<Vec<WorkRow>> {
     let mut all = Vec::new();
     let (queries, params) = work_of(from, until, f);
-    for sql in queries {
+    for (_, sql) in queries {
         let sql = format!("{sql} ORDER BY u.work_date DESC, u.expert_id LIMIT {}", offset + limit);
         let mut st = conn.prepare_cached(&sql)?;
         let rows = st.query_map(params_from_iter(&params), |r| {

@@ -24,3 +24,13 @@ CREATE TABLE unpaid_work (
 
 -- Newest first per kind, as the Work view pages it.
 CREATE INDEX unpaid_work_by_date ON unpaid_work (kind, work_date DESC, expert_id);
+-- A filter by expert reads that expert's rows.
+CREATE INDEX unpaid_work_by_expert ON unpaid_work (expert_id, kind, work_date);
+
+-- The payments list filtered by payee, business or event reads its order's keys from these indexes alone.
+DROP INDEX payment_by_expert;
+DROP INDEX payment_by_visit;
+DROP INDEX payment_by_event;
+CREATE INDEX payment_by_expert ON payment (expert_id, fiscal_year, status, proposed_on);
+CREATE INDEX payment_by_visit ON payment (visit_id, expert_id, fiscal_year, status, proposed_on);
+CREATE INDEX payment_by_event ON payment (event_id, visit_id, expert_id, fiscal_year, status, proposed_on);
