@@ -80,10 +80,11 @@ pub enum Command {
         #[command(subcommand)]
         what: crate::commands::export::ExportCommand,
     },
-    /// Import the desk's Excel/CSV sheets (businesses, experts, applications, visits, claims), all rows or none.
+    /// Import the desk's Excel/CSV sheets (businesses, experts, applications, visits, claims, events), all rows or
+    /// none.
     #[command(after_help = "Columns are found by their Japanese headers (事業者名, フリガナ, 電話番号, 受付日 ...): \
         see docs/import.md. CSV may be UTF-8 or Shift_JIS (as Excel saves it). Rows already registered (same \
-        application number, corporate number, or folded name + phone) are skipped, so a file imported twice adds \
+        application number, corporate number, folded name + phone, or an event's organiser + day + title) are skipped, so a file imported twice adds \
         its rows once.\n\
         Exit status: 0 imported (or, with --dry-run, every row is importable); 1 some rows cannot be imported \
         (each is listed with its row, column and reason) and nothing changed; 2 error.")]

@@ -1,4 +1,5 @@
-//! The real binary from the command line: help, version, configuration errors, demo and check.
+//! The real binary from the command line: help, version, configuration errors, demo and check, and output into a
+//! closed pipe.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -208,4 +209,49 @@ fn a_reader_that_goes_away_early_ends_the_output_quietly() {
     assert!(out.status.success(), "{:?}: {stderr}", out.status);
     let check = madoguchi(home.path(), &["--db", db.to_str().unwrap(), "check"]);
     assert!(check.status.success(), "the demo database is complete: {}", text(&check.stdout));
+}
+
+/// Runs the binary with stdout a pipe whose reader is already gone (`| head -0`, with no race).
+fn madoguchi_into_closed_pipe(home: &Path, args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env_remove("MADOGUCHI_LOG")
+        .stdout(writer)
+        .output()
+        .expect("run madoguchi")
+}
+
+#[test]
+fn import_and_export_into_a_closed_pipe_end_quietly_with_their_status() {
+    // `madoguchi import FILE --dry-run | head -1` and the like: no panic; the exit status still tells whether
+    // rows were rejected, and a real import or export is done.
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("desk.db");
+    madoguchi::store::Store::open(&db, "test").unwrap();
+    let dbs = db.to_str().unwrap();
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/businesses.csv");
+    let bad = home.path().join("bad.csv");
+    std::fs::write(&bad, "事業者名,法人格\n一般社団法人くまもと観光,一般社団法人\n").unwrap();
+    let run = |args: &[&str]| {
+        let out = madoguchi_into_closed_pipe(home.path(), args);
+        let stderr = text(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        (out.status.code(), stderr)
+    };
+    assert_eq!(run(&["--db", dbs, "import", bad.to_str().unwrap(), "--dry-run"]).0, Some(1));
+    assert_eq!(run(&["--db", dbs, "import", good.to_str().unwrap(), "--dry-run"]).0, Some(0));
+    assert_eq!(run(&["--db", dbs, "import", good.to_str().unwrap()]).0, Some(0));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let businesses: i64 = conn.query_row("SELECT COUNT(*) FROM business", [], |r| r.get(0)).unwrap();
+    assert_eq!(businesses, 4, "the import was written before its line could not be");
+    let csv = home.path().join("events.csv");
+    assert_eq!(run(&["--db", dbs, "export", "csv", "--table", "events", "--out", csv.to_str().unwrap()]).0, Some(0));
+    assert!(csv.is_file());
 }

@@ -38,7 +38,7 @@ fn count(db: &Path, sql: &str) -> i64 {
 
 /// Every table an import may write, and the audit trail.
 fn snapshot(db: &Path) -> Vec<i64> {
-    ["business", "expert", "expert_theme", "dispatch", "action", "audit", "search_entry"]
+    ["business", "expert", "expert_theme", "dispatch", "event", "event_expert", "action", "audit", "search_entry"]
         .iter()
         .map(|t| count(db, &format!("SELECT COUNT(*) FROM {t}")))
         .collect()
@@ -346,4 +346,160 @@ fn bad_claim_rows_name_r_s5_and_nothing_is_imported() {
         }
         assert_eq!((snapshot(&db), count(&db, "SELECT COUNT(*) FROM claim")), before, "nothing changed ({extra:?})");
     }
+}
+
+/// A fresh database with the sample experts (the sample events name them as instructors).
+fn with_sample_experts(home: &Path) -> PathBuf {
+    let db = fresh_db(home);
+    let out = import(home, &db, &sample("experts.xlsx"), &[]);
+    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    db
+}
+
+#[test]
+fn sample_events_import_once_with_their_instructors() {
+    let home = tempfile::tempdir().unwrap();
+    let db = with_sample_experts(home.path());
+    // The kind is told from the headers, as the console's import popup does.
+    let dry = import(home.path(), &db, &sample("events.xlsx"), &["--dry-run"]);
+    let stdout = text(&dry.stdout);
+    assert!(dry.status.success(), "{stdout}{}", text(&dry.stderr));
+    assert!(stdout.contains("(events)") && stdout.contains("追加される行 6 件"), "{stdout}");
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM event"), 0, "a dry run changes nothing");
+
+    let first = import(home.path(), &db, &sample("events.xlsx"), &[]);
+    assert!(first.status.success(), "{}{}", text(&first.stdout), text(&first.stderr));
+    assert!(text(&first.stdout).contains("追加 6 件"), "{}", text(&first.stdout));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let event = |title: &str| -> (String, String, i64, i64, String, i64, String, Option<String>) {
+        conn.query_row(
+            "SELECT e.kind, e.event_date, e.start_min, e.end_min, e.venue_kind, e.venue_fee_yen, e.status, m.name
+             FROM event e LEFT JOIN municipality m ON m.id = e.municipality_id WHERE e.title = ?1",
+            [title],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
+        )
+        .unwrap_or_else(|e| panic!("{title}: {e}"))
+    };
+    // Excel date and time cells.
+    assert_eq!(
+        event("はじめてのクラウド会計 freee活用講座"),
+        (
+            "seminar".into(),
+            "2025-06-18".into(),
+            810,
+            930,
+            "public_facility".into(),
+            3300,
+            "held".into(),
+            Some("山都町".into())
+        )
+    );
+    // 和暦, a consultation day's slot of 60分, an amount with a thousands separator.
+    assert_eq!(event("キャッシュレス決済 個別相談会").1, "2025-09-10");
+    assert_eq!(event("キャッシュレス決済 個別相談会").5, 2200);
+    assert_eq!(count(&db, "SELECT slot_minutes FROM event WHERE kind = 'consultation_day'"), 60);
+    // Full-width digits: date, times and capacity.
+    assert_eq!(event("ネットショップ開設セミナー").1, "2025-10-22");
+    assert_eq!((event("ネットショップ開設セミナー").2, event("ネットショップ開設セミナー").3), (810, 960));
+    assert_eq!(count(&db, "SELECT capacity FROM event WHERE title = 'ネットショップ開設セミナー'"), 25);
+    // No venue kind or status: a public facility, applied, as on tab 3.
+    let (.., venue, _, status, _) = event("補助金・支援制度の活用説明会");
+    assert_eq!((venue.as_str(), status.as_str()), ("public_facility", "applied"));
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM event_expert ee JOIN expert x ON x.id = ee.expert_id JOIN event e ON e.id = ee.event_id
+             WHERE x.name = '上村 健一' AND ee.role = 'instructor'"
+        ),
+        2
+    );
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM action WHERE label = 'import events'"), 1);
+
+    let before = snapshot(&db);
+    let again = import(home.path(), &db, &sample("events.xlsx"), &[]);
+    assert!(text(&again.stdout).contains("追加 0 件、登録済みのため省略 6 件"), "{}", text(&again.stdout));
+    assert_eq!(snapshot(&db), before, "imported twice, its rows added once");
+}
+
+#[test]
+fn an_events_import_is_one_action_that_undo_takes_back() {
+    let home = tempfile::tempdir().unwrap();
+    let db = with_sample_experts(home.path());
+    let fy = madoguchi::domain::fiscal_year::FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml"))
+        .unwrap();
+    let mut store = madoguchi::store::Store::open(&db, "test").unwrap();
+    let path = PathBuf::from(sample("events.xlsx"));
+    let plan = madoguchi::import::summary::check_file(store.conn(), &fy, &path, None, madoguchi::ui::i18n::Lang::Ja)
+        .unwrap()
+        .unwrap();
+    assert_eq!((plan.new.len(), plan.issues.len()), (6, 0));
+    // As in the console: imported on the reader thread's connection, undone with `u` on the main one.
+    let mut reader = store.sibling().unwrap();
+    assert_eq!(madoguchi::import::apply(&mut reader, &fy, &plan).unwrap(), 6);
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM event"), 6);
+    assert_eq!(store.undo().unwrap(), Ok("import events".to_string()));
+    assert_eq!((count(&db, "SELECT COUNT(*) FROM event"), count(&db, "SELECT COUNT(*) FROM event_expert")), (0, 0));
+}
+
+/// Row 3 is good (和暦, full-width digits and times); every other row has one thing wrong.
+const BAD_EVENTS: &str = "種別,名称,テーマ,主催団体,開催日,開始,終了,会場,会場区分,会場使用料,参加費,講師,定員,状態,中止理由
+講習会,DX入門講座,5,熊本市商工会,2025-08-20,13:30,15:30,熊本市国際交流会館,公共施設,,,,20,,
+講習会,ＳＮＳ活用講座,③,山都町商工会,令和7年8月20日,１３：３０,１５：３０,山都町中央公民館,公共施設,\"３,３００\",無料,上村 健一,２０名,,
+講習会,年度末のEC講座,2,山都町商工会,R8.3.10,13:30,15:30,山都町中央公民館,公共施設,,,,,,
+講習会,SNS活用講座,3,山都町商工会,2025-08-20,10:00,12:00,山都町中央公民館,公共施設,,,,,,
+講習会,キャッシュレス講座,4,益城町商工会,2025-09-03,15:00,13:00,益城町交流情報センター,公共施設,,,,,,
+講習会,EC講座,2,益城町商工会,R7.2.30,13:30,15:30,益城町交流情報センター,公共施設,,,,,,
+個別相談会,IT個別相談会,1,八代商工会議所,2025-09-05,10:00,16:00,八代商工会議所 会議室,団体の事務所・会館,5000,,,,,
+講習会,会計ソフト講座,1,八代商工会議所,2025-09-06,13:30,15:30,八代市厚生会館,公共施設,,1000,,,,
+講習会,AI講座,5,玉名商工会議所,2025-09-08,13:30,15:30,玉名市民会館,公共施設,,,山田 太郎,,,
+講習会,クラウド会計講座,1,人吉商工会議所,2025-08-20,15:00,17:00,人吉市カルチャーパレス,公共施設,,,上村 健一,,,
+勉強会,IT勉強会,1,人吉商工会議所,2025-09-10,13:30,15:30,人吉市カルチャーパレス,公共施設,,,,,,
+講習会,中止した講座,1,人吉商工会議所,2025-09-11,13:30,15:30,人吉市カルチャーパレス,公共施設,,,,,中止,
+";
+
+#[test]
+fn bad_event_rows_show_the_exact_errors_and_nothing_is_imported() {
+    let home = tempfile::tempdir().unwrap();
+    let db = with_sample_experts(home.path());
+    let file = home.path().join("events.csv");
+    std::fs::write(&file, BAD_EVENTS).unwrap();
+    let before = snapshot(&db);
+    for extra in [&["--dry-run"][..], &[][..]] {
+        let out = import(home.path(), &db, file.to_str().unwrap(), extra);
+        assert_eq!(out.status.code(), Some(1), "{}{}", text(&out.stdout), text(&out.stderr));
+        let stdout = text(&out.stdout);
+        let expected = "取り込めない行が 11 件あります:
+  2行目 [主催団体] 主催団体「熊本市商工会」は登録されていません (団体はタブ2「名簿」に登録します)
+  4行目 [開催日] R-P1: 令和8年3月10日 は事業の実施期間外です (実施期間 令和7年4月1日〜令和8年2月27日)
+  5行目 [名称] 3行目と同じ講習会・相談会です (同じ主催団体・開催日・名称)
+  6行目 [終了] 終了は開始より後にしてください
+  7行目 [開催日] 2025年2月30日はありません (2月は28日まで)
+  8行目 [会場使用料] R-S5: 会場が団体の事務所・会館の場合、会場使用料は支払いません
+  9行目 [参加費] R-S3: 参加受講料は無料です (¥1,000 は入力できません)
+  10行目 [講師] 専門家「山田 太郎」は名簿にいないか、同じ名前が複数います
+  11行目 [講師] DESK-1: この専門家は令和7年8月20日 13:30〜15:30 に別の予定があります (講習会・相談会: SNS活用講座)
+  12行目 [種別] 種別「勉強会」が分かりません (講習会・個別相談会)
+  13行目 [中止理由] 値がありません (必須)
+";
+        assert!(stdout.ends_with(expected), "{stdout}");
+        if extra.is_empty() {
+            assert!(text(&out.stderr).contains("何も取り込んでいません"), "{}", text(&out.stderr));
+        } else {
+            assert!(stdout.contains("追加される行 1 件"), "row 3 is fine: {stdout}");
+        }
+        assert_eq!(snapshot(&db), before, "nothing changed ({extra:?})");
+    }
+    // Row 3 alone imports as the desk meant it.
+    let lines: Vec<&str> = BAD_EVENTS.lines().collect();
+    std::fs::write(&file, format!("{}\n{}\n", lines[0], lines[2])).unwrap();
+    let out = import(home.path(), &db, file.to_str().unwrap(), &[]);
+    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM event WHERE title = 'SNS活用講座' AND event_date = '2025-08-20' AND start_min = 810
+               AND end_min = 930 AND venue_fee_yen = 3300 AND capacity = 20 AND theme = 3 AND status = 'applied'"
+        ),
+        1
+    );
 }

@@ -95,7 +95,7 @@ fn database_invariants(ctx: &Context, store: &Store, step: usize) {
     assert_eq!(check::foreign_keys(conn).unwrap(), Vec::<String>::new(), "step {step}: foreign keys");
     let problems: Vec<String> = rule_audit(ctx, conn).unwrap().iter().map(|p| format!("{p:?}")).collect();
     assert_eq!(problems, Vec::<String>::new(), "step {step}: a rule broken without an override");
-    let rows = queue::Query::new(conn, 2025, &QueueFilter::default()).unwrap().page(conn, 0, 10_000).unwrap();
+    let rows = queue::Query::new(2025, &QueueFilter::default()).page(conn, 0, 10_000).unwrap();
     for r in rows {
         let (visits, minutes): (u32, u32) = conn
             .query_row(
@@ -113,7 +113,9 @@ fn database_invariants(ctx: &Context, store: &Store, step: usize) {
                 (s.kind = 'expert' AND NOT EXISTS (SELECT 1 FROM expert e WHERE e.id = s.record_id)) OR
                 (s.kind = 'organisation' AND NOT EXISTS (SELECT 1 FROM organisation o WHERE o.id = s.record_id)) OR
                 (s.kind = 'event' AND NOT EXISTS (SELECT 1 FROM event e WHERE e.id = s.record_id)) OR
-                (s.kind = 'claim' AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = s.record_id))",
+                (s.kind = 'claim' AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = s.record_id)) OR
+                (s.kind = 'dispatch' AND NOT EXISTS (SELECT 1 FROM dispatch d WHERE d.id = s.record_id)) OR
+                (s.kind = 'consultation' AND NOT EXISTS (SELECT 1 FROM desk_consultation c WHERE c.id = s.record_id))",
             [],
             |r| r.get(0),
         )
@@ -121,6 +123,8 @@ fn database_invariants(ctx: &Context, store: &Store, step: usize) {
     assert_eq!(orphans, 0, "step {step}: lookup entries of missing records");
     let drift = madoguchi::store::ledger::sums::drift(conn).unwrap();
     assert!(drift.is_empty(), "step {step}: the ledger's running sums differ from the records: {drift:?}");
+    let unpaid = madoguchi::store::ledger::unpaid::drift(conn).unwrap();
+    assert!(unpaid.is_empty(), "step {step}: the unpaid work differs from the records: {unpaid:?}");
 }
 
 /// The lookup index equals one rebuilt from the records (checked in a transaction that is rolled back).
@@ -137,7 +141,7 @@ fn index_matches_a_rebuild(store: &mut Store) {
     search::with_deferred_fts(conn, || search::rebuild(conn)).unwrap();
     let rebuilt = entries(conn);
     conn.execute_batch("ROLLBACK TO rebuild; RELEASE rebuild").unwrap();
-    let kinds = ["business", "expert", "organisation", "event", "claim"];
+    let kinds = ["business", "expert", "organisation", "event", "claim", "dispatch", "consultation"];
     let only = |v: Vec<(String, i64, String, String)>| -> Vec<_> {
         v.into_iter().filter(|e| kinds.contains(&e.0.as_str())).collect()
     };

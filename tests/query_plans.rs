@@ -57,6 +57,9 @@ fn walks() -> Vec<Vec<Key>> {
         [vec![Key::Char('/')], text("R7-12"), vec![Key::Enter, Key::Esc]].concat(),
         vec![Key::Char('s'), Key::Char('s'), Key::Char('s')],
         vec![Key::Char('w'), Key::Down, Key::Down, Key::Esc, Key::Char('c'), Key::Down, Key::PageDown, Key::Char('c')],
+        [vec![Key::Char('c'), Key::Char('/')], text("たなか"), vec![Key::Enter, Key::Down, Key::Esc, Key::Char('c')]]
+            .concat(),
+        [vec![Key::Char('c'), Key::Char('/')], text("0961"), vec![Key::Enter, Key::Esc, Key::Char('c')]].concat(),
         [vec![Key::Ctrl('k')], text("ﾀﾅｶ"), vec![Key::Esc]].concat(),
         [vec![Key::Ctrl('k')], text("tanaka"), vec![Key::Esc]].concat(),
         [vec![Key::Ctrl('k')], text("0961234567"), vec![Key::Esc]].concat(),

@@ -187,7 +187,7 @@ fn a_filtered_table_counts_only_what_the_filtered_list_shows() {
     // A typed text (looked up through the search index): the table holds exactly the list's rows.
     for text in ["キャンプ", "ｷｬﾝﾌﾟ", "わかば", "R7-0003"] {
         let filter = QueueFilter { text: text.into(), ..QueueFilter::default() };
-        let query = queue::Query::new(conn, 2025, &filter).unwrap();
+        let query = queue::Query::new(2025, &filter);
         let list = query.count(conn).unwrap();
         let mut shown: Vec<i64> = query.page(conn, 0, list).unwrap().into_iter().map(|r| r.id).collect();
         shown.sort_unstable();
@@ -264,7 +264,7 @@ fn a_record_chosen_in_a_filtered_table_is_found_at_its_row_of_the_filtered_list(
     let store = demo_store();
     let conn = store.conn();
     let filter = QueueFilter { status: Some(DispatchStatus::Rejected), ..QueueFilter::default() };
-    let query = queue::Query::new(conn, 2025, &filter).unwrap();
+    let query = queue::Query::new(2025, &filter);
     let rows = query.page(conn, 0, query.count(conn).unwrap()).unwrap();
     assert!(rows.len() > 3);
     for (i, row) in rows.iter().enumerate() {

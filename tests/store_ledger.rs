@@ -305,6 +305,81 @@ fn the_running_sums_follow_every_change_undo_and_redo_and_an_organisers_change()
 }
 
 #[test]
+fn the_unpaid_work_table_follows_payments_visits_event_experts_cancellations_and_undo() {
+    use madoguchi::store::ledger::unpaid;
+    let mut desk = desk();
+    let (w, public, corp, visit) = (desk.fy.withholding, desk.public, desk.corp, desk.visit);
+    let (from, until) = (d(2025, 4, 1), d(2025, 11, 4));
+    let all = LedgerFilter::default();
+    let count = |store: &Store| lists::count_work(store.conn(), from, until, &all).unwrap();
+    let drift = |store: &Store| unpaid::drift(store.conn()).unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (2, vec![]), "the visit and the instructor's part");
+
+    // Paying the visit removes it; undo brings it back, redo removes it again.
+    let fee = visit_fee(&desk);
+    let p = desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &fee)).unwrap().unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (1, vec![]));
+    desk.store.undo().unwrap().unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (2, vec![]));
+    desk.store.redo().unwrap().unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (1, vec![]));
+    assert!(
+        desk.store
+            .conn()
+            .query_row("SELECT COUNT(*) = 1 FROM payment WHERE id = ?1", [p], |r| r.get::<_, bool>(0))
+            .unwrap()
+    );
+
+    // A second expert on the seminar, the seminar moved out of the range, then cancelled; a visit moved.
+    desk.store
+        .act("x", |tx| {
+            tx.execute("INSERT INTO expert (name) VALUES ('中村 恵')", [])?;
+            let nakamura = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO event_expert (event_id, expert_id, role) VALUES (?1, ?2, 'expert')",
+                [public, nakamura],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (2, vec![]));
+    desk.store
+        .act("m", |tx| Ok(tx.execute("UPDATE event SET event_date = '2025-12-01' WHERE id = ?1", [public])?))
+        .unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (0, vec![]), "after today: not yet work to pay");
+    desk.store
+        .act("m", |tx| Ok(tx.execute("UPDATE event SET event_date = '2025-10-20' WHERE id = ?1", [public])?))
+        .unwrap();
+    desk.store.act("c", |tx| Ok(tx.execute("UPDATE event SET status = 'cancelled' WHERE id = ?1", [public])?)).unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (0, vec![]), "a cancelled seminar is no work");
+    desk.store.undo().unwrap().unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (2, vec![]));
+
+    // The instructor paid for the seminar; the payment moved to the other expert's part and back by undo.
+    let company = PaymentInput { expert_id: corp, visit_id: None, event_id: Some(public), ..fee };
+    let q = desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &company)).unwrap().unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (1, vec![]));
+    desk.store
+        .act(
+            "e",
+            |tx| Ok(tx.execute("UPDATE payment SET expert_id = (SELECT MAX(id) FROM expert) WHERE id = ?1", [q])?),
+        )
+        .unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (1, vec![]));
+    desk.store.undo().unwrap().unwrap();
+    assert_eq!(drift(&desk.store), Vec::<String>::new());
+
+    // Removing the visit's payment and the visit itself.
+    desk.store.act("d", |tx| Ok(tx.execute("DELETE FROM payment WHERE visit_id = ?1", [visit])?)).unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (2, vec![]));
+    desk.store.act("d", |tx| Ok(tx.execute("DELETE FROM visit WHERE id = ?1", [visit])?)).unwrap();
+    assert_eq!((count(&desk.store), drift(&desk.store)), (1, vec![]));
+    // The drift check sees a table out of step.
+    desk.store.conn().execute("DELETE FROM unpaid_work", []).unwrap();
+    assert_eq!(drift(&desk.store).len(), 1);
+}
+
+#[test]
 fn a_payment_marked_paid_without_a_date_counts_in_the_same_month_in_the_ledger_and_the_report() {
     let mut desk = desk();
     let (visit, takahashi) = (desk.visit, desk.takahashi);
@@ -330,4 +405,45 @@ fn a_payment_marked_paid_without_a_date_counts_in_the_same_month_in_the_ledger_a
     let report: Vec<_> =
         report.iter().map(|m| (m.month.as_str(), m.honorarium, m.travel, m.withholding, m.net)).collect();
     assert_eq!(report, [("2025-12", 30_000, 2_000, 3_063, 28_937)]);
+}
+
+/// The ledger's text filter goes through the lookup index (issue 11): folded, by reading, and by every record a
+/// row names — the payee, the business visited, the event, the claim's payee and receipt.
+#[test]
+fn the_ledger_filter_finds_payments_claims_and_work_by_what_they_name() {
+    let mut desk = desk();
+    let (w, public) = (desk.fy.withholding, desk.public);
+    desk.store
+        .act("r", |tx| {
+            tx.execute("UPDATE expert SET reading = 'たかはしまこと' WHERE name = '髙橋 誠'", [])?;
+            // The fixture writes its records with plain SQL: index them as the store's writes do.
+            madoguchi::store::search::rebuild(tx)
+        })
+        .unwrap();
+    desk.store.act_if("c", |tx| writes::create_claim(tx, 2025, public, &edit(9_000))).unwrap().unwrap();
+    let fee = visit_fee(&desk);
+    desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &fee)).unwrap().unwrap();
+    let conn = desk.store.conn();
+    let filter = |text: &str| LedgerFilter { text: text.into(), unpaid_only: false };
+    let payees = |text: &str| -> Vec<String> {
+        lists::payments(conn, 2025, &filter(text), 0, 10).unwrap().into_iter().map(|p| p.expert).collect()
+    };
+    let claims = |text: &str| lists::count_claims(conn, 2025, &filter(text)).unwrap();
+    let work = |text: &str| -> Vec<String> {
+        lists::work(conn, d(2025, 4, 1), d(2025, 11, 4), &filter(text), 0, 10)
+            .unwrap()
+            .into_iter()
+            .map(|w| w.expert)
+            .collect()
+    };
+    assert_eq!(payees("高橋"), ["髙橋 誠"], "the variant kanji folded");
+    assert_eq!(payees("takahashi"), ["髙橋 誠"], "romaji through the reading");
+    assert_eq!(payees("ｱｿﾉｻﾄ"), Vec::<String>::new(), "the business has no reading");
+    assert_eq!(payees("阿蘇の里"), ["髙橋 誠"], "the business visited");
+    assert_eq!(lists::count_payments(conn, 2025, &filter("阿蘇の里")).unwrap(), 1);
+    assert_eq!(payees("DX入門"), Vec::<String>::new());
+    assert_eq!((claims("多良木"), claims("ＤＸ入門"), claims("no.1"), claims("阿蘇")), (1, 1, 1, 0));
+    assert_eq!(work("くまもと"), ["くまもとIT支援合同会社"], "the instructor's unpaid part, by name");
+    assert_eq!(work("dx入門"), ["くまもとIT支援合同会社"], "by the event's title");
+    assert!(work("髙橋").is_empty(), "the visit is paid");
 }

@@ -198,3 +198,88 @@ fn open_applications_active_experts_and_upcoming_events_come_first() {
     remember(store.conn(), HitKind::Expert, retired).unwrap();
     assert_eq!(ids(&store, "たかはし", HitKind::Expert), vec![retired, active]);
 }
+
+/// The applications queue's and the consultations list's text filters (issue 11): every application of every
+/// matching business (not the best few hundred businesses), following a rename, a merge and their undo.
+#[test]
+fn list_filters_find_every_match_and_follow_renames_merges_and_undo() {
+    use madoguchi::domain::model::{ConsultationChannel, ConsultationOutcome};
+    use madoguchi::domain::records::NewConsultation;
+    use madoguchi::store::queue::{Query, QueueFilter};
+    use madoguchi::store::search::{Kind, reindex_record};
+    use madoguchi::store::{consultations, roster};
+    let (_dir, mut store) = store();
+    let (first, last) = store
+        .act("test.arrange", |tx| {
+            let mut ids = Vec::new();
+            // More matching businesses than the lookup ever shows, each with an application.
+            for i in 0..620 {
+                let name = format!("田中商店{i:03}");
+                let business = businesses::insert(tx, &NewBusiness { name, ..Default::default() })?;
+                let app = NewDispatch {
+                    fiscal_year: 2025,
+                    business_id: business,
+                    chamber_id: None,
+                    guidance_officer_id: None,
+                    received_on: d(5, 1),
+                    theme: 1,
+                    sections: vec![],
+                    recommended_expert_id: None,
+                };
+                dispatches::insert(tx, &app)?;
+                ids.push(business);
+            }
+            let consultation = NewConsultation {
+                fiscal_year: 2025,
+                received_on: d(9, 1),
+                received_min: None,
+                channel: ConsultationChannel::Phone,
+                caller_name: "佐藤".into(),
+                caller_phone: "096-123-4567".into(),
+                business_id: Some(ids[0]),
+                chamber_id: None,
+                theme: None,
+                content: "ECサイトの相談".into(),
+                handled_by_id: None,
+                outcome: ConsultationOutcome::Dispatch,
+            };
+            consultations::insert(tx, &consultation)?;
+            Ok((ids[0], ids[619]))
+        })
+        .unwrap();
+    let queue = |store: &Store, text: &str| {
+        Query::new(2025, &QueueFilter { text: text.into(), ..QueueFilter::default() }).count(store.conn()).unwrap()
+    };
+    let consulted = |store: &Store, text: &str| consultations::count(store.conn(), 2025, text).unwrap();
+    assert_eq!(queue(&store, "田中"), 620, "every application of the 620 businesses, not the best 500");
+    assert_eq!(queue(&store, "ﾀﾅｶ"), 0, "no reading was given");
+    assert_eq!(queue(&store, "商店619"), 1, "a substring");
+    assert_eq!(queue(&store, "R7-12"), 1, "the application number");
+    assert_eq!(queue(&store, "R7-12 "), 1);
+    assert_eq!(consulted(&store, "田中商店000"), 1, "through the linked business");
+    assert_eq!(consulted(&store, "佐藤"), 1, "the caller");
+    assert_eq!(consulted(&store, "4567"), 1, "the last digits of the caller's phone");
+    assert_eq!(consulted(&store, "いーしー"), 0);
+    assert_eq!(consulted(&store, "ｅｃｻｲﾄ"), 1, "the content, folded");
+
+    // A rename: the old name no longer finds its application and consultation, the new one does; undo reverts.
+    store
+        .act("business.update", |tx| {
+            tx.execute("UPDATE business SET name = '阿蘇の里ファーム' WHERE id = ?1", [first])?;
+            reindex_record(tx, Kind::Business, first)
+        })
+        .unwrap();
+    assert_eq!((queue(&store, "田中"), queue(&store, "阿蘇の里")), (619, 1));
+    assert_eq!((consulted(&store, "田中"), consulted(&store, "阿蘇の里")), (0, 1));
+    store.undo().unwrap().unwrap();
+    assert_eq!((queue(&store, "田中"), queue(&store, "阿蘇の里")), (620, 0));
+    assert_eq!(consulted(&store, "田中商店000"), 1);
+
+    // A merge moves the applications and the consultation to the business kept: found by its name only.
+    store.act_if("business.merge", |tx| roster::bodies::merge_business(tx, first, last)).unwrap().unwrap();
+    assert_eq!((queue(&store, "田中商店000"), queue(&store, "田中商店619")), (0, 2));
+    assert_eq!((consulted(&store, "田中商店000"), consulted(&store, "田中商店619")), (0, 1));
+    store.undo().unwrap().unwrap();
+    assert_eq!((queue(&store, "田中商店000"), queue(&store, "田中商店619")), (1, 1));
+    assert_eq!(consulted(&store, "田中商店000"), 1);
+}

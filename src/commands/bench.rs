@@ -94,7 +94,7 @@ pub fn run(ctx: &Context, scale: u32, json: bool) -> Result<ExitCode> {
 
     // The list page query (count + one page), at several depths and filters.
     let mut samples = Vec::new();
-    let total = queue::Query::new(store.conn(), fy, &QueueFilter::default())?.count(store.conn())?;
+    let total = queue::Query::new(fy, &QueueFilter::default()).count(store.conn())?;
     for i in 0..200usize {
         let filter = if i % 3 == 0 {
             QueueFilter { text: "田".into(), ..QueueFilter::default() }
@@ -103,7 +103,7 @@ pub fn run(ctx: &Context, scale: u32, json: bool) -> Result<ExitCode> {
         };
         let offset = (i * 7919) % total.max(1);
         let t = Instant::now();
-        let query = queue::Query::new(store.conn(), fy, &filter)?;
+        let query = queue::Query::new(fy, &filter);
         query.count(store.conn())?;
         query.page(store.conn(), offset, 45)?;
         samples.push(ms(t));
@@ -124,6 +124,11 @@ pub fn run(ctx: &Context, scale: u32, json: bool) -> Result<ExitCode> {
         ),
         ("needs_action.move", vec![Key::Char('w')], vec![Key::Down; 100]),
         ("consultations.move_down", vec![Key::Char('c')], vec![Key::Down; 200]),
+        (
+            "consultations.text_filter_typing",
+            vec![Key::Char('c'), Key::Char('/')],
+            "たなかいんぼいす0961".chars().map(Key::Char).collect(),
+        ),
         (
             "form.typing",
             vec![Key::Char('n'), Key::Tab, Key::Tab, Key::Tab, Key::Tab],
@@ -146,6 +151,16 @@ pub fn run(ctx: &Context, scale: u32, json: bool) -> Result<ExitCode> {
         ("events.move_month", vec![Key::Char('3')], [vec![Key::PageDown; 6], vec![Key::PageUp; 6]].concat().repeat(5)),
         ("ledger.move_down", vec![Key::Char('4')], vec![Key::Down; 200]),
         ("ledger.switch_view", vec![Key::Char('4')], vec![Key::Char('v'); 40]),
+        (
+            "ledger.payments_filter_typing",
+            vec![Key::Char('4'), Key::Char('v'), Key::Char('/')],
+            "たかはし熊本".chars().map(Key::Char).collect(),
+        ),
+        (
+            "ledger.work_filter_typing",
+            vec![Key::Char('4'), Key::Char('v'), Key::Char('v'), Key::Char('/')],
+            "たなかセミナー".chars().map(Key::Char).collect(),
+        ),
         (
             "ledger.totals_by",
             vec![Key::Char('4'), Key::Char('v'), Key::Char('v'), Key::Char('v')],

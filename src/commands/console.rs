@@ -261,8 +261,8 @@ pub fn run_effect_with(
         }
         Effect::LoadQueuePage { generation, filter, offset, limit } => {
             let conn = store.conn();
-            queue::Query::new(conn, fiscal_year, &filter).and_then(|query| {
-                let total = store.counted(format!("queue:{fiscal_year}:{filter:?}"), |conn| query.count(conn))?;
+            let query = queue::Query::new(fiscal_year, &filter);
+            store.counted(format!("queue:{fiscal_year}:{filter:?}"), |conn| query.count(conn)).and_then(|total| {
                 // A page past the end (rows removed by another console) starts at the last full page.
                 let offset = offset.min(total.saturating_sub(limit));
                 let rows = query.page(conn, offset, limit)?;

@@ -8,6 +8,7 @@ use anyhow::Result;
 use clap::Subcommand;
 
 use super::context::Context;
+use super::say;
 use crate::export::forms::DocumentKind;
 use crate::export::report::TableName;
 use crate::export::run::{self, Format, Settings, Target};
@@ -86,10 +87,13 @@ pub fn run(ctx: &Context, what: &ExportCommand) -> Result<ExitCode> {
         ExportCommand::Document { kind, id, out } => (Target::Document(*kind, id.clone()), out),
         ExportCommand::Announcements { out } => (Target::Announcements, out),
     };
-    let written = |path: &Path| println!("{}", t.cli.written.replace("{path}", &path.display().to_string()));
+    let written = |path: &Path| -> Result<()> {
+        say!("{}", t.cli.written.replace("{path}", &path.display().to_string()));
+        Ok(())
+    };
     let mut quiet = |_, _| {};
     match run::export(store.conn(), &settings, &target, out, &mut quiet)? {
-        Ok(_) => written(out),
+        Ok(_) => written(out)?,
         Err(nothing) => {
             eprintln!("madoguchi: {}", run::nothing_message(ctx.lang, &target, &nothing));
             return Ok(ExitCode::FAILURE);
@@ -101,7 +105,7 @@ pub fn run(ctx: &Context, what: &ExportCommand) -> Result<ExitCode> {
     {
         let pdf_path = out.with_extension("pdf");
         if run::export(store.conn(), &settings, &target, &pdf_path, &mut quiet)?.is_ok() {
-            written(&pdf_path);
+            written(&pdf_path)?;
         }
     }
     Ok(ExitCode::SUCCESS)

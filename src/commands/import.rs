@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::context::Context;
+use super::say;
 use crate::import::{self, ImportKind, summary};
 use crate::store::Store;
 use crate::ui::i18n::reports::import as texts;
@@ -19,15 +20,15 @@ pub fn run(ctx: &Context, file: &Path, kind: Option<ImportKind>, dry_run: bool) 
         Ok(p) => p,
         Err(message) => bail!("{message}"),
     };
-    if dry_run {
-        for line in summary::dry_run_lines(ctx.lang, file, &plan) {
-            println!("{line}");
-        }
+    let rejected = !plan.issues.is_empty();
+    let mut lines = if dry_run { summary::dry_run_lines(ctx.lang, file, &plan) } else { Vec::new() };
+    lines.extend(summary::issue_lines(ctx.lang, &plan));
+    // A reader gone away (`| head -1`) ends the listing, not the verdict: rejected rows still exit with 1.
+    match print(&lines) {
+        Err(e) if !rejected || !super::is_broken_pipe(&e) => return Err(e),
+        _ => {}
     }
-    if !plan.issues.is_empty() {
-        for line in summary::issue_lines(ctx.lang, &plan) {
-            println!("{line}");
-        }
+    if rejected {
         if !dry_run {
             eprintln!("madoguchi: {}", t.refused.replace("{n}", &summary::rejected_rows(&plan).to_string()));
         }
@@ -38,6 +39,14 @@ pub fn run(ctx: &Context, file: &Path, kind: Option<ImportKind>, dry_run: bool) 
     }
     // Nothing new (a file imported again) writes no empty action into the history.
     let added = if plan.new.is_empty() { 0 } else { import::apply(&mut store, &ctx.year, &plan)? };
-    println!("{}", summary::imported_line(ctx.lang, file, &plan, added));
+    say!("{}", summary::imported_line(ctx.lang, file, &plan, added));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes lines to stdout; a closed pipe is an error the caller may take as the end of the output.
+fn print(lines: &[String]) -> Result<()> {
+    for line in lines {
+        say!("{line}");
+    }
+    Ok(())
 }

@@ -24,9 +24,10 @@ pub fn is_read(e: &Effect) -> bool {
 }
 
 impl Worker {
-    /// Starts a reader on its own connection to the database at `store`'s path.
+    /// Starts a reader on its own connection to the database at `store`'s path, in the same session: an import
+    /// it runs joins `store`'s undo stack.
     pub fn start(store: &Store, session: Session) -> Result<Worker> {
-        let mut reader = Store::open_existing(store.path(), store.staff())?;
+        let mut reader = store.sibling()?;
         let (tx, rx) = mpsc::channel::<Effect>();
         let (reply_tx, replies) = mpsc::channel::<Action>();
         let handle = std::thread::Builder::new().name("madoguchi-reader".into()).spawn(move || {

@@ -85,6 +85,9 @@ mod tests {
         assert_eq!(guess_kind(&h(&["事業者名", "フリガナ", "法人格"])), Some(ImportKind::Businesses));
         assert_eq!(guess_kind(&h(&["氏名", "所属", "テーマ"])), Some(ImportKind::Experts));
         assert_eq!(guess_kind(&h(&["受付日", "事業者名", "商工会", "テーマ"])), Some(ImportKind::Applications));
+        assert_eq!(guess_kind(&h(&["開催日", "講習会名", "金額", "請求日"])), Some(ImportKind::Claims));
+        let events = ["種別", "名称", "テーマ", "主催団体", "開催日", "開始", "終了", "会場", "講師", "定員"];
+        assert_eq!(guess_kind(&h(&events)), Some(ImportKind::Events));
         assert_eq!(guess_kind(&h(&["列1", "列2"])), None);
     }
 }

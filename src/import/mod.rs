@@ -1,4 +1,4 @@
-//! Importing the desk's existing Excel/CSV sheets (businesses, experts, applications): columns found by their
+//! Importing the desk's existing Excel/CSV sheets (businesses, experts, applications, visits, claims, events): columns found by their
 //! Japanese headers, every row checked with the domain's parsers and rules, then all rows written in one
 //! audited transaction — or none, when any row is rejected. Rows already registered are skipped, so a file
 //! imported twice adds its rows once. The column mapping is documented in `docs/import.md`.
@@ -7,6 +7,7 @@ pub mod applications;
 pub mod businesses;
 pub mod claims;
 pub mod columns;
+pub mod events;
 pub mod experts;
 pub mod problem;
 pub mod read;
@@ -37,12 +38,20 @@ pub enum ImportKind {
     Visits,
     /// Form 4 reimbursement claims (開催日, 金額, 請求日 ...), checked against R-S5.
     Claims,
+    /// Seminars and consultation days, Forms 2 and 3 (種別, 名称, 主催団体, 開催日 ...), checked as on tab 3.
+    Events,
 }
 
 impl ImportKind {
     /// Every kind.
-    pub const ALL: [ImportKind; 5] =
-        [ImportKind::Businesses, ImportKind::Experts, ImportKind::Applications, ImportKind::Visits, ImportKind::Claims];
+    pub const ALL: [ImportKind; 6] = [
+        ImportKind::Businesses,
+        ImportKind::Experts,
+        ImportKind::Applications,
+        ImportKind::Visits,
+        ImportKind::Claims,
+        ImportKind::Events,
+    ];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
@@ -52,6 +61,7 @@ impl ImportKind {
             ImportKind::Applications => "applications",
             ImportKind::Visits => "visits",
             ImportKind::Claims => "claims",
+            ImportKind::Events => "events",
         }
     }
 
@@ -63,6 +73,7 @@ impl ImportKind {
             ImportKind::Applications => applications::COLUMNS,
             ImportKind::Visits => visits::COLUMNS,
             ImportKind::Claims => claims::COLUMNS,
+            ImportKind::Events => events::COLUMNS,
         }
     }
 }
@@ -87,6 +98,8 @@ pub enum NewRecord {
         /// Amount, receipt, day claimed.
         claim: crate::store::ledger::writes::ClaimEdit,
     },
+    /// A seminar or consultation day with its instructors or experts.
+    Event(crate::store::events::EventEdit),
 }
 
 /// What importing a file would do.
@@ -147,6 +160,7 @@ pub fn plan(
         ImportKind::Applications => applications::check(conn, fy, &cols, sheet, &mut plan)?,
         ImportKind::Visits => visits::check(conn, fy, &cols, sheet, &mut plan)?,
         ImportKind::Claims => claims::check(conn, fy, &cols, sheet, &mut plan)?,
+        ImportKind::Events => events::check(conn, fy, &cols, sheet, &mut plan)?,
     }
     Ok(Ok(plan))
 }
@@ -184,6 +198,13 @@ pub fn apply(store: &mut Store, fy: &FiscalYear, plan: &Plan) -> Result<usize> {
                         anyhow::bail!("claim of event {event_id} refused on import: {refusal:?}");
                     }
                 }
+                // Through tab 3's own write: R-P1, R-S3, R-S5 and DESK-1 once more, the earlier rows now written.
+                NewRecord::Event(edit) => {
+                    if let Err(refusal) = crate::store::events::create_event(tx, fy, edit)? {
+                        let e = &edit.event;
+                        anyhow::bail!("event {} on {} refused on import: {refusal:?}", e.title, e.date);
+                    }
+                }
             }
         }
         Ok(plan.new.len())
@@ -207,6 +228,16 @@ impl<'a> RowCheck<'a> {
     /// Records `problem` under column `key`.
     pub(crate) fn reject(&mut self, key: &str, problem: Problem) {
         self.issues.push(Issue { row: self.row, column: self.cols.header(key, self.wanted), problem });
+    }
+
+    /// A required cell parsed: empty is recorded as [`Problem::Required`], a parse error as itself.
+    pub(crate) fn required<T>(
+        &mut self,
+        key: &str,
+        cell: &str,
+        parse: impl FnOnce(&str) -> std::result::Result<T, Problem>,
+    ) -> Option<T> {
+        if cell.is_empty() { self.take(key, Err(Problem::Required)) } else { self.take(key, parse(cell)) }
     }
 
     /// Keeps an `Ok` value, recording an `Err` under column `key`.

@@ -93,6 +93,20 @@ pub enum Problem {
         /// How many matched.
         found: usize,
     },
+    /// No organisation of this name is registered (an event's organising body).
+    UnknownOrganiser(String),
+    /// Neither a seminar nor a consultation day.
+    UnknownEventKind(String),
+    /// No such venue kind (R-S5).
+    UnknownVenueKind(String),
+    /// No such event status.
+    UnknownEventStatus(String),
+    /// An end at or before the start.
+    EndBeforeStart,
+    /// A consultation day's slot length outside 1..=480 minutes.
+    SlotLength(i64),
+    /// The same event (organiser, day and title) as an earlier row of the file.
+    SameEvent(usize),
     /// A rule of the program (R-E1, R-E3, R-D1, ...).
     Rule(Finding),
 }
@@ -159,6 +173,14 @@ impl Problem {
             Problem::UnknownEvent { what, found } => {
                 t.unknown_event[1].replace("{what}", what).replace("{n}", &found.to_string())
             }
+            Problem::UnknownOrganiser(n) => t.unknown_organiser.replace("{name}", n),
+            Problem::UnknownEventKind(v) => t.unknown_event_kind.replace("{value}", v),
+            Problem::UnknownVenueKind(v) => t.unknown_venue_kind.replace("{value}", v),
+            Problem::UnknownEventStatus(v) => t.unknown_event_status.replace("{value}", v),
+            // The console's own message for the event form.
+            Problem::EndBeforeStart => i18n::events::text(lang).end_before_start.to_string(),
+            Problem::SlotLength(n) => t.slot_length.replace("{value}", &n.to_string()),
+            Problem::SameEvent(row) => t.same_event.replace("{row}", &row.to_string()),
             Problem::Rule(f) => i18n::finding(lang, f),
         }
     }

@@ -63,7 +63,8 @@ fn workbook_grid(path: &Path) -> Result<Vec<Vec<String>>, ReadError> {
     Ok(range.rows().map(|row| row.iter().map(cell_text).collect()).collect())
 }
 
-/// A cell as the text the desk typed: whole numbers without `.0`, dates ISO.
+/// A cell as the text the desk typed: whole numbers without `.0`, dates ISO, times of day (a serial value
+/// below one day) `HH:MM`.
 fn cell_text(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),
@@ -72,6 +73,10 @@ fn cell_text(d: &Data) -> String {
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) if (0.0..1.0).contains(&dt.as_f64()) => {
+            let minutes = (dt.as_f64() * 1440.0).round() as u32;
+            format!("{:02}:{:02}", minutes / 60, minutes % 60)
+        }
         Data::DateTime(dt) => {
             let (y, m, d, ..) = dt.to_ymd_hms_milli();
             format!("{y:04}-{m:02}-{d:02}")
@@ -96,6 +101,17 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBF\xE4\xBA\x8B,b"), "事,b");
         let sjis = encoding_rs::SHIFT_JIS.encode("事業者名,電話番号\n株式会社やまと茶房,０９６").0;
         assert_eq!(decode(&sjis), "事業者名,電話番号\n株式会社やまと茶房,０９６");
+    }
+
+    #[test]
+    fn date_and_time_cells_read_as_typed() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType};
+        let cell = |v| cell_text(&Data::DateTime(ExcelDateTime::new(v, ExcelDateTimeType::DateTime, false)));
+        assert_eq!(cell(45826.0), "2025-06-18");
+        assert_eq!(cell(0.5625), "13:30");
+        // 10:00 is not exact in binary: rounded to the minute, never 09:59.
+        assert_eq!(cell(10.0 / 24.0 - 1e-9), "10:00");
+        assert_eq!(cell(0.0), "00:00");
     }
 
     #[test]

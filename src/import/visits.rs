@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use anyhow::Result;
 use rusqlite::Connection;
 
-use super::columns::{Column, Columns, fold_header};
+use super::columns::{Column, Columns};
 use super::read::Sheet;
-use super::values::normalise;
+use super::values::{labelled, normalise};
 use super::{NewRecord, Plan, Problem, RowCheck};
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::model::{AccompanimentKind, DispatchNumber, PlaceKind};
@@ -20,7 +20,7 @@ use crate::domain::records::NewVisit;
 use crate::domain::rules::dispatch::{CountedVisit, VisitPlan, check_new_visit};
 use crate::domain::rules::{Finding, RuleId};
 use crate::store::imports;
-use crate::ui::i18n::{Lang, label};
+use crate::ui::i18n::label;
 
 /// The columns of a visits sheet.
 pub const COLUMNS: &[Column] = &[
@@ -34,19 +34,6 @@ pub const COLUMNS: &[Column] = &[
     Column { key: "accompanied_by", headers: &["同行", "同行者"], required: false },
     Column { key: "reason", headers: &["同行の理由", "理由"], required: false },
 ];
-
-/// A code enum's value from its Japanese or English label or its code, in any width or case.
-fn labelled<T: Copy>(
-    cell: &str,
-    all: &[T],
-    code: fn(T) -> &'static str,
-    label: fn(Lang, T) -> &'static str,
-) -> Option<T> {
-    let c = fold_header(cell);
-    all.iter()
-        .copied()
-        .find(|v| [code(*v), label(Lang::Ja, *v), label(Lang::En, *v)].iter().any(|l| fold_header(l) == c))
-}
 
 /// The column a rule finding of a visit belongs under.
 fn column_of(f: &Finding) -> &'static str {

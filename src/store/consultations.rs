@@ -1,7 +1,7 @@
 //! Desk consultations (窓口相談).
 
 use anyhow::Result;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, params, params_from_iter};
 
 use crate::domain::parse::phone_digits;
 use crate::domain::records::NewConsultation;
@@ -28,7 +28,9 @@ pub fn insert(conn: &Connection, c: &NewConsultation) -> Result<i64> {
         c.handled_by_id,
         c.outcome
     ])?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    crate::store::search::reindex_record(conn, crate::store::search::Kind::Consultation, id)?;
+    Ok(id)
 }
 
 /// The application a consultation already became, if any (a consultation becomes at most one application).
@@ -69,57 +71,36 @@ pub struct ConsultationRow {
     pub dispatch: Option<crate::domain::model::DispatchNumber>,
 }
 
-/// Most businesses a text filter considers (the best matches first), as in the applications list.
-const TEXT_FILTER_BUSINESSES: usize = 500;
-
-/// The consultations of a fiscal year matching a typed filter: the business found through the lookup index,
-/// or the caller's name, phone or the content containing the text, folded the same way (kana, width, case).
-/// None: no filter (all of them).
-fn matching(conn: &Connection, fiscal_year: i32, text: &str) -> Result<Option<Vec<i64>>> {
+/// The rows a typed filter reads: its matches in the lookup index (the caller's name and phone, the content, and
+/// the linked business's name, reading, phone and representative) joined to the consultations; all of them
+/// when nothing is typed. Returns the FROM clause and its parameters.
+fn source(text: &str) -> (String, Vec<String>) {
     let text = text.trim();
     if text.is_empty() {
-        return Ok(None);
+        return ("desk_consultation c".into(), Vec::new());
     }
-    let businesses =
-        crate::store::search::find(conn, crate::store::search::Kind::Business, text, TEXT_FILTER_BUSINESSES)?;
-    let queries = crate::domain::fold::fold_query(text);
-    let digits = crate::domain::fold::digits_only(text);
-    let mut st = conn.prepare_cached(
-        "SELECT id, business_id, caller_name, caller_phone_digits, content FROM desk_consultation WHERE fiscal_year = ?1",
-    )?;
-    let mut rows = st.query([fiscal_year])?;
-    let mut out = Vec::new();
-    while let Some(r) = rows.next()? {
-        let business: Option<i64> = r.get(1)?;
-        let phone: String = r.get(3)?;
-        let hit =
-            business.is_some_and(|b| businesses.contains(&b)) || (digits.len() >= 3 && phone.contains(&digits)) || {
-                let folded =
-                    crate::domain::fold::fold(&format!("{}\n{}", r.get::<_, String>(2)?, r.get::<_, String>(4)?));
-                queries.iter().any(|q| folded.contains(q.as_str()))
-            };
-        if hit {
-            out.push(r.get(0)?);
-        }
-    }
-    Ok(Some(out))
+    let m = crate::store::search::matching(crate::store::search::Kind::Consultation, text);
+    // The narrow index by id answers the count and the page order without reading the wide rows.
+    let from = format!(
+        "({}) m CROSS JOIN desk_consultation c INDEXED BY desk_consultation_by_id ON c.id = m.record_id",
+        m.sql
+    );
+    (from, m.params)
 }
 
-/// The WHERE clause of the list (on `desk_consultation c`): the fiscal year, and the matching ids when a filter
-/// is typed; the frequency tables count by it too.
-pub fn condition(conn: &Connection, fiscal_year: i32, text: &str) -> Result<String> {
-    let mut sql = format!("c.fiscal_year = {fiscal_year}");
-    if let Some(ids) = matching(conn, fiscal_year, text)? {
-        let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
-        sql.push_str(&format!(" AND c.id IN ({})", ids.join(",")));
-    }
-    Ok(sql)
+/// The ids of the consultations of a fiscal year matching the filter text, as a query and its parameters (the
+/// frequency tables count the list as filtered).
+pub fn ids(fiscal_year: i32, text: &str) -> (String, Vec<String>) {
+    let (from, params) = source(text);
+    (format!("SELECT c.id FROM {from} WHERE c.fiscal_year = {fiscal_year}"), params)
 }
 
 /// Number of consultations of a fiscal year matching the filter text (all when empty).
 pub fn count(conn: &Connection, fiscal_year: i32, text: &str) -> Result<usize> {
-    let sql = format!("SELECT COUNT(*) FROM desk_consultation c WHERE {}", condition(conn, fiscal_year, text)?);
-    Ok(conn.prepare_cached(&sql)?.query_row([], |r| r.get::<_, i64>(0))? as usize)
+    let (from, params) = source(text);
+    let sql = format!("SELECT COUNT(*) FROM {from} WHERE c.fiscal_year = {fiscal_year}");
+    let n: i64 = conn.prepare_cached(&sql)?.query_row(params_from_iter(&params), |r| r.get(0))?;
+    Ok(n as usize)
 }
 
 /// One page of the consultations matching the filter text, newest first.
@@ -130,15 +111,17 @@ pub fn page(
     offset: usize,
     limit: usize,
 ) -> Result<Vec<ConsultationRow>> {
+    let (from, params) = source(text);
     let sql = format!(
         "SELECT c.id, c.received_on, c.channel, c.caller_name, b.name, c.content, c.outcome, d.fiscal_year, d.seq
          FROM desk_consultation c LEFT JOIN business b ON b.id = c.business_id
          LEFT JOIN dispatch d ON d.id = c.dispatch_id
-         WHERE {} ORDER BY c.received_on DESC, c.id DESC LIMIT ?1 OFFSET ?2",
-        condition(conn, fiscal_year, text)?
+         JOIN (SELECT c.id AS pid FROM {from} WHERE c.fiscal_year = {fiscal_year}
+               ORDER BY c.received_on DESC, c.id DESC LIMIT {limit} OFFSET {offset}) p ON p.pid = c.id
+         ORDER BY c.received_on DESC, c.id DESC"
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params![limit as i64, offset as i64], |r| {
+    let rows = st.query_map(params_from_iter(&params), |r| {
         let content: String = r.get(5)?;
         let fy: Option<i32> = r.get(7)?;
         let seq: Option<u32> = r.get(8)?;
@@ -223,5 +206,8 @@ pub fn update(conn: &Connection, id: i64, row_version: i64, c: &NewConsultation)
             c.content,
             c.outcome
         ])?;
+    if n == 1 {
+        crate::store::search::reindex_record(conn, crate::store::search::Kind::Consultation, id)?;
+    }
     Ok(n == 1)
 }

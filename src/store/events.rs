@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::fiscal_year::FiscalYear;
+use crate::domain::fold::fold;
 use crate::domain::model::{DispatchNumber, EventKind, EventStatus, LegalForm, StartupArea};
 use crate::domain::records::{NewDispatch, NewEvent};
 use crate::domain::rules::Finding;
@@ -156,6 +157,39 @@ fn event_findings(conn: &Connection, fy: &FiscalYear, edit: &EventEdit, id: i64)
         }
     }
     Ok(out)
+}
+
+/// The rules a new event must meet, as [`create_event`] checks them (an import checks its rows with this).
+pub fn new_event_findings(conn: &Connection, fy: &FiscalYear, edit: &EventEdit) -> Result<Vec<Finding>> {
+    event_findings(conn, fy, edit, 0)
+}
+
+/// The current organisation of this name (compared folded: widths, kana, ㈱), as an event's organising body.
+pub fn organiser_named(conn: &Connection, name: &str) -> Result<Option<i64>> {
+    let wanted = fold(name);
+    if wanted.is_empty() {
+        return Ok(None);
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT id, name FROM organisation WHERE merged_into_id IS NULL ORDER BY retired_on IS NOT NULL, id",
+    )?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        if fold(&r.get::<_, String>(1)?) == wanted {
+            return Ok(Some(r.get(0)?));
+        }
+    }
+    Ok(None)
+}
+
+/// An event already recorded as this one: the same organiser and date and the same title folded (any status).
+pub fn same_event(conn: &Connection, organiser_id: i64, date: NaiveDate, title: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM event WHERE organiser_id = ?1 AND event_date = ?2 AND fold(title) = ?3 ORDER BY id LIMIT 1",
+        )?
+        .query_row(params![organiser_id, date, fold(title)], |r| r.get(0))
+        .optional()?)
 }
 
 /// Creates an event with its experts, unless a rule refuses it; returns its id.

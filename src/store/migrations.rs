@@ -8,7 +8,7 @@ use rusqlite_migration::{HookResult, M, Migrations};
 
 /// Tables that are not records: never audited, never undone.
 pub const NOT_AUDITED: &[&str] =
-    &["meta", "action", "audit", "audit_context", "recent", "dispatch_counter", "ledger_sum"];
+    &["meta", "action", "audit", "audit_context", "recent", "dispatch_counter", "ledger_sum", "unpaid_work"];
 
 /// Every migration, oldest first; the database's `user_version` counts those applied.
 ///
@@ -40,6 +40,18 @@ fn all() -> Vec<M<'static>> {
         M::up_with_hook(include_str!("migrations/009_search_bands.sql"), |tx: &Transaction| -> HookResult {
             super::search::with_deferred_fts(tx, || super::search::rebuild(tx))
                 .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+            refresh_audit_triggers(tx)?;
+            Ok(())
+        }),
+        M::up_with_hook(include_str!("migrations/010_list_filters.sql"), |tx: &Transaction| -> HookResult {
+            use super::search::{Kind, index_all, with_deferred_fts};
+            with_deferred_fts(tx, || index_all(tx, Kind::Consultation))
+                .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+            refresh_audit_triggers(tx)?;
+            Ok(())
+        }),
+        M::up_with_hook(include_str!("migrations/011_unpaid_work.sql"), |tx: &Transaction| -> HookResult {
+            super::ledger::unpaid::rebuild(tx)?;
             refresh_audit_triggers(tx)?;
             Ok(())
         }),

@@ -33,6 +33,7 @@ pub mod visits;
 pub mod workflow;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -43,12 +44,19 @@ pub struct Store {
     conn: Connection,
     staff: String,
     path: PathBuf,
-    /// Actions of this session that `u` may undo, oldest first.
+    /// What `u` and Ctrl-R may reverse, shared with the session's other connections ([`Store::sibling`]).
+    stacks: Arc<Mutex<UndoStacks>>,
+    /// List totals kept while the database is unchanged.
+    counts: counts::Counts,
+}
+
+/// A session's actions, whichever of its connections did them.
+#[derive(Debug, Default)]
+struct UndoStacks {
+    /// Actions that `u` may undo, oldest first.
     done: Vec<i64>,
     /// Undo actions that Ctrl-R may reverse (redo), oldest first.
     undone: Vec<i64>,
-    /// List totals kept while the database is unchanged.
-    counts: counts::Counts,
 }
 
 /// How long a writer waits for another console's transaction before giving up with a clear message.
@@ -80,10 +88,28 @@ impl Store {
             conn,
             staff: staff.to_string(),
             path: path.to_path_buf(),
-            done: Vec::new(),
-            undone: Vec::new(),
+            stacks: Arc::default(),
             counts: counts::Counts::default(),
         })
+    }
+
+    /// Another connection to the same database in the same session: what it does joins this store's undo
+    /// stack (the console imports files on its reader thread, and `u` takes an import back).
+    pub fn sibling(&self) -> Result<Store> {
+        let mut other = Self::open_existing(&self.path, &self.staff)?;
+        other.stacks = Arc::clone(&self.stacks);
+        Ok(other)
+    }
+
+    fn stacks(&self) -> MutexGuard<'_, UndoStacks> {
+        self.stacks.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Records a committed action as this session's latest (a new action ends what Ctrl-R could redo).
+    fn did(&self, action_id: i64) {
+        let mut stacks = self.stacks();
+        stacks.done.push(action_id);
+        stacks.undone.clear();
     }
 
     /// The connection, for reads.
@@ -120,8 +146,7 @@ impl Store {
         let out = f(&tx)?;
         audit::end_action(&tx, action_id)?;
         tx.commit()?;
-        self.done.push(action_id);
-        self.undone.clear();
+        self.did(action_id);
         Ok(out)
     }
 
@@ -137,24 +162,25 @@ impl Store {
         if out.is_ok() {
             audit::end_action(&tx, action_id)?;
             tx.commit()?;
-            self.done.push(action_id);
-            self.undone.clear();
+            self.did(action_id);
         }
         Ok(out)
     }
 
     /// Undoes the last action of this session (one transaction, itself audited); returns the undone label.
     pub fn undo(&mut self) -> Result<std::result::Result<String, undo::UndoRefusal>> {
-        while let Some(&target) = self.done.last() {
+        loop {
+            let Some(target) = self.stacks().done.last().copied() else { break };
             let (out, undo_id) = self.reverse(target, "undo")?;
+            // Taken off by id: another connection of the session may have added one meanwhile.
+            let forget = |stacks: &mut UndoStacks| stacks.done.retain(|a| *a != target);
             match out {
                 // An action that changed no row (nothing to put back): skip to the one before.
-                Err(undo::UndoRefusal::Nothing) => {
-                    self.done.pop();
-                }
+                Err(undo::UndoRefusal::Nothing) => forget(&mut self.stacks()),
                 Ok(label) => {
-                    self.done.pop();
-                    self.undone.push(undo_id);
+                    let mut stacks = self.stacks();
+                    forget(&mut stacks);
+                    stacks.undone.push(undo_id);
                     return Ok(Ok(label));
                 }
                 refused => return Ok(refused),
@@ -165,11 +191,12 @@ impl Store {
 
     /// Redoes the last undone action (by undoing its undo); returns the redone label.
     pub fn redo(&mut self) -> Result<std::result::Result<String, undo::UndoRefusal>> {
-        let Some(&target) = self.undone.last() else { return Ok(Err(undo::UndoRefusal::Nothing)) };
+        let Some(target) = self.stacks().undone.last().copied() else { return Ok(Err(undo::UndoRefusal::Nothing)) };
         let (out, redo_id) = self.reverse(target, "redo")?;
         if out.is_ok() {
-            self.undone.pop();
-            self.done.push(redo_id);
+            let mut stacks = self.stacks();
+            stacks.undone.retain(|a| *a != target);
+            stacks.done.push(redo_id);
         }
         Ok(out)
     }
@@ -192,15 +219,17 @@ impl Store {
     }
 
     /// Runs bulk work (demo generation) in one transaction with the audit triggers switched off (the search index
-    /// and the ledger's sums are rebuilt once at its end).
+    /// and the ledger's derived tables are rebuilt once at its end).
     pub fn bulk<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         // A larger page cache and in-memory temporary storage for the one big transaction.
         self.conn.execute_batch("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute("UPDATE audit_context SET enabled = 0 WHERE id = 1", [])?;
         ledger::sums::drop_triggers(&tx)?;
+        ledger::unpaid::drop_triggers(&tx)?;
         let out = search::with_deferred_fts(&tx, || f(&tx))?;
         ledger::sums::rebuild(&tx)?;
+        ledger::unpaid::rebuild(&tx)?;
         tx.execute("UPDATE audit_context SET enabled = 1 WHERE id = 1", [])?;
         tx.commit()?;
         self.conn.execute_batch("PRAGMA cache_size = -2000;")?;

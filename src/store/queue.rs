@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
 use crate::domain::model::{AccompanimentKind, DispatchNumber, DispatchStatus, IndustryCategory, LegalForm, PlaceKind};
 
@@ -53,11 +53,8 @@ pub struct RecordFilter {
     pub label: String,
 }
 
-/// Most businesses a text filter considers (the best matches first).
-const TEXT_FILTER_BUSINESSES: usize = 500;
-
-/// The WHERE clause of a filter; the text is resolved to business ids through the lookup index first.
-fn condition(conn: &Connection, fiscal_year: i32, f: &QueueFilter) -> Result<String> {
+/// The WHERE clause of a filter's status and record (the text is joined in by [`Query::new`]).
+fn condition(fiscal_year: i32, f: &QueueFilter) -> String {
     let mut sql = format!("d.fiscal_year = {fiscal_year}");
     if let Some(s) = f.status {
         sql.push_str(&format!(" AND d.status = '{}'", s.code()));
@@ -76,17 +73,7 @@ fn condition(conn: &Connection, fiscal_year: i32, f: &QueueFilter) -> Result<Str
         };
         sql.push_str(&format!(" AND {column} = {}", r.id));
     }
-    let text = f.text.trim();
-    if !text.is_empty() {
-        let ids = crate::store::search::find(conn, crate::store::search::Kind::Business, text, TEXT_FILTER_BUSINESSES)?;
-        let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
-        let mut any = vec![format!("d.business_id IN ({})", ids.join(","))];
-        if let Some(n) = DispatchNumber::parse(text, fiscal_year) {
-            any.push(format!("(d.fiscal_year = {} AND d.seq = {})", n.fiscal_year, n.seq));
-        }
-        sql.push_str(&format!(" AND ({})", any.join(" OR ")));
-    }
-    Ok(sql)
+    sql
 }
 
 const ROW_SELECT: &str = "SELECT d.id, d.fiscal_year, d.seq, d.received_on, b.name, o.name, d.theme, e.name, d.status,
@@ -111,45 +98,80 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<QueueRow> {
     })
 }
 
-/// The list narrowed by a filter, its text looked up once for the count and the page.
+/// The list narrowed by a filter: a text filter joins the applications whose business matches it (through the
+/// copies of the business's entries in the lookup index) or whose number it is.
 pub struct Query {
+    /// The rows read: `dispatch d`, or the text's matches joined to it.
+    source: String,
+    /// The WHERE clause of the status and record filters.
     condition: String,
+    /// The text's parameters.
+    params: Vec<String>,
 }
 
 impl Query {
-    /// Resolves the filter (its text through the lookup index).
-    pub fn new(conn: &Connection, fiscal_year: i32, f: &QueueFilter) -> Result<Query> {
-        Ok(Query { condition: condition(conn, fiscal_year, f)? })
+    /// Resolves the filter (its text to a join with the lookup index).
+    pub fn new(fiscal_year: i32, f: &QueueFilter) -> Query {
+        let condition = condition(fiscal_year, f);
+        let text = f.text.trim();
+        if text.is_empty() {
+            return Query { source: "dispatch d".into(), condition, params: Vec::new() };
+        }
+        let mut matching = crate::store::search::matching(crate::store::search::Kind::Application, text);
+        if let Some(n) = DispatchNumber::parse(text, fiscal_year) {
+            matching.sql.push_str(&format!(
+                " UNION SELECT id FROM dispatch WHERE fiscal_year = {} AND seq = {}",
+                n.fiscal_year, n.seq
+            ));
+        }
+        // The narrow index by id answers the count and the page order without reading the wide rows.
+        let source =
+            format!("({}) m CROSS JOIN dispatch d INDEXED BY dispatch_by_id ON d.id = m.record_id", matching.sql);
+        Query { source, condition, params: matching.params }
     }
 
-    /// The WHERE condition on `dispatch d` the filter resolved to.
-    pub fn condition(&self) -> &str {
-        &self.condition
+    /// The ids of the applications the filter holds, as a query and its parameters (the frequency tables count
+    /// the list as filtered).
+    pub fn ids(&self) -> (String, Vec<String>) {
+        (format!("SELECT d.id FROM {} WHERE {}", self.source, self.condition), self.params.clone())
+    }
+
+    /// Where an application stands in the list (newest number first, as it pages); None when the filter does not
+    /// hold it.
+    pub fn position(&self, conn: &Connection, dispatch_id: i64) -> Result<Option<usize>> {
+        let (ids, mut params) = self.ids();
+        params.push(dispatch_id.to_string());
+        let n = params.len();
+        let sql = format!(
+            "SELECT (SELECT COUNT(*) FROM dispatch o WHERE o.id IN ({ids}) AND (o.fiscal_year, o.seq) > (d.fiscal_year, d.seq))
+             FROM dispatch d WHERE d.id = CAST(?{n} AS INTEGER) AND d.id IN ({ids})"
+        );
+        let before: Option<i64> =
+            conn.prepare_cached(&sql)?.query_row(params_from_iter(&params), |r| r.get(0)).optional()?;
+        Ok(before.map(|n| n as usize))
     }
 
     /// Number of applications.
     pub fn count(&self, conn: &Connection) -> Result<usize> {
-        let sql = format!("SELECT COUNT(*) FROM dispatch d WHERE {}", self.condition);
-        Ok(conn.prepare_cached(&sql)?.query_row([], |r| r.get::<_, i64>(0))? as usize)
+        let sql = format!("SELECT COUNT(*) FROM {} WHERE {}", self.source, self.condition);
+        let n: i64 = conn.prepare_cached(&sql)?.query_row(params_from_iter(&self.params), |r| r.get(0))?;
+        Ok(n as usize)
     }
 
     /// One page, newest number first.
     pub fn page(&self, conn: &Connection, offset: usize, limit: usize) -> Result<Vec<QueueRow>> {
-        page_where(conn, &self.condition, offset, limit)
+        // Page the ids through the index first, then compute the row facts (visit sums...) for those rows only:
+        // SQLite evaluates the result columns of rows skipped by OFFSET too.
+        let sql = format!(
+            "{ROW_SELECT} JOIN (SELECT d.id AS pid FROM {} WHERE {}
+                 ORDER BY d.fiscal_year DESC, d.seq DESC LIMIT {limit} OFFSET {offset}) p ON p.pid = d.id
+             ORDER BY d.fiscal_year DESC, d.seq DESC",
+            self.source, self.condition
+        );
+        let mut st = conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(&self.params), row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
-
-fn page_where(conn: &Connection, condition: &str, offset: usize, limit: usize) -> Result<Vec<QueueRow>> {
-    // Page the ids through the index first, then compute the row facts (visit sums...) for those rows only:
-    // SQLite evaluates the result columns of rows skipped by OFFSET too.
-    let sql = format!(
-        "{ROW_SELECT} JOIN (SELECT d.id AS pid FROM dispatch d WHERE {condition}
-             ORDER BY d.fiscal_year DESC, d.seq DESC LIMIT ?1 OFFSET ?2) p ON p.pid = d.id
-         ORDER BY d.fiscal_year DESC, d.seq DESC"
-    );
-    let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params![limit as i64, offset as i64], row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// A visit as the detail pane shows it.

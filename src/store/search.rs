@@ -1,5 +1,7 @@
-//! The lookup index: folded fields of businesses, experts, organisations, events and claims, written in the same transaction
-//! as the record, searched by trigram (3+ characters), by prefix (1-2 characters) and by phone digits.
+//! The lookup index: folded fields of businesses, experts, organisations, events, claims and desk consultations,
+//! written in the same transaction as the record, searched by trigram (3+ characters), by prefix (1-2 characters)
+//! and by phone digits. Applications and desk consultations also carry copies of their business's entries, kept by
+//! triggers (migration 010), so a list filter by business name is one index range however many businesses match.
 
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -46,14 +48,29 @@ pub enum Kind {
     Event,
     /// 立替金 (a Form 4 claim).
     Claim,
+    /// 専門家派遣の申請 (only its business's entries, copied by triggers).
+    Application,
+    /// 窓口相談 (the caller, phone and content; and its business's entries, copied by triggers).
+    Consultation,
 }
 
 /// Bits of an entry id below its kind: 40 for the record id, 4 for the field's slot.
 const KIND_SHIFT: u32 = 44;
 
+/// Slots of a record's own fields (0-7); slots 8-15 hold the copies of its business's entries (migration 010).
+const OWN_SLOTS: i64 = 8;
+
 impl Kind {
-    /// Every kind, in index order.
-    pub const ALL: &'static [Kind] = &[Kind::Business, Kind::Expert, Kind::Organisation, Kind::Event, Kind::Claim];
+    /// Every kind, in index order (the order numbers the bands: append, never insert).
+    pub const ALL: &'static [Kind] = &[
+        Kind::Business,
+        Kind::Expert,
+        Kind::Organisation,
+        Kind::Event,
+        Kind::Claim,
+        Kind::Application,
+        Kind::Consultation,
+    ];
 
     fn code(self) -> &'static str {
         match self {
@@ -62,6 +79,8 @@ impl Kind {
             Kind::Organisation => "organisation",
             Kind::Event => "event",
             Kind::Claim => "claim",
+            Kind::Application => "dispatch",
+            Kind::Consultation => "consultation",
         }
     }
 
@@ -73,10 +92,10 @@ impl Kind {
         n << KIND_SHIFT
     }
 
-    /// The id range (inclusive) of one record's entries.
+    /// The id range (inclusive) of one record's own entries (not the copies of its business's).
     fn record_range(self, record_id: i64) -> (i64, i64) {
         let first = self.band() | (record_id << 4);
-        (first, first | 15)
+        (first, first + OWN_SLOTS - 1)
     }
 }
 
@@ -101,7 +120,7 @@ pub struct Match {
 }
 
 /// Replaces the index rows of one record with its fields (`field name`, raw text); phone fields are indexed as
-/// digits, every other field folded. At most 16 entries a record (slots of its id band).
+/// digits, every other field folded. At most 8 entries a record (its own slots of its id band).
 pub fn index(conn: &Connection, kind: Kind, record_id: i64, fields: &[(&str, &str)]) -> Result<()> {
     let (first, last) = kind.record_range(record_id);
     conn.prepare_cached("DELETE FROM search_entry WHERE id BETWEEN ?1 AND ?2")?.execute(params![first, last])?;
@@ -124,7 +143,7 @@ pub fn index(conn: &Connection, kind: Kind, record_id: i64, fields: &[(&str, &st
     }
     let mut insert = conn
         .prepare_cached("INSERT INTO search_entry (id, kind, record_id, field, folded) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-    for (slot, (field, folded)) in entries.iter().enumerate().take(16) {
+    for (slot, (field, folded)) in entries.iter().enumerate().take(OWN_SLOTS as usize) {
         insert.execute(params![first + slot as i64, kind.code(), record_id, field, folded])?;
     }
     Ok(())
@@ -134,6 +153,31 @@ pub fn index(conn: &Connection, kind: Kind, record_id: i64, fields: &[(&str, &st
 /// `limit`. Never reads whole tables: every path is an index lookup.
 pub fn find(conn: &Connection, kind: Kind, query: &str, limit: usize) -> Result<Vec<i64>> {
     Ok(find_ranked(conn, kind, query, limit)?.into_iter().map(|m| m.id).collect())
+}
+
+/// One way a query is looked up in the index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Probe {
+    /// Fields starting with the text (equal to it: an exact match).
+    Prefix(String),
+    /// Phone numbers ending with these digits (their reversed digits start with the text).
+    Ending(String),
+    /// Fields containing the text (3+ characters, through the trigram index).
+    Contains(String),
+}
+
+/// The probes of a query, best first: a phone number's digits (whole or its last digits), or each folded form
+/// as a prefix, then each form of 3+ characters as a substring.
+fn probes(query: &str) -> Vec<Probe> {
+    let digits = phone_digits(query);
+    // A phone number has no letters (R7-12 is an application number, not a phone fragment).
+    if digits.len() >= 3 && !query.chars().any(char::is_alphabetic) {
+        let end = reversed(&digits);
+        return vec![Probe::Prefix(digits), Probe::Ending(end)];
+    }
+    let forms = fold_query(query);
+    let contains = forms.iter().filter(|q| q.chars().count() >= 3).cloned().map(Probe::Contains);
+    forms.iter().cloned().map(Probe::Prefix).chain(contains).collect()
 }
 
 /// Records of `kind` matching `query` with how each matched, best first, at most `limit`.
@@ -148,30 +192,69 @@ pub fn find_ranked(conn: &Connection, kind: Kind, query: &str, limit: usize) -> 
             }
         }
     };
-    let digits = phone_digits(query);
-    // A phone number has no letters (R7-12 is an application number, not a phone fragment).
-    let mostly_digits = digits.len() >= 3 && !query.chars().any(char::is_alphabetic);
-    if mostly_digits {
-        // A phone number, whole or its last digits: two prefix ranges on the btree, never the full-text index.
-        push(prefix(conn, kind, &digits, limit)?, &mut out);
-        let ends = prefix(conn, kind, &reversed(&digits), limit)?;
-        push(ends.into_iter().map(|(id, _)| (id, MatchClass::Prefix)).collect(), &mut out);
-        out.sort_by_key(|m| m.class);
-        return Ok(out);
-    }
-    let forms = fold_query(query);
-    // Prefix matches first (exact and "starts with" rank best); substring matches only while places are left,
-    // so a common prefix such as 096 never walks a long full-text list.
-    for q in &forms {
-        push(prefix(conn, kind, q, limit)?, &mut out);
-    }
-    for q in forms.iter().filter(|q| q.chars().count() >= 3) {
-        if out.len() < limit {
-            push(trigram(conn, kind, q, limit)?, &mut out);
+    for probe in probes(query) {
+        match probe {
+            Probe::Prefix(q) => push(prefix(conn, kind, &q, limit)?, &mut out),
+            Probe::Ending(q) => {
+                let ends = prefix(conn, kind, &q, limit)?;
+                push(ends.into_iter().map(|(id, _)| (id, MatchClass::Prefix)).collect(), &mut out);
+            }
+            // Substring matches only while places are left, so a common prefix such as 096 never walks a long
+            // full-text list.
+            Probe::Contains(q) if out.len() < limit => push(trigram(conn, kind, &q, limit)?, &mut out),
+            Probe::Contains(_) => {}
         }
     }
     out.sort_by_key(|m| m.class);
     Ok(out)
+}
+
+/// Every record of `kind` matching `query` (not only the best few), as SQL for a list filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matching {
+    /// A query selecting `record_id`, each record once; its parameters are `?1`, `?2`...
+    pub sql: String,
+    /// The parameters, in order.
+    pub params: Vec<String>,
+}
+
+/// The records of `kind` matching `query` the way [`find`] matches them, unranked and unlimited: a union of index
+/// ranges and full-text matches inside the kind's band, for a list to join with (its count and page then read
+/// only the matching rows).
+pub fn matching(kind: Kind, query: &str) -> Matching {
+    let mut parts = Vec::new();
+    let mut params = Vec::new();
+    let code = kind.code();
+    for probe in probes(query) {
+        let n = params.len() + 1;
+        match probe {
+            Probe::Prefix(q) | Probe::Ending(q) => {
+                parts.push(format!(
+                    "SELECT record_id FROM search_entry WHERE kind = '{code}' AND folded >= ?{n} AND folded < ?{}",
+                    n + 1
+                ));
+                let upper = format!("{q}\u{10FFFF}");
+                params.extend([q, upper]);
+            }
+            Probe::Contains(q) => {
+                let (lo, hi) = (kind.band(), kind.band() + (1 << KIND_SHIFT));
+                parts.push(format!(
+                    "SELECT e.record_id FROM search_fts f CROSS JOIN search_entry e ON e.id = f.rowid
+                     WHERE search_fts MATCH ?{n} AND f.rowid >= {lo} AND f.rowid < {hi}"
+                ));
+                params.push(phrase(&q));
+            }
+        }
+    }
+    if parts.is_empty() {
+        parts.push("SELECT NULL AS record_id WHERE 0".into());
+    }
+    Matching { sql: parts.join(" UNION "), params }
+}
+
+/// A full-text query for the text as one phrase.
+fn phrase(q: &str) -> String {
+    format!("\"{}\"", q.replace('"', "\"\""))
 }
 
 /// Digits back to front, marked with `~` so they never mix with a typed prefix.
@@ -195,7 +278,6 @@ fn prefix(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Vec<(i
 }
 
 fn trigram(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Vec<(i64, MatchClass)>> {
-    let phrase = format!("\"{}\"", q.replace('"', "\"\""));
     // The rowid range keeps the walk inside the kind's band; CROSS JOIN keeps the full-text match as the outer
     // loop (otherwise SQLite may walk every entry of the kind and probe the index for each).
     let mut st = conn.prepare_cached(
@@ -203,7 +285,7 @@ fn trigram(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Vec<(
          WHERE search_fts MATCH ?1 AND f.rowid >= ?2 AND f.rowid < ?3 LIMIT ?4",
     )?;
     let (lo, hi) = (kind.band(), kind.band() + (1 << KIND_SHIFT));
-    let ids = st.query_map(params![phrase, lo, hi, limit as i64], |r| Ok((r.get(0)?, MatchClass::Substring)))?;
+    let ids = st.query_map(params![phrase(q), lo, hi, limit as i64], |r| Ok((r.get(0)?, MatchClass::Substring)))?;
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -227,6 +309,12 @@ fn fields(conn: &Connection, kind: Kind, id: i64) -> Result<Option<Vec<(&'static
             "SELECT CAST(c.id AS TEXT), o.name, ev.title, c.receipt_ref FROM claim c
              JOIN organisation o ON o.id = c.organisation_id JOIN event ev ON ev.id = c.event_id WHERE c.id = ?1",
             &["number", "payee", "event", "receipt"],
+        ),
+        // An application has no fields of its own: only the copies of its business's entries.
+        Kind::Application => return Ok(None),
+        Kind::Consultation => (
+            "SELECT caller_name, caller_phone, content FROM desk_consultation WHERE id = ?1",
+            &["caller", "phone", "content"],
         ),
     };
     let row = conn
@@ -254,26 +342,36 @@ pub fn reindex_record(conn: &Connection, kind: Kind, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Rebuilds the whole index from the records (used by the migrations that create and renumber it).
+/// Rebuilds the whole index from the records (used by the migrations that create and renumber it); the copies of
+/// the businesses' entries follow through their triggers.
 pub fn rebuild(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM search_entry", [])?;
-    let tables = [
-        (Kind::Business, "business"),
-        (Kind::Expert, "expert"),
-        (Kind::Organisation, "organisation"),
-        (Kind::Event, "event"),
-        (Kind::Claim, "claim"),
-    ];
-    for (kind, table) in tables {
-        let ids: Vec<i64> = conn
-            .prepare(&format!("SELECT id FROM {table} ORDER BY id"))?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for id in ids {
-            let fields = fields(conn, kind, id)?.unwrap_or_default();
-            let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            index(conn, kind, id, &refs)?;
-        }
+    for kind in Kind::ALL {
+        index_all(conn, *kind)?;
+    }
+    Ok(())
+}
+
+/// Indexes every record of one kind from the records as stored.
+pub fn index_all(conn: &Connection, kind: Kind) -> Result<()> {
+    let table = match kind {
+        Kind::Business => "business",
+        Kind::Expert => "expert",
+        Kind::Organisation => "organisation",
+        Kind::Event => "event",
+        Kind::Claim => "claim",
+        Kind::Consultation => "desk_consultation",
+        // Only copies of the businesses' entries, written by triggers.
+        Kind::Application => return Ok(()),
+    };
+    let ids: Vec<i64> = conn
+        .prepare(&format!("SELECT id FROM {table} ORDER BY id"))?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        let fields = fields(conn, kind, id)?.unwrap_or_default();
+        let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        index(conn, kind, id, &refs)?;
     }
     Ok(())
 }
@@ -310,7 +408,7 @@ pub fn candidates(conn: &Connection, kind: Kind, query: &str, limit: usize) -> R
             "SELECT name || CASE WHEN affiliation <> '' THEN '  ' || affiliation ELSE '' END FROM expert WHERE id = ?1"
         }
         Kind::Organisation => "SELECT name FROM organisation WHERE id = ?1 AND retired_on IS NULL",
-        Kind::Event | Kind::Claim => return Ok(Vec::new()),
+        Kind::Event | Kind::Claim | Kind::Application | Kind::Consultation => return Ok(Vec::new()),
     };
     let mut st = conn.prepare_cached(sql)?;
     let mut out = Vec::new();

@@ -163,6 +163,7 @@ fn reindex(conn: &Connection, table: &str, id: i64) -> Result<()> {
         "organisation" => search::Kind::Organisation,
         "event" => search::Kind::Event,
         "claim" => search::Kind::Claim,
+        "desk_consultation" => search::Kind::Consultation,
         _ => return Ok(()),
     };
     search::reindex_record(conn, kind, id)

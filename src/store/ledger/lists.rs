@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, Row, params, params_from_iter};
 
 use crate::domain::model::{ClaimStatus, PaymentStatus, VenueKind};
 
@@ -16,9 +16,42 @@ pub struct LedgerFilter {
     pub unpaid_only: bool,
 }
 
+/// A filter's text resolved through the lookup index: queries selecting the `record_id` of the matching experts,
+/// events, applications (by their business) and claims, all sharing one set of parameters (they depend on the
+/// text alone).
+struct Matches {
+    params: Vec<String>,
+    expert: String,
+    event: String,
+    application: String,
+    claim: String,
+}
+
 impl LedgerFilter {
-    fn like(&self) -> String {
-        format!("%{}%", self.text.trim().replace(['%', '_'], ""))
+    /// The text's matches; None when no text is typed.
+    fn matches(&self) -> Option<Matches> {
+        use crate::store::search::{Kind, matching};
+        let text = self.text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let expert = matching(Kind::Expert, text);
+        Some(Matches {
+            event: matching(Kind::Event, text).sql,
+            application: matching(Kind::Application, text).sql,
+            claim: matching(Kind::Claim, text).sql,
+            expert: expert.sql,
+            params: expert.params,
+        })
+    }
+}
+
+/// The rows of a list: its table as `alias`, joined to the text's matches (`SELECT … AS record_id`) if any; and
+/// the parameters to bind.
+fn source(table: &str, alias: &str, matches: Option<(String, Vec<String>)>) -> (String, Vec<String>) {
+    match matches {
+        None => (format!("{table} {alias}"), Vec::new()),
+        Some((sql, params)) => (format!("({sql}) m CROSS JOIN {table} {alias} ON {alias}.id = m.record_id"), params),
     }
 }
 
@@ -119,27 +152,35 @@ pub struct WorkRow {
     pub online: bool,
 }
 
-/// The claims of the year with their event and organisation, matching ?3.
-const CLAIMS: &str = "
-    FROM claim c JOIN event ev ON ev.id = c.event_id JOIN organisation o ON o.id = c.organisation_id
-    WHERE c.fiscal_year = ?1 AND (?2 = 0 OR c.status <> 'paid')
-      AND (ev.title LIKE ?3 OR o.name LIKE ?3 OR c.receipt_ref LIKE ?3 OR ev.venue_name LIKE ?3)";
+/// The claims of the year matching the filter (by number, payee, receipt, or their event's title or venue): the
+/// FROM clause, the WHERE clause and the parameters.
+fn claims_of(fiscal_year: i32, f: &LedgerFilter) -> (String, String, Vec<String>) {
+    let matches = f.matches().map(|m| {
+        let sql = format!("{} UNION SELECT c.id FROM claim c WHERE c.event_id IN ({})", m.claim, m.event);
+        (sql, m.params)
+    });
+    let (from, params) = source("claim", "c", matches);
+    let unpaid = if f.unpaid_only { " AND c.status <> 'paid'" } else { "" };
+    (from, format!("c.fiscal_year = {fiscal_year}{unpaid}"), params)
+}
+
+/// The ids of the claims of the year matching the filter, as a query and its parameters (the frequency tables
+/// count the list as filtered).
+pub fn claim_ids(fiscal_year: i32, f: &LedgerFilter) -> (String, Vec<String>) {
+    let (from, condition, params) = claims_of(fiscal_year, f);
+    (format!("SELECT c.id FROM {from} WHERE {condition}"), params)
+}
 
 /// Claims of the year matching the filter.
 pub fn count_claims(conn: &Connection, fiscal_year: i32, f: &LedgerFilter) -> Result<usize> {
-    let of_year = "SELECT COUNT(*) FROM claim c WHERE c.fiscal_year = ?1 AND (?2 = 0 OR c.status <> 'paid')";
-    count(conn, fiscal_year, f, of_year, CLAIMS)
+    let (from, condition, params) = claims_of(fiscal_year, f);
+    count(conn, &from, &condition, &params)
 }
 
-/// A list's count: without text from `of_year` (the table's own index, no join for each row), else through
-/// the joins of `matching` (a `FROM … WHERE` with ?1 the year, ?2 unpaid only, ?3 the text).
-fn count(conn: &Connection, fiscal_year: i32, f: &LedgerFilter, of_year: &str, matching: &str) -> Result<usize> {
-    let n: i64 = if f.text.trim().is_empty() {
-        conn.prepare_cached(of_year)?.query_row(params![fiscal_year, f.unpaid_only], |r| r.get(0))?
-    } else {
-        let sql = format!("SELECT COUNT(*) {matching}");
-        conn.prepare_cached(&sql)?.query_row(params![fiscal_year, f.unpaid_only, f.like()], |r| r.get(0))?
-    };
+/// A list's count (every claim has its event and organisation, every payment its expert: no joins needed).
+fn count(conn: &Connection, from: &str, condition: &str, params: &[String]) -> Result<usize> {
+    let sql = format!("SELECT COUNT(*) FROM {from} WHERE {condition}");
+    let n: i64 = conn.prepare_cached(&sql)?.query_row(params_from_iter(params), |r| r.get(0))?;
     Ok(n as usize)
 }
 
@@ -151,15 +192,19 @@ pub fn claims(
     offset: usize,
     limit: usize,
 ) -> Result<Vec<ClaimRow>> {
+    let (from, condition, params) = claims_of(fiscal_year, f);
+    let order = "c.status = 'paid', c.status = 'returned', c.claimed_on DESC, c.id DESC";
     let sql = format!(
         "SELECT c.id, ev.title, ev.event_date, ev.venue_name, ev.venue_kind, o.name, c.amount_yen, c.receipt_ref,
                 c.claimed_on, c.status, c.checked_on, c.checked_by, c.approved_on, c.approved_by, c.paid_on,
                 c.paid_by, c.return_reason, c.note, c.row_version
-         {CLAIMS}
-         ORDER BY c.status = 'paid', c.status = 'returned', c.claimed_on DESC, c.id DESC LIMIT ?4 OFFSET ?5"
+         FROM claim c JOIN event ev ON ev.id = c.event_id JOIN organisation o ON o.id = c.organisation_id
+         JOIN (SELECT c.id AS pid FROM {from} WHERE {condition} ORDER BY {order} LIMIT {limit} OFFSET {offset}) pg
+             ON pg.pid = c.id
+         ORDER BY {order}"
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params![fiscal_year, f.unpaid_only, f.like(), limit as i64, offset as i64], claim_row)?;
+    let rows = st.query_map(params_from_iter(&params), claim_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -229,19 +274,41 @@ fn claim_row(r: &Row) -> rusqlite::Result<ClaimRow> {
     })
 }
 
-const PAYMENTS: &str = "
-    FROM payment p JOIN expert e ON e.id = p.expert_id
-    LEFT JOIN event ev ON ev.id = p.event_id
-    LEFT JOIN visit v ON v.id = p.visit_id
-    LEFT JOIN dispatch d ON d.id = v.dispatch_id
-    LEFT JOIN business b ON b.id = d.business_id
-    WHERE p.fiscal_year = ?1 AND (?2 = 0 OR p.status <> 'paid')
-      AND (e.name LIKE ?3 OR e.reading LIKE ?3 OR ev.title LIKE ?3 OR b.name LIKE ?3)";
+/// The payments of the year (unpaid only, if so filtered) as `p`.
+fn payments_of_year(fiscal_year: i32, f: &LedgerFilter) -> String {
+    let unpaid = if f.unpaid_only { " AND p.status <> 'paid'" } else { "" };
+    format!("p.fiscal_year = {fiscal_year}{unpaid}")
+}
+
+/// The payments matching the filter's text with their list order's keys (`record_id`, `paid`, `proposed_on`),
+/// each once: those of a matching payee, then those of the business visited or of the event when the payee did
+/// not match (a payment pays for a visit or an event part). Read from the payment indexes alone. None without a
+/// text.
+fn payment_matches(fiscal_year: i32, f: &LedgerFilter) -> Option<(String, Vec<String>)> {
+    let m = f.matches()?;
+    let year = payments_of_year(fiscal_year, f);
+    let keys = "p.id AS record_id, p.status = 'paid' AS paid, p.proposed_on AS proposed_on";
+    let sql = format!(
+        "SELECT {keys} FROM payment p INDEXED BY payment_by_expert WHERE p.expert_id IN ({e}) AND {year}
+         UNION ALL
+         SELECT {keys} FROM visit v CROSS JOIN payment p INDEXED BY payment_by_visit ON p.visit_id = v.id
+         WHERE v.dispatch_id IN ({a}) AND p.expert_id NOT IN ({e}) AND {year}
+         UNION ALL
+         SELECT {keys} FROM payment p INDEXED BY payment_by_event
+         WHERE p.event_id IN ({ev}) AND p.visit_id IS NULL AND p.expert_id NOT IN ({e}) AND {year}",
+        e = m.expert,
+        a = m.application,
+        ev = m.event
+    );
+    Some((sql, m.params))
+}
 
 /// Payments of the year matching the filter.
 pub fn count_payments(conn: &Connection, fiscal_year: i32, f: &LedgerFilter) -> Result<usize> {
-    let of_year = "SELECT COUNT(*) FROM payment p WHERE p.fiscal_year = ?1 AND (?2 = 0 OR p.status <> 'paid')";
-    count(conn, fiscal_year, f, of_year, PAYMENTS)
+    match payment_matches(fiscal_year, f) {
+        Some((sql, params)) => count(conn, &format!("({sql})"), "1", &params),
+        None => count(conn, "payment p", &payments_of_year(fiscal_year, f), &[]),
+    }
 }
 
 /// A page of payments: unpaid first, newest proposal first.
@@ -252,15 +319,35 @@ pub fn payments(
     offset: usize,
     limit: usize,
 ) -> Result<Vec<PaymentRow>> {
+    let page = format!("LIMIT {limit} OFFSET {offset}");
+    let (ids, params) = match payment_matches(fiscal_year, f) {
+        Some((sql, params)) => (
+            format!("SELECT record_id AS pid FROM ({sql}) ORDER BY paid, proposed_on DESC, record_id DESC {page}"),
+            params,
+        ),
+        None => (
+            format!(
+                "SELECT p.id AS pid FROM payment p WHERE {}
+                 ORDER BY p.status = 'paid', p.proposed_on DESC, p.id DESC {page}",
+                payments_of_year(fiscal_year, f)
+            ),
+            Vec::new(),
+        ),
+    };
     let sql = format!(
         "SELECT p.id, e.name, COALESCE(ev.title, b.name, ''), COALESCE(ev.event_date, v.visit_date),
                 p.event_id IS NOT NULL, p.honorarium_yen, p.travel_yen, p.withholding_yen, p.net_yen,
                 p.payee_is_corporation, p.status, p.proposed_on, p.approved_on, p.paid_on, p.note, p.row_version
-         {PAYMENTS}
-         ORDER BY p.status = 'paid', p.proposed_on DESC, p.id DESC LIMIT ?4 OFFSET ?5"
+         FROM payment p JOIN expert e ON e.id = p.expert_id
+         LEFT JOIN event ev ON ev.id = p.event_id
+         LEFT JOIN visit v ON v.id = p.visit_id
+         LEFT JOIN dispatch d ON d.id = v.dispatch_id
+         LEFT JOIN business b ON b.id = d.business_id
+         JOIN ({ids}) pg ON pg.pid = p.id
+         ORDER BY p.status = 'paid', p.proposed_on DESC, p.id DESC"
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params![fiscal_year, f.unpaid_only, f.like(), limit as i64, offset as i64], |r| {
+    let rows = st.query_map(params_from_iter(&params), |r| {
         Ok(PaymentRow {
             id: r.get(0)?,
             expert: r.get(1)?,
@@ -283,29 +370,72 @@ pub fn payments(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Visits between ?1 and ?2 with no payment, matching ?3.
-const WORK_VISITS: &str = "
-    SELECT v.id, NULL, v.expert_id, e.name, e.is_corporation, v.visit_date, b.name, v.end_min - v.start_min,
-           v.place = 'online'
-    FROM visit v JOIN expert e ON e.id = v.expert_id
-    JOIN dispatch d ON d.id = v.dispatch_id JOIN business b ON b.id = d.business_id
-    WHERE v.visit_date BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.visit_id = v.id)
-      AND (e.name LIKE ?3 OR b.name LIKE ?3)";
-
-/// Experts' parts in events between ?1 and ?2 with no payment, matching ?3.
-const WORK_EVENTS: &str = "
-    SELECT NULL, ev.id, x.expert_id, e.name, e.is_corporation, ev.event_date, ev.title, ev.end_min - ev.start_min, 0
-    FROM event ev JOIN event_expert x ON x.event_id = ev.id JOIN expert e ON e.id = x.expert_id
-    WHERE ev.event_date BETWEEN ?1 AND ?2 AND ev.status <> 'cancelled'
-      AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.event_id = ev.id AND p.expert_id = x.expert_id)
-      AND (e.name LIKE ?3 OR ev.title LIKE ?3)";
+/// The unpaid visits and event parts (table `unpaid_work`) between two dates matching the filter (by expert, or the
+/// business visited, or the event): for visits and for event parts, a count and a list query; and the parameters.
+fn work_of(from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> ([(String, String); 2], Vec<String>) {
+    let dates = format!("u.work_date BETWEEN '{from}' AND '{until}'");
+    let row = "u.kind, u.ref_id, u.expert_id, u.work_date";
+    // The rows of a matching expert, then those of the business visited or the event when the expert did not
+    // match: each once, read through the table's indexes.
+    let (visits, events, params) = match f.matches() {
+        None => ("unpaid_work u".to_string(), "unpaid_work u".to_string(), Vec::new()),
+        Some(m) => (
+            format!(
+                "(SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_expert
+                  WHERE u.expert_id IN ({e}) AND u.kind = 'visit' AND {dates}
+                  UNION ALL
+                  SELECT {row} FROM visit v CROSS JOIN unpaid_work u ON u.kind = 'visit' AND u.ref_id = v.id
+                  WHERE v.dispatch_id IN ({a}) AND u.expert_id NOT IN ({e}) AND {dates}) u",
+                e = m.expert,
+                a = m.application
+            ),
+            format!(
+                "(SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_expert
+                  WHERE u.expert_id IN ({e}) AND u.kind = 'event' AND {dates}
+                  UNION ALL
+                  SELECT {row} FROM unpaid_work u
+                  WHERE u.kind = 'event' AND u.ref_id IN ({ev}) AND u.expert_id NOT IN ({e}) AND {dates}) u",
+                e = m.expert,
+                ev = m.event
+            ),
+            m.params,
+        ),
+    };
+    let queries = [
+        (
+            format!("SELECT COUNT(*) FROM {visits} WHERE u.kind = 'visit' AND {dates}"),
+            format!(
+            "SELECT v.id, NULL, v.expert_id, e.name, e.is_corporation, v.visit_date, b.name, v.end_min - v.start_min,
+                    v.place = 'online'
+             FROM {visits} JOIN visit v ON v.id = u.ref_id JOIN expert e ON e.id = v.expert_id
+             JOIN dispatch d ON d.id = v.dispatch_id JOIN business b ON b.id = d.business_id
+             WHERE u.kind = 'visit' AND {dates}"
+            ),
+        ),
+        (
+            format!("SELECT COUNT(*) FROM {events} WHERE u.kind = 'event' AND {dates}"),
+            format!(
+                "SELECT NULL, ev.id, u.expert_id, e.name, e.is_corporation, ev.event_date, ev.title,
+                    ev.end_min - ev.start_min, 0
+             FROM {events} JOIN event ev ON ev.id = u.ref_id JOIN expert e ON e.id = u.expert_id
+             WHERE u.kind = 'event' AND {dates}"
+            ),
+        ),
+    ];
+    (queries, params)
+}
 
 /// Work done between `from` and `until` (the fiscal year's start and today) that has no payment yet.
 pub fn count_work(conn: &Connection, from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> Result<usize> {
+    if f.text.trim().is_empty() {
+        // Without a filter, the date index of the table alone.
+        let sql = "SELECT COUNT(*) FROM unpaid_work WHERE kind IN ('visit', 'event') AND work_date BETWEEN ?1 AND ?2";
+        return Ok(conn.prepare_cached(sql)?.query_row(params![from, until], |r| r.get::<_, i64>(0))? as usize);
+    }
+    let (queries, params) = work_of(from, until, f);
     let mut n = 0;
-    for sql in [WORK_VISITS, WORK_EVENTS] {
-        let sql = format!("SELECT COUNT(*) FROM ({sql})");
-        n += conn.prepare_cached(&sql)?.query_row(params![from, until, f.like()], |r| r.get::<_, i64>(0))?;
+    for (sql, _) in queries {
+        n += conn.prepare_cached(&sql)?.query_row(params_from_iter(&params), |r| r.get::<_, i64>(0))?;
     }
     Ok(n as usize)
 }
@@ -321,13 +451,11 @@ pub fn work(
     limit: usize,
 ) -> Result<Vec<WorkRow>> {
     let mut all = Vec::new();
-    let newest_first = [
-        format!("{WORK_VISITS} ORDER BY v.visit_date DESC, v.expert_id LIMIT ?4"),
-        format!("{WORK_EVENTS} ORDER BY ev.event_date DESC, x.expert_id LIMIT ?4"),
-    ];
-    for sql in &newest_first {
-        let mut st = conn.prepare_cached(sql)?;
-        let rows = st.query_map(params![from, until, f.like(), (offset + limit) as i64], |r| {
+    let (queries, params) = work_of(from, until, f);
+    for (_, sql) in queries {
+        let sql = format!("{sql} ORDER BY u.work_date DESC, u.expert_id LIMIT {}", offset + limit);
+        let mut st = conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(&params), |r| {
             Ok(WorkRow {
                 visit_id: r.get(0)?,
                 event_id: r.get(1)?,

@@ -4,6 +4,7 @@
 pub mod lists;
 pub mod sums;
 pub mod totals;
+pub mod unpaid;
 pub mod writes;
 
 use anyhow::Result;
@@ -11,6 +12,19 @@ use rusqlite::{Connection, params};
 
 use crate::domain::records::{NewClaim, NewPayment};
 use crate::domain::rules::money::net_yen;
+
+/// Drops the triggers whose names start with `prefix` (bulk work drops the derived tables' triggers and rebuilds
+/// the tables once at its end).
+fn drop_triggers_named(conn: &Connection, prefix: &str) -> rusqlite::Result<()> {
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND substr(name, 1, length(?1)) = ?1")?
+        .query_map([prefix], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for name in names {
+        conn.execute_batch(&format!("DROP TRIGGER {name};"))?;
+    }
+    Ok(())
+}
 
 /// Inserts a Form 4 claim; returns its id.
 pub fn insert_claim(conn: &Connection, c: &NewClaim) -> Result<i64> {

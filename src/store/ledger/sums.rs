@@ -91,14 +91,7 @@ fn all_triggers() -> String {
 
 /// Drops the triggers (bulk work rebuilds the sums once at its end instead).
 pub fn drop_triggers(conn: &Connection) -> rusqlite::Result<()> {
-    let names: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'ledger_sum_%'")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    for name in names {
-        conn.execute_batch(&format!("DROP TRIGGER {name};"))?;
-    }
-    Ok(())
+    super::drop_triggers_named(conn, "ledger_sum_")
 }
 
 /// Recomputes every sum from the records and (re)creates the triggers.

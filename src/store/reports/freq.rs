@@ -6,7 +6,7 @@
 
 use anyhow::Result;
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params_from_iter};
+use rusqlite::{Connection, params_from_iter};
 
 use crate::domain::model::DispatchNumber;
 use crate::store::calendar::{CalendarFilter, event_matches};
@@ -190,28 +190,23 @@ impl Narrowed {
 }
 
 /// The condition of `listing`'s records of the year, from the code that narrows the list itself.
-fn narrowed(conn: &Connection, year: i32, listing: &Listing) -> Result<Narrowed> {
-    let mut n = Narrowed { sql: String::new(), params: Vec::new() };
-    n.sql = match listing {
-        Listing::Applications(f) => queue::Query::new(conn, year, f)?.condition().to_string(),
-        Listing::Consultations(text) => crate::store::consultations::condition(conn, year, text)?,
-        Listing::Events(f) => {
-            let (y, words) = (n.bind(year), n.bind(f.folded()));
-            format!("e.fiscal_year = {y} AND {}", event_matches(&words))
-        }
-        Listing::Claims(f) => {
-            let y = n.bind(year);
-            if f.text.trim().is_empty() && !f.unpaid_only {
-                format!("cl.fiscal_year = {y}")
-            } else {
-                // The claims the ledger's own list shows for this filter (its condition is private to it).
-                let shown = lists::claims(conn, year, f, 0, lists::count_claims(conn, year, f)?)?;
-                let ids: Vec<String> = shown.iter().map(|c| c.id.to_string()).collect();
-                format!("cl.fiscal_year = {y} AND cl.id IN ({})", ids.join(","))
-            }
-        }
+fn narrowed(year: i32, listing: &Listing) -> Narrowed {
+    // The list's own ids query binds ?1, ?2...: its parameters come first.
+    let within = |alias: &str, (ids, params): (String, Vec<String>)| Narrowed {
+        sql: format!("{alias}.id IN ({ids})"),
+        params: params.into_iter().map(Value::Text).collect(),
     };
-    Ok(n)
+    match listing {
+        Listing::Applications(f) => within("d", queue::Query::new(year, f).ids()),
+        Listing::Consultations(text) => within("c", crate::store::consultations::ids(year, text)),
+        Listing::Events(f) => {
+            let mut n = Narrowed { sql: String::new(), params: Vec::new() };
+            let (y, words) = (n.bind(year), n.bind(f.folded()));
+            n.sql = format!("e.fiscal_year = {y} AND {}", event_matches(&words));
+            n
+        }
+        Listing::Claims(f) => within("cl", lists::claim_ids(year, f)),
+    }
 }
 
 fn field_key(source: Source, f: Field) -> Result<&'static str> {
@@ -227,7 +222,7 @@ pub fn counts(conn: &Connection, listing: &Listing, year: i32, rows: Field, cols
         Some(f) => field_key(source, f)?,
         None => "NULL",
     };
-    let n = narrowed(conn, year, listing)?;
+    let n = narrowed(year, listing);
     let sql = format!(
         "SELECT {r} AS k1, {c} AS k2, COUNT(*) FROM {from} WHERE {}
          GROUP BY k1, k2 ORDER BY k1 IS NULL, k1, k2 IS NULL, k2",
@@ -256,7 +251,7 @@ pub fn records(
         Some((f, v)) => (field_key(source, f)?, v),
         None => ("NULL", None),
     };
-    let mut n = narrowed(conn, year, listing)?;
+    let mut n = narrowed(year, listing);
     let (row_key, col_key) = (n.bind(rows.1.map(String::from)), n.bind(col_value.map(String::from)));
     let limit = n.bind(limit as i64);
     let sql = format!(
@@ -284,15 +279,5 @@ pub fn records(
 /// so that a record chosen in a table opens in the list it was counted from; None when the filter no longer
 /// holds it.
 pub fn queue_position(conn: &Connection, year: i32, filter: &QueueFilter, dispatch_id: i64) -> Result<Option<usize>> {
-    let query = queue::Query::new(conn, year, filter)?;
-    let cond = query.condition();
-    let seq: Option<i64> = conn
-        .prepare_cached(&format!("SELECT d.seq FROM dispatch d WHERE {cond} AND d.id = ?1"))?
-        .query_row([dispatch_id], |r| r.get(0))
-        .optional()?;
-    let Some(seq) = seq else { return Ok(None) };
-    let before: i64 = conn
-        .prepare_cached(&format!("SELECT COUNT(*) FROM dispatch d WHERE {cond} AND d.seq > ?1"))?
-        .query_row([seq], |r| r.get(0))?;
-    Ok(Some(before as usize))
+    queue::Query::new(year, filter).position(conn, dispatch_id)
 }

@@ -308,6 +308,18 @@ pub struct ImportText {
     pub unknown_expert: &'static str,
     /// No event held then (`{what}`), or several (`{what}`, `{n}`: give the title).
     pub unknown_event: [&'static str; 2],
+    /// No organisation of that name (an event's organising body); `{name}`.
+    pub unknown_organiser: &'static str,
+    /// Neither a seminar nor a consultation day; `{value}`.
+    pub unknown_event_kind: &'static str,
+    /// No such venue kind; `{value}`.
+    pub unknown_venue_kind: &'static str,
+    /// No such event status; `{value}`.
+    pub unknown_event_status: &'static str,
+    /// A slot length outside 1..=480 minutes; `{value}`.
+    pub slot_length: &'static str,
+    /// The same event as an earlier row; `{row}`.
+    pub same_event: &'static str,
 }
 
 /// Import texts in a language.
@@ -354,6 +366,8 @@ mod tests {
             all.extend([t.cli.written, t.cli.unknown_chamber, t.cli.font_missing, t.cli.bad_extension]);
             let i = import(lang);
             all.extend([i.dry_run, i.imported, i.row_issue, i.refused, i.duplicate_row, i.unknown_chamber]);
+            all.extend([i.unknown_organiser, i.unknown_event_kind, i.unknown_venue_kind, i.unknown_event_status]);
+            all.extend([i.slot_length, i.same_event]);
             all.extend(i.corporate_number);
             all.extend(i.number);
             all.extend(i.yen);

@@ -151,7 +151,7 @@ pub const IMPORT: ImportText = ImportText {
     rejected_rows: "{n} rows cannot be imported:",
     row_issue: "  row {row} [{column}] {problem}",
     refused: "Nothing was imported: {n} rows cannot be imported (see them with --dry-run)",
-    unknown_kind: "Cannot tell the kind from the header row; give --kind businesses|experts|applications",
+    unknown_kind: "Cannot tell the kind from the header row; give --kind businesses|experts|applications|visits|claims|events",
     missing_column: "The required column \"{column}\" is missing (headers: {headers})",
     unreadable: "Cannot read {file}: {why}",
     unsupported: "{file}: give an .xlsx, .xls, .ods or .csv file",
@@ -187,6 +187,12 @@ pub const IMPORT: ImportText = ImportText {
     unknown_accompaniment: "unknown accompaniment {value} (assigned officer, other guidance officer, support officer, coordinator, nobody)",
     unknown_expert: "no expert named {name} on the roster, or several",
     unknown_event: ["no seminar or consultation day held on {what}", "{n} events held on {what}: give the title"],
+    unknown_organiser: "no organisation \"{name}\" is registered (organisations are kept on tab 2, the roster)",
+    unknown_event_kind: "unknown kind \"{value}\" (講習会 seminar, 個別相談会 consultation day)",
+    unknown_venue_kind: "unknown venue kind \"{value}\" (public facility, rented venue, organisation office, business office)",
+    unknown_event_status: "unknown status \"{value}\" (applied, approved, announced, held, closed, cancelled)",
+    slot_length: "a slot lasts 1 to 480 minutes ({value})",
+    same_event: "the same event as row {row} (same organiser, day and title)",
 };
 
 /// The export/import popup and the frequency tables.

@@ -152,7 +152,7 @@ pub const IMPORT: ImportText = ImportText {
     rejected_rows: "取り込めない行が {n} 件あります:",
     row_issue: "  {row}行目 [{column}] {problem}",
     refused: "取り込めない行が {n} 件あるため、何も取り込んでいません (--dry-run で確認できます)",
-    unknown_kind: "見出し行から種類を判断できません。--kind businesses|experts|applications を指定してください",
+    unknown_kind: "見出し行から種類を判断できません。--kind businesses|experts|applications|visits|claims|events を指定してください",
     missing_column: "必須の列「{column}」がありません (見出し: {headers})",
     unreadable: "{file} を読めません: {why}",
     unsupported: "{file}: .xlsx・.xls・.ods・.csv のファイルを指定してください",
@@ -196,6 +196,12 @@ pub const IMPORT: ImportText = ImportText {
         "{what} に開催された講習会・相談会はありません",
         "{what} に開催された講習会・相談会が {n} 件あります (講習会名で区別してください)",
     ],
+    unknown_organiser: "主催団体「{name}」は登録されていません (団体はタブ2「名簿」に登録します)",
+    unknown_event_kind: "種別「{value}」が分かりません (講習会・個別相談会)",
+    unknown_venue_kind: "会場区分「{value}」が分かりません (公共施設・その他の貸会場・団体の事務所・会館・参加事業者の事務所)",
+    unknown_event_status: "状態「{value}」が分かりません (申込・承認・周知済・開催済・完了・中止)",
+    slot_length: "1枠の時間は1〜480分です ({value})",
+    same_event: "{row}行目と同じ講習会・相談会です (同じ主催団体・開催日・名称)",
 };
 
 /// 書き出し・取り込みのポップアップと集計表。
