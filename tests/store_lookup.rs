@@ -215,7 +215,9 @@ fn list_filters_find_every_match_and_follow_renames_merges_and_undo() {
             // More matching businesses than the lookup ever shows, each with an application.
             for i in 0..620 {
                 let name = format!("田中商店{i:03}");
-                let business = businesses::insert(tx, &NewBusiness { name, ..Default::default() })?;
+                // The first one's representative matches too: its application still counts once.
+                let representative = if i == 0 { "田中 一郎".to_string() } else { String::new() };
+                let business = businesses::insert(tx, &NewBusiness { name, representative, ..Default::default() })?;
                 let app = NewDispatch {
                     fiscal_year: 2025,
                     business_id: business,
@@ -257,6 +259,7 @@ fn list_filters_find_every_match_and_follow_renames_merges_and_undo() {
     assert_eq!(queue(&store, "R7-12"), 1, "the application number");
     assert_eq!(queue(&store, "R7-12 "), 1);
     assert_eq!(consulted(&store, "田中商店000"), 1, "through the linked business");
+    assert_eq!(consulted(&store, "田中"), 1, "its name and representative both match: counted once");
     assert_eq!(consulted(&store, "佐藤"), 1, "the caller");
     assert_eq!(consulted(&store, "4567"), 1, "the last digits of the caller's phone");
     assert_eq!(consulted(&store, "いーしー"), 0);
@@ -269,10 +272,10 @@ fn list_filters_find_every_match_and_follow_renames_merges_and_undo() {
             reindex_record(tx, Kind::Business, first)
         })
         .unwrap();
-    assert_eq!((queue(&store, "田中"), queue(&store, "阿蘇の里")), (619, 1));
-    assert_eq!((consulted(&store, "田中"), consulted(&store, "阿蘇の里")), (0, 1));
+    assert_eq!((queue(&store, "田中商店"), queue(&store, "阿蘇の里")), (619, 1));
+    assert_eq!((consulted(&store, "田中商店"), consulted(&store, "阿蘇の里")), (0, 1));
     store.undo().unwrap().unwrap();
-    assert_eq!((queue(&store, "田中"), queue(&store, "阿蘇の里")), (620, 0));
+    assert_eq!((queue(&store, "田中商店"), queue(&store, "阿蘇の里")), (620, 0));
     assert_eq!(consulted(&store, "田中商店000"), 1);
 
     // A merge moves the applications and the consultation to the business kept: found by its name only.

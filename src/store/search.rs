@@ -222,7 +222,7 @@ pub struct Matching {
 /// ranges and full-text matches inside the kind's band, for a list to join with (its count and page then read
 /// only the matching rows).
 pub fn matching(kind: Kind, query: &str) -> Matching {
-    let mut parts = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
     let mut params = Vec::new();
     let code = kind.code();
     for probe in probes(query) {
@@ -246,10 +246,13 @@ pub fn matching(kind: Kind, query: &str) -> Matching {
             }
         }
     }
-    if parts.is_empty() {
-        parts.push("SELECT NULL AS record_id WHERE 0".into());
-    }
-    Matching { sql: parts.join(" UNION "), params }
+    // A UNION keeps each record once; a single part needs DISTINCT (two fields of a record may match).
+    let sql = match parts.as_slice() {
+        [] => "SELECT NULL AS record_id WHERE 0".to_string(),
+        [one] => format!("SELECT DISTINCT record_id FROM ({one})"),
+        _ => parts.join(" UNION "),
+    };
+    Matching { sql, params }
 }
 
 /// A full-text query for the text as one phrase.
