@@ -375,6 +375,9 @@ pub fn payments(
 fn work_of(from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> ([(String, String); 2], Vec<String>) {
     let dates = format!("u.work_date BETWEEN '{from}' AND '{until}'");
     let row = "u.kind, u.ref_id, u.expert_id, u.work_date";
+    // The table's primary key (kind, ref_id, expert_id): without statistics SQLite would rather walk the date
+    // index for each visit or event matched.
+    let by_ref = "sqlite_autoindex_unpaid_work_1";
     // The rows of a matching expert, then those of the business visited or the event when the expert did not
     // match: each once, read through the table's indexes.
     let (visits, events, params) = match f.matches() {
@@ -384,7 +387,8 @@ fn work_of(from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> ([(String, St
                 "(SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_expert
                   WHERE u.expert_id IN ({e}) AND u.kind = 'visit' AND {dates}
                   UNION ALL
-                  SELECT {row} FROM visit v CROSS JOIN unpaid_work u ON u.kind = 'visit' AND u.ref_id = v.id
+                  SELECT {row} FROM visit v CROSS JOIN unpaid_work u INDEXED BY {by_ref}
+                      ON u.kind = 'visit' AND u.ref_id = v.id
                   WHERE v.dispatch_id IN ({a}) AND u.expert_id NOT IN ({e}) AND {dates}) u",
                 e = m.expert,
                 a = m.application
@@ -393,7 +397,7 @@ fn work_of(from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> ([(String, St
                 "(SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_expert
                   WHERE u.expert_id IN ({e}) AND u.kind = 'event' AND {dates}
                   UNION ALL
-                  SELECT {row} FROM unpaid_work u
+                  SELECT {row} FROM unpaid_work u INDEXED BY {by_ref}
                   WHERE u.kind = 'event' AND u.ref_id IN ({ev}) AND u.expert_id NOT IN ({e}) AND {dates}) u",
                 e = m.expert,
                 ev = m.event
