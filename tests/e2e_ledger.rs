@@ -128,8 +128,13 @@ fn a_claim_goes_to_paid_an_office_claim_is_refused_and_a_visit_fee_is_proposed()
     c.send("vv");
     c.wait_for("[未払の実績]");
     c.send(&format!("/{business}"));
+    // Each keystroke reloads the list: wait for the whole name in the filter and the row it lists (a row seen
+    // earlier may belong to a shorter prefix, its list about to be replaced), then apply and propose.
+    c.wait_until("the visit listed for the whole name", |s| {
+        s.lines().next().is_some_and(|l| l.contains(&format!("/{business}")))
+            && s.lines().any(|l| l.contains(&business) && l.contains("派遣"))
+    });
     c.send(ENTER);
-    c.wait_until("the visit listed", |s| s.lines().any(|l| l.contains(&business) && l.contains("派遣")));
     c.send(ENTER);
     c.wait_for("謝金・旅費の起案:");
     let form = c.wait_for("源泉徴収 ¥3,063 (10.21%)");
