@@ -3,7 +3,7 @@
 use super::Effect;
 use super::input::LineInput;
 use super::keymap::{Command, Key};
-use crate::store::lookup::{Groups, Hit};
+use crate::store::lookup::{Groups, Hit, HitKind};
 
 /// How many hits of each kind the popup asks for.
 pub const PER_KIND: usize = 8;
@@ -19,6 +19,11 @@ pub struct LookupState {
     pub selected: usize,
     /// Generation of the latest query; older replies are dropped.
     pub generation: u64,
+    /// Generation of the query `groups` answer (behind `generation` while the latest reply is on its way).
+    answered: u64,
+    /// The hit chosen with Up/Down since the latest query was sent: its reply keeps it chosen if it still lists
+    /// it (a reply arriving just after the arrow key would otherwise put the selection back on the first row).
+    chosen: Option<(HitKind, i64)>,
 }
 
 /// What a key did in the lookup.
@@ -40,6 +45,11 @@ impl LookupState {
         (s, e)
     }
 
+    /// Whether the results shown answer an earlier query than the latest one typed (its reply is on its way).
+    pub fn pending(&self) -> bool {
+        self.answered != self.generation
+    }
+
     /// All hits in display order.
     pub fn hits(&self) -> impl Iterator<Item = &Hit> {
         self.groups.iter().flat_map(|g| g.1.iter())
@@ -47,6 +57,7 @@ impl LookupState {
 
     fn query(&mut self) -> Effect {
         self.generation += 1;
+        self.chosen = None;
         Effect::Lookup { generation: self.generation, query: self.input.text().to_string() }
     }
 
@@ -64,8 +75,14 @@ impl LookupState {
         }
         let before = self.input.text().to_string();
         match key {
-            Key::Up => self.selected = self.selected.saturating_sub(1),
-            Key::Down => self.selected = (self.selected + 1).min(self.hits().count().saturating_sub(1)),
+            Key::Up | Key::Down => {
+                self.selected = match key {
+                    Key::Up => self.selected.saturating_sub(1),
+                    _ => (self.selected + 1).min(self.hits().count().saturating_sub(1)),
+                };
+                let chosen = self.hits().nth(self.selected).map(|h| (h.kind, h.id));
+                self.chosen = chosen;
+            }
             _ => {
                 self.input.edit(key);
             }
@@ -79,8 +96,10 @@ impl LookupState {
     /// Takes results, unless a newer query was sent since.
     pub fn results(&mut self, generation: u64, groups: Groups) {
         if generation == self.generation {
+            self.answered = generation;
             self.groups = groups;
-            self.selected = 0;
+            let chosen = self.chosen;
+            self.selected = chosen.and_then(|c| self.hits().position(|h| (h.kind, h.id) == c)).unwrap_or(0);
         }
     }
 }
@@ -88,7 +107,6 @@ impl LookupState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::lookup::HitKind;
 
     fn hit(id: i64) -> Hit {
         Hit::new(HitKind::Business, id, "田中商店".into())
@@ -98,14 +116,44 @@ mod tests {
     fn every_keystroke_queries_and_stale_replies_are_dropped() {
         let (mut s, first) = LookupState::open();
         assert_eq!(first, Effect::Lookup { generation: 1, query: String::new() });
+        assert!(s.pending(), "the recent records are on their way");
         s.key(None, Key::Char('ﾀ'));
         let LookupEvent::Effects(fx) = s.key(None, Key::Char('ﾅ')) else { panic!() };
         assert_eq!(fx, vec![Effect::Lookup { generation: 3, query: "ﾀﾅ".into() }]);
         s.results(2, vec![(HitKind::Business, vec![hit(1)])]);
         assert!(s.groups.is_empty(), "reply to an older keystroke dropped");
+        assert!(s.pending());
         s.results(3, vec![(HitKind::Business, vec![hit(1), hit(2)])]);
+        assert!(!s.pending(), "the results answer what is typed");
         s.key(None, Key::Down);
         assert_eq!(s.key(Some(Command::Open), Key::Enter), LookupEvent::Open(hit(2)));
         assert_eq!(s.key(Some(Command::Back), Key::Esc), LookupEvent::Close);
+    }
+
+    #[test]
+    fn a_reply_after_an_arrow_key_keeps_the_hit_chosen() {
+        let expert = Hit::new(HitKind::Expert, 7, "高橋 小百合".into());
+        let (mut s, _) = LookupState::open();
+        for c in "takaha".chars() {
+            s.key(None, Key::Char(c));
+        }
+        s.results(s.generation, vec![(HitKind::Business, vec![hit(1)]), (HitKind::Expert, vec![expert.clone()])]);
+        s.key(None, Key::Char('s'));
+        s.key(None, Key::Char('h'));
+        s.key(None, Key::Char('i'));
+        // The arrow key moves over the results shown (the previous query's) before the new ones arrive.
+        s.key(None, Key::Down);
+        let latest = s.generation;
+        s.results(latest, vec![(HitKind::Business, vec![hit(1), hit(2)]), (HitKind::Expert, vec![expert.clone()])]);
+        assert_eq!(s.key(Some(Command::Open), Key::Enter), LookupEvent::Open(expert.clone()), "still the expert");
+        // Typing again asks anew: its results start from their best match.
+        s.key(None, Key::Char(' '));
+        s.results(s.generation, vec![(HitKind::Business, vec![hit(1)]), (HitKind::Expert, vec![expert])]);
+        assert_eq!(s.key(Some(Command::Open), Key::Enter), LookupEvent::Open(hit(1)));
+        // A chosen hit the new results no longer list: the first row.
+        s.key(None, Key::Char('s'));
+        s.key(None, Key::Down);
+        s.results(s.generation, vec![(HitKind::Business, vec![hit(2)])]);
+        assert_eq!(s.selected, 0);
     }
 }

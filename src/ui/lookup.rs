@@ -24,8 +24,12 @@ pub fn draw(f: &mut Frame, area: Rect, l: &LookupState, lang: Lang, theme: &Them
     let inner = block.inner(r);
     f.render_widget(block, r);
     let cells = usize::from(inner.width);
-    let mut lines =
-        vec![Line::from(vec![Span::styled("> ", theme.heading()), Span::raw(display(l.input.text()).into_owned())])];
+    let mut input = vec![Span::styled("> ", theme.heading()), Span::raw(display(l.input.text()).into_owned())];
+    if l.pending() {
+        // The results below answer an earlier keystroke until this one's arrive.
+        input.push(Span::styled(" …", theme.dim()));
+    }
+    let mut lines = vec![Line::from(input)];
     if l.input.text().is_empty() {
         lines.push(Line::styled(truncate(t.lookup_hint, cells), theme.dim()));
         if !l.groups.is_empty() {
@@ -35,21 +39,32 @@ pub fn draw(f: &mut Frame, area: Rect, l: &LookupState, lang: Lang, theme: &Them
         lines.push(Line::styled(t.lookup_none, theme.dim()));
     }
     let mut index = 0;
+    let mut selected_line = None;
     let recent = l.input.text().is_empty();
     for (kind, hits) in &l.groups {
         if !recent {
             lines.push(Line::styled(format!("{} ({})", kind_label(t, *kind), hits.len()), theme.heading()));
         }
         for hit in hits {
-            let style = if index == l.selected { theme.selected() } else { theme.normal() };
+            let style = if index == l.selected {
+                selected_line = Some(lines.len());
+                theme.selected()
+            } else {
+                theme.normal()
+            };
             let prefix = if recent { format!("{} ", kind_label(t, hit.kind)) } else { String::new() };
             lines.push(Line::styled(truncate(&format!(" {prefix}{}", facts(hit, lang, t)), cells), style));
             index += 1;
         }
     }
-    let selected_line = lines.iter().position(|x| x.style == theme.selected()).unwrap_or(0);
-    let scroll = selected_line.saturating_sub(usize::from(inner.height).saturating_sub(1)) as u16;
+    let scroll = selected_line.unwrap_or(0).saturating_sub(usize::from(inner.height).saturating_sub(1)) as u16;
     f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    if let Some(y) = selected_line.and_then(|l| u16::try_from(l).ok()).map(|l| l - scroll) {
+        // The whole row, not only its text: a selection ending mid-row left a reversed cell behind after the
+        // selection moved on, when a wide character redrawn just before it cut an older one in two (the
+        // terminal blanks the orphaned half with the attributes in force, and the diff never redraws it).
+        f.buffer_mut().set_style(Rect { y: inner.y + y, height: 1, ..inner }, theme.selected());
+    }
     if scroll == 0 {
         let x = (2 + l.input.caret_cells()).min(cells.saturating_sub(1));
         f.set_cursor_position(Position::new(inner.x + x as u16, inner.y));
@@ -93,4 +108,48 @@ fn facts(h: &Hit, lang: Lang, t: &ConsoleText) -> String {
     }
     parts.extend(h.next_date.map(|d| t.next_date.replace("{date}", &format_iso_wareki(d))));
     parts.join("  ")
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+
+    use super::*;
+    use crate::app::keymap::Key;
+
+    fn input_line(l: &LookupState) -> String {
+        let mut t = Terminal::new(TestBackend::new(60, 8)).expect("test terminal");
+        t.draw(|f| draw(f, f.area(), l, Lang::Ja, &Theme::new(false))).expect("draw");
+        let buf = t.backend().buffer();
+        (0..buf.area.width).map(|x| buf[(x, 2)].symbol()).collect()
+    }
+
+    #[test]
+    fn the_chosen_hit_is_reversed_across_the_whole_row() {
+        let (mut l, _) = LookupState::open();
+        l.key(None, Key::Char('R'));
+        let hits = [12, 13].map(|id| Hit::new(HitKind::Application, id, format!("R7-00{id}")));
+        l.results(l.generation, vec![(HitKind::Application, hits.to_vec())]);
+        l.key(None, Key::Down);
+        let mut t = Terminal::new(TestBackend::new(60, 8)).expect("test terminal");
+        let frame = t.draw(|f| draw(f, f.area(), &l, Lang::Ja, &Theme::new(false))).expect("draw");
+        // Rows: the frame's top, the input, the group, R7-0012, R7-0013 (chosen); the 54 cells inside the frame.
+        let reversed = |y: u16| (3..57).filter(|&x| frame.buffer[(x, y)].modifier.contains(Modifier::REVERSED)).count();
+        assert_eq!((reversed(4), reversed(5)), (0, 54), "only the chosen row, all of it");
+    }
+
+    #[test]
+    fn the_input_says_when_its_results_are_on_their_way() {
+        let (mut l, _) = LookupState::open();
+        l.key(None, Key::Char('R'));
+        assert!(input_line(&l).contains("> R …"), "{}", input_line(&l));
+        l.results(
+            l.generation,
+            vec![(HitKind::Application, vec![Hit::new(HitKind::Application, 12, "R7-0012".into())])],
+        );
+        let line = input_line(&l);
+        assert!(line.contains("> R") && !line.contains('…'), "{line}");
+    }
 }

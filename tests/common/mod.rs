@@ -79,6 +79,43 @@ impl Console {
         }
     }
 
+    /// The parsed screen now: its text, the cells' attributes (a selected row is drawn reversed) and the cursor.
+    pub fn parsed(&self) -> vt100::Screen {
+        self.parser.lock().map(|p| p.screen().clone()).expect("the screen parser")
+    }
+
+    /// Waits until `pred` holds for the parsed screen; panics with the screen after 15 seconds.
+    pub fn wait_parsed(&self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) -> vt100::Screen {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let s = self.parsed();
+            if pred(&s) {
+                return s;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what:?}; screen:\n{}", s.contents());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until `pred` holds and the screen (text and cursor) then stays the same for a quarter of a second: a
+    /// stable frame, for taking a screen that a later one must equal once everything it loads has arrived.
+    pub fn wait_stable(&self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) -> vt100::Screen {
+        let frame = |s: &vt100::Screen| (s.contents(), s.cursor_position(), s.hide_cursor());
+        let mut s = self.wait_parsed(what, &pred);
+        let mut since = Instant::now();
+        while since.elapsed() < Duration::from_millis(250) {
+            std::thread::sleep(Duration::from_millis(20));
+            let now = self.wait_parsed(what, &pred);
+            if frame(&now) != frame(&s) {
+                s = now;
+                since = Instant::now();
+            }
+        }
+        s
+    }
+
     /// Types keys (raw bytes: "q", "\r" for Enter, "\x1b" for Esc, "\x1b[B" for Down).
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write to pty");
