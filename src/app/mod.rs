@@ -931,8 +931,13 @@ fn form_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
     let chamber_before = form.record("chamber");
     let person_before = form.choice("person").map(str::to_string);
     let event = form.handle(cmd, key);
-    if let (Purpose::Queue(QueuePurpose::AddVisit { .. } | QueuePurpose::EditVisit { .. }), Some(d)) =
-        (&purpose, &app.queue.detail)
+    // The accompanying person comes from the form's own application (another one may have been opened from the
+    // lookup while the form was kept as a draft).
+    if let (
+        Purpose::Queue(QueuePurpose::AddVisit { dispatch_id } | QueuePurpose::EditVisit { dispatch_id, .. }),
+        Some(d),
+    ) = (&purpose, &app.queue.detail)
+        && d.row.id == *dispatch_id
         && form.choice("person").map(str::to_string) != person_before
     {
         forms::person_picked(form, d);
