@@ -3,22 +3,13 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use common::Console;
 
 /// Runs the binary with a private HOME and no terminal on stdin (as in CI).
 fn madoguchi(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_madoguchi"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .stdin(Stdio::null())
-        .output()
-        .expect("run madoguchi")
+    common::command(home).args(args).stdin(Stdio::null()).output().expect("run madoguchi")
 }
 
 fn text(o: &[u8]) -> String {

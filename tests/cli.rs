@@ -1,21 +1,14 @@
 //! The real binary from the command line: help, version, configuration errors, demo and check, and output into a
 //! closed pipe.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
 /// Runs the binary with a private HOME so no test touches the real data or config directories.
 fn madoguchi(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_madoguchi"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env_remove("MADOGUCHI_LOG")
-        .output()
-        .expect("run madoguchi")
+    common::command(home).args(args).output().expect("run madoguchi")
 }
 
 fn text(o: &[u8]) -> String {
@@ -215,17 +208,7 @@ fn a_reader_that_goes_away_early_ends_the_output_quietly() {
 fn madoguchi_into_closed_pipe(home: &Path, args: &[&str]) -> Output {
     let (reader, writer) = std::io::pipe().expect("a pipe");
     drop(reader);
-    Command::new(env!("CARGO_BIN_EXE_madoguchi"))
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env_remove("MADOGUCHI_LOG")
-        .stdout(writer)
-        .output()
-        .expect("run madoguchi")
+    common::command(home).args(args).stdout(writer).output().expect("run madoguchi")
 }
 
 #[test]

@@ -162,16 +162,22 @@ impl Drop for Console {
     }
 }
 
-/// Runs the binary to completion (for `demo --out`) with a private HOME; panics on failure.
-pub fn run_ok(home: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_madoguchi"))
-        .args(args)
-        .env("HOME", home)
+/// The binary with a private HOME and XDG directories (no test touches the real data or config) and no log
+/// setting inherited.
+pub fn command(home: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_madoguchi"));
+    c.env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_STATE_HOME", home.join("state"))
-        .output()
-        .expect("run madoguchi");
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env_remove("MADOGUCHI_LOG");
+    c
+}
+
+/// Runs the binary to completion (for `demo --out`) with a private HOME; panics on failure.
+pub fn run_ok(home: &Path, args: &[&str]) -> String {
+    let out = command(home).args(args).output().expect("run madoguchi");
     assert!(out.status.success(), "madoguchi {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
