@@ -371,63 +371,50 @@ pub fn payments(
 }
 
 /// The unpaid visits and event parts (table `unpaid_work`) between two dates matching the filter (by expert, or the
-/// business visited, or the event): for visits and for event parts, a count and a list query; and the parameters.
-fn work_of(from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> ([(String, String); 2], Vec<String>) {
+/// business visited, or the event): for visits and for event parts, a query of their rows (`kind`, `ref_id`,
+/// `expert_id`, `work_date`); and the parameters.
+fn work_of(from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> ([String; 2], Vec<String>) {
     let dates = format!("u.work_date BETWEEN '{from}' AND '{until}'");
     let row = "u.kind, u.ref_id, u.expert_id, u.work_date";
     // The table's primary key (kind, ref_id, expert_id): without statistics SQLite would rather walk the date
     // index for each visit or event matched.
     let by_ref = "sqlite_autoindex_unpaid_work_1";
+    let Some(m) = f.matches() else {
+        let all = |kind: &str| format!("SELECT {row} FROM unpaid_work u WHERE u.kind = '{kind}' AND {dates}");
+        return ([all("visit"), all("event")], Vec::new());
+    };
     // The rows of a matching expert, then those of the business visited or the event when the expert did not
     // match: each once, read through the table's indexes.
-    let (visits, events, params) = match f.matches() {
-        None => ("unpaid_work u".to_string(), "unpaid_work u".to_string(), Vec::new()),
-        Some(m) => (
-            format!(
-                "(SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_expert
-                  WHERE u.expert_id IN ({e}) AND u.kind = 'visit' AND {dates}
-                  UNION ALL
-                  SELECT {row} FROM visit v CROSS JOIN unpaid_work u INDEXED BY {by_ref}
-                      ON u.kind = 'visit' AND u.ref_id = v.id
-                  WHERE v.dispatch_id IN ({a}) AND u.expert_id NOT IN ({e}) AND {dates}) u",
-                e = m.expert,
-                a = m.application
-            ),
-            format!(
-                "(SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_expert
-                  WHERE u.expert_id IN ({e}) AND u.kind = 'event' AND {dates}
-                  UNION ALL
-                  SELECT {row} FROM unpaid_work u INDEXED BY {by_ref}
-                  WHERE u.kind = 'event' AND u.ref_id IN ({ev}) AND u.expert_id NOT IN ({e}) AND {dates}) u",
-                e = m.expert,
-                ev = m.event
-            ),
-            m.params,
-        ),
-    };
-    let queries = [
-        (
-            format!("SELECT COUNT(*) FROM {visits} WHERE u.kind = 'visit' AND {dates}"),
-            format!(
-            "SELECT v.id, NULL, v.expert_id, e.name, e.is_corporation, v.visit_date, b.name, v.end_min - v.start_min,
-                    v.place = 'online'
-             FROM {visits} JOIN visit v ON v.id = u.ref_id JOIN expert e ON e.id = v.expert_id
-             JOIN dispatch d ON d.id = v.dispatch_id JOIN business b ON b.id = d.business_id
-             WHERE u.kind = 'visit' AND {dates}"
-            ),
-        ),
-        (
-            format!("SELECT COUNT(*) FROM {events} WHERE u.kind = 'event' AND {dates}"),
-            format!(
-                "SELECT NULL, ev.id, u.expert_id, e.name, e.is_corporation, ev.event_date, ev.title,
-                    ev.end_min - ev.start_min, 0
-             FROM {events} JOIN event ev ON ev.id = u.ref_id JOIN expert e ON e.id = u.expert_id
-             WHERE u.kind = 'event' AND {dates}"
-            ),
-        ),
-    ];
-    (queries, params)
+    let visits = format!(
+        "SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_expert
+         WHERE u.expert_id IN ({e}) AND u.kind = 'visit' AND {dates}
+         UNION ALL
+         SELECT {row} FROM visit v CROSS JOIN unpaid_work u INDEXED BY {by_ref} ON u.kind = 'visit' AND u.ref_id = v.id
+         WHERE v.dispatch_id IN ({a}) AND u.expert_id NOT IN ({e}) AND {dates}",
+        e = m.expert,
+        a = m.application
+    );
+    let events = format!(
+        "SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_expert
+         WHERE u.expert_id IN ({e}) AND u.kind = 'event' AND {dates}
+         UNION ALL
+         SELECT {row} FROM unpaid_work u INDEXED BY {by_ref}
+         WHERE u.kind = 'event' AND u.ref_id IN ({ev}) AND u.expert_id NOT IN ({e}) AND {dates}",
+        e = m.expert,
+        ev = m.event
+    );
+    ([visits, events], m.params)
 }
+
+/// The columns of a work row and the joins they need, for visits and for event parts (over rows `u`).
+const WORK_ROWS: [&str; 2] = [
+    "SELECT v.id, NULL, v.expert_id, e.name, e.is_corporation, v.visit_date, b.name, v.end_min - v.start_min,
+            v.place = 'online'
+     FROM {rows} u JOIN visit v ON v.id = u.ref_id JOIN expert e ON e.id = v.expert_id
+     JOIN dispatch d ON d.id = v.dispatch_id JOIN business b ON b.id = d.business_id",
+    "SELECT NULL, ev.id, u.expert_id, e.name, e.is_corporation, ev.event_date, ev.title, ev.end_min - ev.start_min, 0
+     FROM {rows} u JOIN event ev ON ev.id = u.ref_id JOIN expert e ON e.id = u.expert_id",
+];
 
 /// Work done between `from` and `until` (the fiscal year's start and today) that has no payment yet.
 pub fn count_work(conn: &Connection, from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> Result<usize> {
@@ -438,7 +425,8 @@ pub fn count_work(conn: &Connection, from: NaiveDate, until: NaiveDate, f: &Ledg
     }
     let (queries, params) = work_of(from, until, f);
     let mut n = 0;
-    for (sql, _) in queries {
+    for rows in queries {
+        let sql = format!("SELECT COUNT(*) FROM ({rows})");
         n += conn.prepare_cached(&sql)?.query_row(params_from_iter(&params), |r| r.get::<_, i64>(0))?;
     }
     Ok(n as usize)
@@ -456,8 +444,10 @@ pub fn work(
 ) -> Result<Vec<WorkRow>> {
     let mut all = Vec::new();
     let (queries, params) = work_of(from, until, f);
-    for (_, sql) in queries {
-        let sql = format!("{sql} ORDER BY u.work_date DESC, u.expert_id LIMIT {}", offset + limit);
+    for (rows, select) in queries.iter().zip(WORK_ROWS) {
+        // The page's rows first (from the table's date index, or the matches sorted), then their joins.
+        let first = format!("(SELECT * FROM ({rows}) ORDER BY work_date DESC, expert_id LIMIT {})", offset + limit);
+        let sql = format!("{} ORDER BY u.work_date DESC, u.expert_id", select.replace("{rows}", &first));
         let mut st = conn.prepare_cached(&sql)?;
         let rows = st.query_map(params_from_iter(&params), |r| {
             Ok(WorkRow {
