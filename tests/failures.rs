@@ -1,13 +1,14 @@
 //! Storage failures on real SQLite files: a full disk, a read-only database and a database locked by another
 //! console each give a clear message in ja and en, write nothing partial, and never hang.
 
-use std::sync::Arc;
+#[path = "support/screen.rs"]
+mod screen;
+
 use std::time::Instant;
 
 use madoguchi::app::keymap::Key;
-use madoguchi::app::{Action, App, Session};
+use madoguchi::app::{Action, App};
 use madoguchi::commands::console::dispatch;
-use madoguchi::domain::fiscal_year::FiscalYear;
 use madoguchi::domain::records::NewBusiness;
 use madoguchi::store::failure::Failure;
 use madoguchi::store::{BUSY_TIMEOUT, Store, businesses, check};
@@ -112,15 +113,7 @@ fn a_locked_database_fails_within_the_busy_timeout_with_a_clear_message() {
 #[test]
 fn a_failed_save_keeps_what_was_typed_in_the_form() {
     let (_dir, mut store) = temp_store();
-    let session = Session {
-        lang: Lang::Ja,
-        today: chrono::NaiveDate::from_ymd_opt(2025, 11, 4).unwrap(),
-        fy: Arc::new(FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml")).unwrap()),
-        fallback_from: None,
-        staff: "山田".into(),
-        report_overdue_days: 30,
-        color: false,
-    };
+    let session = screen::session(Lang::Ja);
     let mut app = App::new(session);
     dispatch(&mut app, &mut store, Action::Resize { list_rows: 10 });
     // The quick desk-consultation form: caller, then the content.

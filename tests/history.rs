@@ -1,5 +1,8 @@
 //! A record's history (issue 10): the audit trail read back from a real SQLite file and shown in the popup.
 
+#[path = "support/screen.rs"]
+mod screen;
+
 use madoguchi::app::keymap::Key;
 use madoguchi::app::{Action, App, Popup, Tab};
 use madoguchi::commands::console::dispatch;
@@ -59,17 +62,7 @@ fn changes_say_who_when_and_each_field_before_and_after_newest_first() {
 fn h_on_a_roster_business_opens_its_history_and_esc_closes_it() {
     let dir = tempfile::tempdir().unwrap();
     let (mut store, id) = store_with_a_renamed_business(dir.path());
-    let fy = madoguchi::domain::fiscal_year::FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml"))
-        .unwrap();
-    let mut app = App::new(madoguchi::app::Session {
-        lang: Lang::Ja,
-        today: chrono::NaiveDate::from_ymd_opt(2025, 11, 4).unwrap(),
-        fy: std::sync::Arc::new(fy),
-        fallback_from: None,
-        staff: "山田".into(),
-        report_overdue_days: 30,
-        color: false,
-    });
+    let mut app = App::new(screen::session(Lang::Ja));
     dispatch(&mut app, &mut store, Action::Resize { list_rows: 20 });
     dispatch(&mut app, &mut store, Action::Key(Key::Char('2')));
     dispatch(&mut app, &mut store, Action::Key(Key::Char('v')));

@@ -3,16 +3,16 @@
 //! filtered list; the view with Japanese labels and its filter in the title at 80x24 and 160x48; `F` takes each
 //! tab's filter; and the export popup's form.
 
+#[path = "support/screen.rs"]
+mod screen;
+
 #[path = "support/reports.rs"]
 mod support;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
-use chrono::NaiveDate;
 use madoguchi::app::keymap::Key;
-use madoguchi::app::{Action, App, Effect, Session, Tab, reduce};
-use madoguchi::domain::fiscal_year::FiscalYear;
+use madoguchi::app::{Action, App, Effect, Tab, reduce};
 use madoguchi::domain::model::DispatchStatus;
 use madoguchi::screens::reports::{Load, Reply};
 use madoguchi::store::Store;
@@ -290,15 +290,7 @@ fn an_application_record_is_labelled_with_its_number() {
 }
 
 fn app(lang: Lang) -> App {
-    App::new(Session {
-        lang,
-        today: NaiveDate::from_ymd_opt(2025, 11, 4).unwrap(),
-        fy: Arc::new(FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml")).unwrap()),
-        fallback_from: None,
-        staff: "山田".into(),
-        report_overdue_days: 30,
-        color: false,
-    })
+    App::new(screen::session(lang))
 }
 
 fn cell(row: &str, col: Option<&str>, count: i64) -> Cell {

@@ -1,11 +1,11 @@
 //! Screen snapshots (ratatui TestBackend + insta) with Japanese text at 80x24 and 160x48.
 
-use std::sync::Arc;
+#[path = "support/screen.rs"]
+mod screen;
 
 use chrono::NaiveDate;
 use madoguchi::app::keymap::Key;
-use madoguchi::app::{Action, App, Effect, Session, reduce};
-use madoguchi::domain::fiscal_year::FiscalYear;
+use madoguchi::app::{Action, App, Effect, reduce};
 use madoguchi::domain::model::{
     AccompanimentKind, DeskRole, DispatchNumber, DispatchStatus, LegalForm, PlaceKind, StaffRole,
 };
@@ -15,21 +15,10 @@ use madoguchi::ui::frame;
 use madoguchi::ui::i18n::Lang;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use screen::{render, session};
 
 fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, dd).unwrap()
-}
-
-fn session(lang: Lang) -> Session {
-    Session {
-        lang,
-        today: d(2025, 11, 4),
-        fy: Arc::new(FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml")).unwrap()),
-        fallback_from: None,
-        staff: "山田".into(),
-        report_overdue_days: 30,
-        color: false,
-    }
 }
 
 const BUSINESSES: &[&str] = &[
@@ -138,12 +127,6 @@ fn loaded_app(lang: Lang, w: u16, h: u16) -> App {
     assert_eq!(fx, vec![Effect::LoadDetail { id: first.id }]);
     reduce(&mut app, Action::Detail(Some(Box::new(detail(first)))));
     app
-}
-
-fn render(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| frame::draw(f, app)).unwrap();
-    terminal.backend().to_string()
 }
 
 #[test]

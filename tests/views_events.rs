@@ -3,42 +3,22 @@
 //! slot grid, a startup seminar's participant list, its series view (R-S10), and the event form with a refused
 //! attendance fee (R-S3).
 
-use std::sync::Arc;
+#[path = "support/screen.rs"]
+mod screen;
 
 use chrono::NaiveDate;
 use madoguchi::app::keymap::Key;
-use madoguchi::app::{Action, App, Effect, Session, Tab, reduce};
-use madoguchi::domain::fiscal_year::FiscalYear;
+use madoguchi::app::{Action, App, Effect, Tab, reduce};
 use madoguchi::domain::model::{EventKind, EventStatus, VenueKind};
 use madoguchi::domain::rules::Finding;
 use madoguchi::screens::events::{Load, Reply};
 use madoguchi::store::calendar::{AgendaRow, BookingLine, CellItem, DayCell, EventDetail, EventExpert, ItemKind};
 use madoguchi::store::workflow::Refusal;
-use madoguchi::ui::frame;
 use madoguchi::ui::i18n::Lang;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use screen::{render, session};
 
 fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, dd).unwrap()
-}
-
-fn session() -> Session {
-    Session {
-        lang: Lang::Ja,
-        today: d(2025, 11, 4),
-        fy: Arc::new(FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml")).unwrap()),
-        fallback_from: None,
-        staff: "山田".into(),
-        report_overdue_days: 30,
-        color: false,
-    }
-}
-
-fn render(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| frame::draw(f, app)).unwrap();
-    terminal.backend().to_string()
 }
 
 fn item(kind: EventKind, title: &str) -> CellItem {
@@ -81,7 +61,7 @@ fn agenda() -> Vec<AgendaRow> {
 
 /// The console on tab 3 with November 2025 loaded, 2025-11-04 selected.
 fn calendar_app(rows: usize) -> App {
-    let mut app = App::new(session());
+    let mut app = App::new(session(Lang::Ja));
     reduce(&mut app, Action::Resize { list_rows: rows });
     let fx = reduce(&mut app, Action::Key(Key::Char('3')));
     assert_eq!(app.tab, Tab::Events);
@@ -108,7 +88,7 @@ fn november_2025_at_160x48() {
 
 #[test]
 fn the_substitute_holiday_selected_with_monday_first() {
-    let mut app = App::new(session());
+    let mut app = App::new(session(Lang::Ja));
     app.events.week_start = madoguchi::config::WeekStart::Monday;
     reduce(&mut app, Action::Resize { list_rows: 21 });
     reduce(&mut app, Action::Key(Key::Char('3')));
@@ -264,7 +244,7 @@ fn series_app(rows: usize) -> App {
     use madoguchi::domain::rules::startup::{SeriesSession, startup_standing};
     use madoguchi::store::participants::{SeriesPerson, SeriesView, SessionLine};
     let mut app = seminar_app(rows);
-    let fy = session().fy;
+    let fy = session(Lang::Ja).fy;
     let topics = ["事業計画", "財務・資金計画", "人材育成", "販路開拓", "総まとめ"];
     let dates = [d(2025, 9, 6), d(2025, 9, 13), d(2025, 9, 20), d(2025, 9, 27), d(2025, 10, 11)];
     let areas = [vec![Management], vec![Finance], vec![HumanResources], vec![SalesChannels], StartupArea::ALL.to_vec()];

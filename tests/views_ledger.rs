@@ -2,12 +2,12 @@
 //! budget line, a claim's card, the payments, the totals by month, the payment form proposed from the fee
 //! schedule, and an office claim refused with R-S5 next to its field.
 
-use std::sync::Arc;
+#[path = "support/screen.rs"]
+mod screen;
 
 use chrono::NaiveDate;
 use madoguchi::app::keymap::Key;
-use madoguchi::app::{Action, App, Effect, Session, reduce};
-use madoguchi::domain::fiscal_year::FiscalYear;
+use madoguchi::app::{Action, App, Effect, reduce};
 use madoguchi::domain::model::{ClaimStatus, PaymentStatus, VenueKind};
 use madoguchi::domain::rules::Finding;
 use madoguchi::screens::ledger::{Load, Reply, Rows};
@@ -16,23 +16,10 @@ use madoguchi::store::ledger::totals::{TotalRow, YearTotals};
 use madoguchi::store::workflow::Refusal;
 use madoguchi::ui::frame;
 use madoguchi::ui::i18n::Lang;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use screen::{render, session};
 
 fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, dd).unwrap()
-}
-
-fn session() -> Session {
-    Session {
-        lang: Lang::Ja,
-        today: d(2025, 11, 4),
-        fy: Arc::new(FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml")).unwrap()),
-        fallback_from: None,
-        staff: "山田".into(),
-        report_overdue_days: 30,
-        color: false,
-    }
 }
 
 const YEAR: YearTotals = YearTotals { budget_yen: 60_000_000, paid_yen: 18_234_500, unpaid_yen: 2_310_700 };
@@ -100,7 +87,7 @@ fn payments(n: usize) -> Vec<PaymentRow> {
 
 /// The ledger tab with `presses` of `v` (0 claims, 1 payments, 2 work, 3 totals) and `rows` answering the page.
 fn ledger_app(w: u16, h: u16, presses: usize, rows: impl Fn(usize) -> Rows) -> App {
-    let mut app = App::new(session());
+    let mut app = App::new(session(Lang::Ja));
     let list_rows = frame::list_rows(ratatui::layout::Rect::new(0, 0, w, h));
     reduce(&mut app, Action::Resize { list_rows });
     let mut fx = reduce(&mut app, Action::Key(Key::Char('4')));
@@ -118,12 +105,6 @@ fn ledger_app(w: u16, h: u16, presses: usize, rows: impl Fn(usize) -> Rows) -> A
     reduce(&mut app, Action::Ledger(Reply::Page { generation, total: 42, offset: 0, rows }));
     reduce(&mut app, Action::Ledger(Reply::Year(YEAR)));
     app
-}
-
-fn render(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| frame::draw(f, app)).unwrap();
-    terminal.backend().to_string()
 }
 
 #[test]

@@ -1,12 +1,12 @@
 //! Snapshots of the roster (TestBackend + insta) with Japanese text at 80x24 and 160x48: the expert list, "find"
 //! with an R-D5 mark, an expert's card, a business's card, an organisation's card and the assignment form.
 
-use std::sync::Arc;
+#[path = "support/screen.rs"]
+mod screen;
 
 use chrono::NaiveDate;
 use madoguchi::app::keymap::Key;
-use madoguchi::app::{Action, App, Effect, Session, reduce};
-use madoguchi::domain::fiscal_year::FiscalYear;
+use madoguchi::app::{Action, App, Effect, reduce};
 use madoguchi::domain::model::{DispatchNumber, DispatchStatus, LegalForm, RejectionGround, RelationKind};
 use madoguchi::domain::rules::Finding;
 use madoguchi::screens::roster::{Card, Load, Reply};
@@ -14,23 +14,10 @@ use madoguchi::store::roster::cards::{BusinessCard, Contact, HistoryLine, Organi
 use madoguchi::store::roster::experts::{Case, Engagement, ExpertCard, ExpertRow, RelationLine};
 use madoguchi::ui::frame;
 use madoguchi::ui::i18n::Lang;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use screen::{render, session};
 
 fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, dd).unwrap()
-}
-
-fn session() -> Session {
-    Session {
-        lang: Lang::Ja,
-        today: d(2025, 11, 4),
-        fy: Arc::new(FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml")).unwrap()),
-        fallback_from: None,
-        staff: "山田".into(),
-        report_overdue_days: 30,
-        color: false,
-    }
 }
 
 const NAMES: &[(&str, &str, &str, &str)] = &[
@@ -66,7 +53,7 @@ fn experts(n: usize) -> Vec<ExpertRow> {
 }
 
 fn roster_app(w: u16, h: u16) -> App {
-    let mut app = App::new(session());
+    let mut app = App::new(session(Lang::Ja));
     let list_rows = frame::list_rows(ratatui::layout::Rect::new(0, 0, w, h));
     reduce(&mut app, Action::Resize { list_rows });
     let fx = reduce(&mut app, Action::Key(Key::Char('2')));
@@ -80,12 +67,6 @@ fn roster_app(w: u16, h: u16) -> App {
     let rows = experts(list_rows.min(40));
     reduce(&mut app, Action::Roster(Reply::Experts { generation, total: 57, offset: 0, rows }));
     app
-}
-
-fn render(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| frame::draw(f, app)).unwrap();
-    terminal.backend().to_string()
 }
 
 fn case() -> Case {

@@ -150,6 +150,23 @@ pub struct Session {
     pub color: bool,
 }
 
+#[cfg(test)]
+impl Session {
+    /// The session of the reducer tests: 山田 at the desk on 2025-11-04, FY2025, in Japanese.
+    pub(crate) fn for_tests() -> Session {
+        let fy = FiscalYear::from_toml(include_str!("../../assets/fiscal-years/2025.toml")).unwrap();
+        Session {
+            lang: Lang::Ja,
+            today: NaiveDate::from_ymd_opt(2025, 11, 4).unwrap(),
+            fy: Arc::new(fy),
+            fallback_from: None,
+            staff: "山田".into(),
+            report_overdue_days: 30,
+            color: true,
+        }
+    }
+}
+
 /// The whole console state.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -1283,16 +1300,7 @@ mod tests {
 
     /// A console state for 2025-11-04 in FY2025.
     pub(super) fn app() -> App {
-        let fy = FiscalYear::from_toml(include_str!("../../assets/fiscal-years/2025.toml")).unwrap();
-        App::new(Session {
-            lang: Lang::Ja,
-            today: NaiveDate::from_ymd_opt(2025, 11, 4).unwrap(),
-            fy: Arc::new(fy),
-            fallback_from: None,
-            staff: "山田".into(),
-            report_overdue_days: 30,
-            color: true,
-        })
+        App::new(Session::for_tests())
     }
 
     #[test]

@@ -1,31 +1,19 @@
 //! Reducer tests of the seminar calendar: actions in, state and effects out; no terminal, no database.
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 
 use super::*;
 use crate::app::form::FieldKind;
 use crate::app::{Purpose as AppPurpose, SaveRequest};
-use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::model::VenueKind;
 use crate::store::calendar::{BookingLine, EventExpert};
-use crate::ui::i18n::Lang;
 
 fn d(m: u32, dd: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, m, dd).unwrap()
 }
 
 fn session() -> Session {
-    Session {
-        lang: Lang::Ja,
-        today: d(11, 4),
-        fy: Arc::new(FiscalYear::from_toml(include_str!("../../../assets/fiscal-years/2025.toml")).unwrap()),
-        fallback_from: None,
-        staff: "山田".into(),
-        report_overdue_days: 30,
-        color: true,
-    }
+    Session::for_tests()
 }
 
 /// The tab shown for the first time, 21 list rows.

@@ -1,25 +1,13 @@
 //! Reducer tests of the ledger: no terminal, no database.
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 
 use super::*;
 use crate::app::Purpose as P;
-use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::model::VenueKind;
-use crate::ui::i18n::Lang;
 
 fn session() -> Session {
-    Session {
-        lang: Lang::Ja,
-        today: NaiveDate::from_ymd_opt(2025, 11, 4).unwrap(),
-        fy: Arc::new(FiscalYear::from_toml(include_str!("../../../assets/fiscal-years/2025.toml")).unwrap()),
-        fallback_from: None,
-        staff: "山田".into(),
-        report_overdue_days: 30,
-        color: true,
-    }
+    Session::for_tests()
 }
 
 fn claim(status: ClaimStatus) -> ClaimRow {

@@ -677,18 +677,7 @@ mod tests {
     }
 
     fn session() -> Session {
-        let fy =
-            crate::domain::fiscal_year::FiscalYear::from_toml(include_str!("../../../assets/fiscal-years/2025.toml"))
-                .unwrap();
-        Session {
-            lang: Lang::Ja,
-            today: NaiveDate::from_ymd_opt(2025, 11, 4).unwrap(),
-            fy: std::sync::Arc::new(fy),
-            fallback_from: None,
-            staff: "山田".into(),
-            report_overdue_days: 30,
-            color: false,
-        }
+        Session::for_tests()
     }
 
     #[test]

@@ -1,27 +1,14 @@
 //! Reducer tests of the roster: pure state and effects, no database.
 
-use std::sync::Arc;
-
 use chrono::NaiveDate;
 
 use super::*;
 use crate::app::Purpose as AppPurpose;
-use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::model::{DispatchNumber, DispatchStatus, RejectionGround, RelationKind};
 use crate::domain::rules::Finding;
-use crate::ui::i18n::Lang;
 
 fn session() -> Session {
-    let fy = FiscalYear::from_toml(include_str!("../../../assets/fiscal-years/2025.toml")).unwrap();
-    Session {
-        lang: Lang::Ja,
-        today: NaiveDate::from_ymd_opt(2025, 11, 4).unwrap(),
-        fy: Arc::new(fy),
-        fallback_from: None,
-        staff: "山田".into(),
-        report_overdue_days: 30,
-        color: true,
-    }
+    Session::for_tests()
 }
 
 fn expert(id: i64, name: &str) -> ExpertRow {
