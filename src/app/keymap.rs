@@ -599,7 +599,8 @@ const FILTER: &[Binding] = &[
 
 const LOOKUP: &[Binding] = &[
     b(&[Key::Enter], Command::Open, "選んだ記録を開く", "open the chosen record", true),
-    b(&[Key::Up, Key::Down], Command::EditField, "候補を選ぶ", "choose a result", false),
+    b(&[Key::Up], Command::Up, "前の候補", "previous result", false),
+    b(&[Key::Down], Command::Down, "次の候補", "next result", false),
     b(&[Key::Esc], Command::Back, "閉じて元の画面へ", "close, back where you were", true),
     b(&[Key::Backspace, Key::Delete], Command::EditField, "1文字削除", "delete a character", false),
     b(

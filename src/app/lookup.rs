@@ -74,10 +74,10 @@ impl LookupState {
             _ => {}
         }
         let before = self.input.text().to_string();
-        match key {
-            Key::Up | Key::Down => {
-                self.selected = match key {
-                    Key::Up => self.selected.saturating_sub(1),
+        match cmd {
+            Some(Command::Up | Command::Down) => {
+                self.selected = match cmd {
+                    Some(Command::Up) => self.selected.saturating_sub(1),
                     _ => (self.selected + 1).min(self.hits().count().saturating_sub(1)),
                 };
                 let chosen = self.hits().nth(self.selected).map(|h| (h.kind, h.id));
@@ -125,7 +125,7 @@ mod tests {
         assert!(s.pending());
         s.results(3, vec![(HitKind::Business, vec![hit(1), hit(2)])]);
         assert!(!s.pending(), "the results answer what is typed");
-        s.key(None, Key::Down);
+        s.key(Some(Command::Down), Key::Down);
         assert_eq!(s.key(Some(Command::Open), Key::Enter), LookupEvent::Open(hit(2)));
         assert_eq!(s.key(Some(Command::Back), Key::Esc), LookupEvent::Close);
     }
@@ -142,7 +142,7 @@ mod tests {
         s.key(None, Key::Char('h'));
         s.key(None, Key::Char('i'));
         // The arrow key moves over the results shown (the previous query's) before the new ones arrive.
-        s.key(None, Key::Down);
+        s.key(Some(Command::Down), Key::Down);
         let latest = s.generation;
         s.results(latest, vec![(HitKind::Business, vec![hit(1), hit(2)]), (HitKind::Expert, vec![expert.clone()])]);
         assert_eq!(s.key(Some(Command::Open), Key::Enter), LookupEvent::Open(expert.clone()), "still the expert");
@@ -152,7 +152,7 @@ mod tests {
         assert_eq!(s.key(Some(Command::Open), Key::Enter), LookupEvent::Open(hit(1)));
         // A chosen hit the new results no longer list: the first row.
         s.key(None, Key::Char('s'));
-        s.key(None, Key::Down);
+        s.key(Some(Command::Down), Key::Down);
         s.results(s.generation, vec![(HitKind::Business, vec![hit(2)])]);
         assert_eq!(s.selected, 0);
     }

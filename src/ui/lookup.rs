@@ -132,7 +132,7 @@ mod tests {
         l.key(None, Key::Char('R'));
         let hits = [12, 13].map(|id| Hit::new(HitKind::Application, id, format!("R7-00{id}")));
         l.results(l.generation, vec![(HitKind::Application, hits.to_vec())]);
-        l.key(None, Key::Down);
+        l.key(Some(crate::app::keymap::Command::Down), Key::Down);
         let mut t = Terminal::new(TestBackend::new(60, 8)).expect("test terminal");
         let frame = t.draw(|f| draw(f, f.area(), &l, Lang::Ja, &Theme::new(false))).expect("draw");
         // Rows: the frame's top, the input, the group, R7-0012, R7-0013 (chosen); the 54 cells inside the frame.
