@@ -8,7 +8,7 @@ use madoguchi::domain::fiscal_year::FiscalYear;
 use madoguchi::domain::model::{ClaimStatus, PaymentStatus};
 use madoguchi::domain::rules::{Finding, RuleId};
 use madoguchi::store::Store;
-use madoguchi::store::ledger::lists::{self, LedgerFilter};
+use madoguchi::store::ledger::lists::{self, LedgerFilter, Share};
 use madoguchi::store::ledger::totals::{self, TotalsBy};
 use madoguchi::store::ledger::writes::{self, ClaimEdit, PaymentInput};
 use madoguchi::store::workflow::Refusal;
@@ -199,20 +199,22 @@ fn payments_are_refused_under_r_s6_unless_for_the_experts_own_work() {
 fn withholding_follows_the_fiscal_year_and_corporations_are_not_withheld() {
     let mut desk = desk();
     let (w, public, corp, takahashi) = (desk.fy.withholding, desk.public, desk.corp, desk.takahashi);
-    let work = lists::work(desk.store.conn(), d(2025, 4, 1), d(2025, 11, 4), &LedgerFilter::default(), 0, 10).unwrap();
+    let work =
+        lists::work(desk.store.conn(), d(2025, 4, 1), d(2025, 11, 4), &LedgerFilter::default(), Share::UNKNOWN, 0, 10)
+            .unwrap();
     assert_eq!(work.len(), 2, "the visit and the instructor's seminar, unpaid: {work:?}");
     let person = visit_fee(&desk);
     let company = PaymentInput { expert_id: corp, visit_id: None, event_id: Some(public), ..person.clone() };
     let p1 = desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &person)).unwrap().unwrap();
     desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &company)).unwrap().unwrap();
-    let rows = lists::payments(desk.store.conn(), 2025, &LedgerFilter::default(), 0, 10).unwrap();
+    let rows = lists::payments(desk.store.conn(), 2025, &LedgerFilter::default(), Share::UNKNOWN, 0, 10).unwrap();
     let mine = rows.iter().find(|r| r.id == p1).unwrap();
     // Travel paid to the person is included (the setting is on): 32,000 × 10.21% = 3,267.2 → 3,267.
     assert_eq!((mine.withholding_yen, mine.net_yen), (3_267, 28_733));
     let theirs = rows.iter().find(|r| r.id != p1).unwrap();
     assert_eq!((theirs.withholding_yen, theirs.net_yen), (0, 32_000));
     assert!(
-        lists::work(desk.store.conn(), d(2025, 4, 1), d(2025, 11, 4), &LedgerFilter::default(), 0, 10)
+        lists::work(desk.store.conn(), d(2025, 4, 1), d(2025, 11, 4), &LedgerFilter::default(), Share::UNKNOWN, 0, 10)
             .unwrap()
             .is_empty()
     );
@@ -226,7 +228,7 @@ fn withholding_follows_the_fiscal_year_and_corporations_are_not_withheld() {
         .act_if("s", |tx| writes::advance_payment(tx, p1, PaymentStatus::Approved, d(2025, 11, 4)))
         .unwrap()
         .unwrap();
-    let rows = lists::payments(desk.store.conn(), 2025, &LedgerFilter::default(), 0, 10).unwrap();
+    let rows = lists::payments(desk.store.conn(), 2025, &LedgerFilter::default(), Share::UNKNOWN, 0, 10).unwrap();
     assert_eq!(rows.last().unwrap().id, p1, "paid ones last");
     let unpaid = LedgerFilter { unpaid_only: true, ..LedgerFilter::default() };
     assert_eq!(lists::count_payments(desk.store.conn(), 2025, &unpaid).unwrap(), 1);
@@ -426,11 +428,15 @@ fn the_ledger_filter_finds_payments_claims_and_work_by_what_they_name() {
     let conn = desk.store.conn();
     let filter = |text: &str| LedgerFilter { text: text.into(), unpaid_only: false };
     let payees = |text: &str| -> Vec<String> {
-        lists::payments(conn, 2025, &filter(text), 0, 10).unwrap().into_iter().map(|p| p.expert).collect()
+        lists::payments(conn, 2025, &filter(text), Share::UNKNOWN, 0, 10)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.expert)
+            .collect()
     };
     let claims = |text: &str| lists::count_claims(conn, 2025, &filter(text)).unwrap();
     let work = |text: &str| -> Vec<String> {
-        lists::work(conn, d(2025, 4, 1), d(2025, 11, 4), &filter(text), 0, 10)
+        lists::work(conn, d(2025, 4, 1), d(2025, 11, 4), &filter(text), Share::UNKNOWN, 0, 10)
             .unwrap()
             .into_iter()
             .map(|w| w.expert)
@@ -446,4 +452,51 @@ fn the_ledger_filter_finds_payments_claims_and_work_by_what_they_name() {
     assert_eq!(work("くまもと"), ["くまもとIT支援合同会社"], "the instructor's unpaid part, by name");
     assert_eq!(work("dx入門"), ["くまもとIT支援合同会社"], "by the event's title");
     assert!(work("髙橋").is_empty(), "the visit is paid");
+}
+
+/// A filtered page is read two ways (issue 11): dense matches by walking the list's order and testing each row,
+/// sparse ones by sorting every match. On a demo year both give the same rows, page after page, for texts from
+/// dense (one kana) to sparse, with and without the unpaid-only switch.
+#[test]
+fn a_walked_page_and_a_sorted_page_are_the_same_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db"), "山田").unwrap();
+    let fy = FiscalYear::from_toml(include_str!("../assets/fiscal-years/2025.toml")).unwrap();
+    madoguchi::demo::generate(&mut store, &fy, 1, 1).unwrap();
+    let conn = store.conn();
+    let (from, until) = (d(2025, 4, 1), d(2025, 11, 4));
+    // As dense as can be: the page walks whatever the real share.
+    let walk = Share { matches: 1 << 40, all: 1 };
+    let (mut payment_pages, mut work_pages) = (0, 0);
+    for text in ["た", "か", "田", "熊本", "セミナー", "たなか", "ＤＸ"] {
+        for unpaid_only in [false, true] {
+            let f = LedgerFilter { text: text.into(), unpaid_only };
+            let payments = lists::count_payments(conn, 2025, &f).unwrap();
+            let work = lists::count_work(conn, from, until, &f).unwrap();
+            for offset in [0, 7, 20, 45] {
+                let ids = |share| -> Vec<i64> {
+                    lists::payments(conn, 2025, &f, share, offset, 20).unwrap().into_iter().map(|p| p.id).collect()
+                };
+                let sorted = ids(Share::UNKNOWN);
+                assert_eq!(ids(walk), sorted, "payments {text:?} unpaid {unpaid_only} from {offset}");
+                assert_eq!(sorted.len(), payments.saturating_sub(offset).min(20), "payments {text:?} from {offset}");
+                payment_pages += usize::from(!sorted.is_empty());
+                let keys = |share| -> Vec<(Option<i64>, Option<i64>, i64)> {
+                    lists::work(conn, from, until, &f, share, offset, 20)
+                        .unwrap()
+                        .into_iter()
+                        .map(|w| (w.visit_id, w.event_id, w.expert_id))
+                        .collect()
+                };
+                let sorted = keys(Share::UNKNOWN);
+                assert_eq!(keys(walk), sorted, "work {text:?} from {offset}");
+                assert_eq!(sorted.len(), work.saturating_sub(offset).min(20), "work {text:?} from {offset}");
+                work_pages += usize::from(!sorted.is_empty());
+            }
+        }
+    }
+    assert!(
+        payment_pages >= 20 && work_pages >= 8,
+        "pages with rows: {payment_pages} of payments, {work_pages} of work"
+    );
 }

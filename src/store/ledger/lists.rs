@@ -28,6 +28,11 @@ struct Matches {
 }
 
 impl LedgerFilter {
+    /// The same filter with no text (the list the text narrows).
+    pub fn without_text(&self) -> LedgerFilter {
+        LedgerFilter { text: String::new(), ..self.clone() }
+    }
+
     /// The text's matches; None when no text is typed.
     fn matches(&self) -> Option<Matches> {
         use crate::store::search::{Kind, matching};
@@ -43,6 +48,28 @@ impl LedgerFilter {
             expert: expert.sql,
             params: expert.params,
         })
+    }
+}
+
+/// How many rows a filtered list has against its unfiltered whole (both counted before its page is read): dense
+/// matches are paged by walking the list's own order and testing each row, sparse ones by sorting them all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Share {
+    /// Rows matching the filter.
+    pub matches: usize,
+    /// Rows of the list without its text filter.
+    pub all: usize,
+}
+
+impl Share {
+    /// Unknown: the page sorts the matches.
+    pub const UNKNOWN: Share = Share { matches: 0, all: 0 };
+
+    /// Whether the rows up to `end` are found by walking fewer of the list's rows (at the matches' density) than
+    /// half the matches a sort reads: a walked row costs about twice a sorted match (its row is read and tested,
+    /// where a sort reads covering indexes).
+    fn walks(self, end: usize) -> bool {
+        self.matches > 0 && end.saturating_mul(self.all) / self.matches <= self.matches / 2
     }
 }
 
@@ -311,28 +338,44 @@ pub fn count_payments(conn: &Connection, fiscal_year: i32, f: &LedgerFilter) -> 
     }
 }
 
-/// A page of payments: unpaid first, newest proposal first.
+/// Whether payment `p` is one the filter's text names: its payee, the business of the visit it pays for, or the
+/// event (as [`payment_matches`] selects them, for a walk of the list's order).
+fn names_payment(m: &Matches) -> String {
+    format!(
+        "(p.expert_id IN ({e}) OR (SELECT v.dispatch_id FROM visit v WHERE v.id = p.visit_id) IN ({a})
+          OR (p.visit_id IS NULL AND p.event_id IN ({ev})))",
+        e = m.expert,
+        a = m.application,
+        ev = m.event
+    )
+}
+
+/// A page of payments: unpaid first, newest proposal first. With a text, dense matches are found by walking the
+/// list's order index, sparse ones sorted (`share`).
 pub fn payments(
     conn: &Connection,
     fiscal_year: i32,
     f: &LedgerFilter,
+    share: Share,
     offset: usize,
     limit: usize,
 ) -> Result<Vec<PaymentRow>> {
     let page = format!("LIMIT {limit} OFFSET {offset}");
-    let (ids, params) = match payment_matches(fiscal_year, f) {
-        Some((sql, params)) => (
-            format!("SELECT record_id AS pid FROM ({sql}) ORDER BY paid, proposed_on DESC, record_id DESC {page}"),
-            params,
-        ),
-        None => (
-            format!(
-                "SELECT p.id AS pid FROM payment p WHERE {}
-                 ORDER BY p.status = 'paid', p.proposed_on DESC, p.id DESC {page}",
-                payments_of_year(fiscal_year, f)
-            ),
-            Vec::new(),
-        ),
+    let order = "ORDER BY p.status = 'paid', p.proposed_on DESC, p.id DESC";
+    let year = payments_of_year(fiscal_year, f);
+    let walk = |test: &str| {
+        format!("SELECT p.id AS pid FROM payment p INDEXED BY payment_list WHERE {year}{test} {order} {page}")
+    };
+    let (ids, params) = match f.matches() {
+        Some(m) if share.walks(offset + limit) => (walk(&format!(" AND {}", names_payment(&m))), m.params),
+        Some(_) => {
+            let (sql, params) = payment_matches(fiscal_year, f).expect("a text");
+            (
+                format!("SELECT record_id AS pid FROM ({sql}) ORDER BY paid, proposed_on DESC, record_id DESC {page}"),
+                params,
+            )
+        }
+        None => (walk(""), Vec::new()),
     };
     let sql = format!(
         "SELECT p.id, e.name, COALESCE(ev.title, b.name, ''), COALESCE(ev.event_date, v.visit_date),
@@ -370,12 +413,19 @@ pub fn payments(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The unpaid visits and event parts (table `unpaid_work`) between two dates matching the filter (by expert, or the
-/// business visited, or the event): for visits and for event parts, a query of their rows (`kind`, `ref_id`,
-/// `expert_id`, `work_date`); and the parameters.
+/// The unpaid visits and event parts (table `unpaid_work`) between two dates, as `u`.
+fn work_dates(from: NaiveDate, until: NaiveDate) -> String {
+    format!("u.work_date BETWEEN '{from}' AND '{until}'")
+}
+
+/// The columns of an `unpaid_work` row a page reads before its joins.
+const WORK_KEYS: &str = "u.kind, u.ref_id, u.expert_id, u.work_date";
+
+/// The unpaid visits and event parts between two dates matching the filter (by expert, or the business visited, or
+/// the event): for visits and for event parts, a query of their rows ([`WORK_KEYS`]); and the parameters.
 fn work_of(from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> ([String; 2], Vec<String>) {
-    let dates = format!("u.work_date BETWEEN '{from}' AND '{until}'");
-    let row = "u.kind, u.ref_id, u.expert_id, u.work_date";
+    let dates = work_dates(from, until);
+    let row = WORK_KEYS;
     // The table's primary key (kind, ref_id, expert_id): without statistics SQLite would rather walk the date
     // index for each visit or event matched.
     let by_ref = "sqlite_autoindex_unpaid_work_1";
@@ -406,6 +456,42 @@ fn work_of(from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> ([String; 2],
     ([visits, events], m.params)
 }
 
+/// For visits and for event parts, the first `end` rows of the page's order matching the filter, and the
+/// parameters: walked in the table's date index (every row when no text is typed; dense matches, each row
+/// tested), or the matches sorted.
+fn work_first(
+    from: NaiveDate,
+    until: NaiveDate,
+    f: &LedgerFilter,
+    share: Share,
+    end: usize,
+) -> ([String; 2], Vec<String>) {
+    let order = "ORDER BY work_date DESC, expert_id, ref_id";
+    let walk = |kind: &str, test: &str| {
+        format!(
+            "SELECT {WORK_KEYS} FROM unpaid_work u INDEXED BY unpaid_work_by_date
+             WHERE u.kind = '{kind}' AND {}{test} {order} LIMIT {end}",
+            work_dates(from, until)
+        )
+    };
+    match f.matches() {
+        None => ([walk("visit", ""), walk("event", "")], Vec::new()),
+        Some(m) if share.walks(end) => {
+            let visits = format!(
+                " AND (u.expert_id IN ({e}) OR (SELECT v.dispatch_id FROM visit v WHERE v.id = u.ref_id) IN ({a}))",
+                e = m.expert,
+                a = m.application
+            );
+            let events = format!(" AND (u.expert_id IN ({e}) OR u.ref_id IN ({ev}))", e = m.expert, ev = m.event);
+            ([walk("visit", &visits), walk("event", &events)], m.params)
+        }
+        Some(_) => {
+            let (queries, params) = work_of(from, until, f);
+            (queries.map(|rows| format!("SELECT * FROM ({rows}) {order} LIMIT {end}")), params)
+        }
+    }
+}
+
 /// The columns of a work row and the joins they need, for visits and for event parts (over rows `u`).
 const WORK_ROWS: [&str; 2] = [
     "SELECT v.id, NULL, v.expert_id, e.name, e.is_corporation, v.visit_date, b.name, v.end_min - v.start_min,
@@ -432,22 +518,25 @@ pub fn count_work(conn: &Connection, from: NaiveDate, until: NaiveDate, f: &Ledg
     Ok(n as usize)
 }
 
-/// A page of work with no payment yet, newest first: each kind read in that order from its date index up to the
-/// page's end, then merged (no sort of the whole year's work).
+/// A page of work with no payment yet, newest first: each kind's first rows up to the page's end (walked in its
+/// date index, or its matches sorted: `share`), then merged (no sort of the whole year's work).
 pub fn work(
     conn: &Connection,
     from: NaiveDate,
     until: NaiveDate,
     f: &LedgerFilter,
+    share: Share,
     offset: usize,
     limit: usize,
 ) -> Result<Vec<WorkRow>> {
     let mut all = Vec::new();
-    let (queries, params) = work_of(from, until, f);
-    for (rows, select) in queries.iter().zip(WORK_ROWS) {
-        // The page's rows first (from the table's date index, or the matches sorted), then their joins.
-        let first = format!("(SELECT * FROM ({rows}) ORDER BY work_date DESC, expert_id LIMIT {})", offset + limit);
-        let sql = format!("{} ORDER BY u.work_date DESC, u.expert_id", select.replace("{rows}", &first));
+    let (queries, params) = work_first(from, until, f, share, offset + limit);
+    for (first, select) in queries.iter().zip(WORK_ROWS) {
+        // The page's rows first, then their joins.
+        let sql = format!(
+            "{} ORDER BY u.work_date DESC, u.expert_id, u.ref_id",
+            select.replace("{rows}", &format!("({first})"))
+        );
         let mut st = conn.prepare_cached(&sql)?;
         let rows = st.query_map(params_from_iter(&params), |r| {
             Ok(WorkRow {
