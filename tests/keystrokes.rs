@@ -125,6 +125,8 @@ fn database_invariants(ctx: &Context, store: &Store, step: usize) {
     assert!(drift.is_empty(), "step {step}: the ledger's running sums differ from the records: {drift:?}");
     let unpaid = madoguchi::store::ledger::unpaid::drift(conn).unwrap();
     assert!(unpaid.is_empty(), "step {step}: the unpaid work differs from the records: {unpaid:?}");
+    let paid = madoguchi::store::ledger::dispatch_payments::drift(conn).unwrap();
+    assert!(paid.is_empty(), "step {step}: the payments by application differ from the records: {paid:?}");
 }
 
 /// The lookup index equals one rebuilt from the records (checked in a transaction that is rolled back).

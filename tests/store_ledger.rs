@@ -307,14 +307,24 @@ fn the_running_sums_follow_every_change_undo_and_redo_and_an_organisers_change()
 }
 
 #[test]
-fn the_unpaid_work_table_follows_payments_visits_event_experts_cancellations_and_undo() {
-    use madoguchi::store::ledger::unpaid;
+fn the_derived_ledger_tables_follow_payments_visits_event_experts_cancellations_and_undo() {
+    use madoguchi::store::ledger::{dispatch_payments, unpaid};
     let mut desk = desk();
     let (w, public, corp, visit) = (desk.fy.withholding, desk.public, desk.corp, desk.visit);
     let (from, until) = (d(2025, 4, 1), d(2025, 11, 4));
     let all = LedgerFilter::default();
     let count = |store: &Store| lists::count_work(store.conn(), from, until, &all).unwrap();
-    let drift = |store: &Store| unpaid::drift(store.conn()).unwrap();
+    // Unpaid work, and the payments of each application's visits.
+    let drift = |store: &Store| {
+        [unpaid::drift(store.conn()).unwrap(), dispatch_payments::drift(store.conn()).unwrap()].concat()
+    };
+    let by_business = |store: &Store, name: &str| {
+        let f = LedgerFilter { text: name.into(), unpaid_only: false };
+        (
+            lists::count_payments(store.conn(), 2025, &f).unwrap(),
+            lists::count_work(store.conn(), from, until, &f).unwrap(),
+        )
+    };
     assert_eq!((count(&desk.store), drift(&desk.store)), (2, vec![]), "the visit and the instructor's part");
 
     // Paying the visit removes it; undo brings it back, redo removes it again.
@@ -371,14 +381,38 @@ fn the_unpaid_work_table_follows_payments_visits_event_experts_cancellations_and
     desk.store.undo().unwrap().unwrap();
     assert_eq!(drift(&desk.store), Vec::<String>::new());
 
+    // The paid visit moved to another business's application: its payment follows; undo moves it back. (The
+    // fixture writes its records with plain SQL: index them as the store's writes do.)
+    desk.store.act("r", |tx| madoguchi::store::search::rebuild(tx)).unwrap();
+    assert_eq!(by_business(&desk.store, "阿蘇の里"), (1, 0));
+    desk.store
+        .act("v", |tx| {
+            tx.execute("INSERT INTO business (name) VALUES ('人吉茶舗')", [])?;
+            tx.execute(
+                "INSERT INTO dispatch (fiscal_year, seq, business_id, chamber_id, received_on, theme, status, status_on)
+                 SELECT 2025, 2, ?1, chamber_id, received_on, theme, 'received', received_on FROM dispatch LIMIT 1",
+                [tx.last_insert_rowid()],
+            )?;
+            tx.execute("UPDATE visit SET dispatch_id = ?1 WHERE id = ?2", [tx.last_insert_rowid(), visit])?;
+            madoguchi::store::search::rebuild(tx)
+        })
+        .unwrap();
+    assert_eq!((by_business(&desk.store, "阿蘇の里"), by_business(&desk.store, "人吉茶舗")), ((0, 0), (1, 0)));
+    assert_eq!(drift(&desk.store), Vec::<String>::new());
+    desk.store.undo().unwrap().unwrap();
+    assert_eq!((by_business(&desk.store, "阿蘇の里"), drift(&desk.store)), ((1, 0), vec![]));
+
     // Removing the visit's payment and the visit itself.
     desk.store.act("d", |tx| Ok(tx.execute("DELETE FROM payment WHERE visit_id = ?1", [visit])?)).unwrap();
     assert_eq!((count(&desk.store), drift(&desk.store)), (2, vec![]));
+    assert_eq!(by_business(&desk.store, "阿蘇の里"), (0, 1), "unpaid again, under its application");
     desk.store.act("d", |tx| Ok(tx.execute("DELETE FROM visit WHERE id = ?1", [visit])?)).unwrap();
     assert_eq!((count(&desk.store), drift(&desk.store)), (1, vec![]));
     // The drift check sees a table out of step.
     desk.store.conn().execute("DELETE FROM unpaid_work", []).unwrap();
     assert_eq!(drift(&desk.store).len(), 1);
+    desk.store.conn().execute("INSERT INTO dispatch_payment VALUES (1, 1, 1, 2025, 'paid', '2025-10-01')", []).unwrap();
+    assert_eq!(drift(&desk.store).len(), 2);
 }
 
 #[test]

@@ -7,8 +7,17 @@ use rusqlite::{Connection, Transaction};
 use rusqlite_migration::{HookResult, M, Migrations};
 
 /// Tables that are not records: never audited, never undone.
-pub const NOT_AUDITED: &[&str] =
-    &["meta", "action", "audit", "audit_context", "recent", "dispatch_counter", "ledger_sum", "unpaid_work"];
+pub const NOT_AUDITED: &[&str] = &[
+    "meta",
+    "action",
+    "audit",
+    "audit_context",
+    "recent",
+    "dispatch_counter",
+    "ledger_sum",
+    "unpaid_work",
+    "dispatch_payment",
+];
 
 /// Every migration, oldest first; the database's `user_version` counts those applied.
 ///
@@ -50,8 +59,11 @@ fn all() -> Vec<M<'static>> {
             refresh_audit_triggers(tx)?;
             Ok(())
         }),
-        M::up_with_hook(include_str!("migrations/011_unpaid_work.sql"), |tx: &Transaction| -> HookResult {
+        // The table is filled, and its triggers made, by 012's hook (from the table's latest definition).
+        schema(include_str!("migrations/011_unpaid_work.sql")),
+        M::up_with_hook(include_str!("migrations/012_dispatch_keys.sql"), |tx: &Transaction| -> HookResult {
             super::ledger::unpaid::rebuild(tx)?;
+            super::ledger::dispatch_payments::rebuild(tx)?;
             refresh_audit_triggers(tx)?;
             Ok(())
         }),

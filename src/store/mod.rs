@@ -227,9 +227,11 @@ impl Store {
         tx.execute("UPDATE audit_context SET enabled = 0 WHERE id = 1", [])?;
         ledger::sums::drop_triggers(&tx)?;
         ledger::unpaid::drop_triggers(&tx)?;
+        ledger::dispatch_payments::drop_triggers(&tx)?;
         let out = search::with_deferred_fts(&tx, || f(&tx))?;
         ledger::sums::rebuild(&tx)?;
         ledger::unpaid::rebuild(&tx)?;
+        ledger::dispatch_payments::rebuild(&tx)?;
         tx.execute("UPDATE audit_context SET enabled = 1 WHERE id = 1", [])?;
         tx.commit()?;
         self.conn.execute_batch("PRAGMA cache_size = -2000;")?;

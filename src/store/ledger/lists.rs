@@ -309,8 +309,8 @@ fn payments_of_year(fiscal_year: i32, f: &LedgerFilter) -> String {
 
 /// The payments matching the filter's text with their list order's keys (`record_id`, `paid`, `proposed_on`),
 /// each once: those of a matching payee, then those of the business visited or of the event when the payee did
-/// not match (a payment pays for a visit or an event part). Read from the payment indexes alone. None without a
-/// text.
+/// not match (a payment pays for a visit or an event part). Read from covering indexes alone (the payments of a
+/// business's visits from `dispatch_payment`). None without a text.
 fn payment_matches(fiscal_year: i32, f: &LedgerFilter) -> Option<(String, Vec<String>)> {
     let m = f.matches()?;
     let year = payments_of_year(fiscal_year, f);
@@ -318,8 +318,8 @@ fn payment_matches(fiscal_year: i32, f: &LedgerFilter) -> Option<(String, Vec<St
     let sql = format!(
         "SELECT {keys} FROM payment p INDEXED BY payment_by_expert WHERE p.expert_id IN ({e}) AND {year}
          UNION ALL
-         SELECT {keys} FROM visit v CROSS JOIN payment p INDEXED BY payment_by_visit ON p.visit_id = v.id
-         WHERE v.dispatch_id IN ({a}) AND p.expert_id NOT IN ({e}) AND {year}
+         SELECT p.payment_id, p.status = 'paid', p.proposed_on FROM dispatch_payment p
+         WHERE p.dispatch_id IN ({a}) AND p.expert_id NOT IN ({e}) AND {year}
          UNION ALL
          SELECT {keys} FROM payment p INDEXED BY payment_by_event
          WHERE p.event_id IN ({ev}) AND p.visit_id IS NULL AND p.expert_id NOT IN ({e}) AND {year}",
@@ -439,8 +439,8 @@ fn work_of(from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> ([String; 2],
         "SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_expert
          WHERE u.expert_id IN ({e}) AND u.kind = 'visit' AND {dates}
          UNION ALL
-         SELECT {row} FROM visit v CROSS JOIN unpaid_work u INDEXED BY {by_ref} ON u.kind = 'visit' AND u.ref_id = v.id
-         WHERE v.dispatch_id IN ({a}) AND u.expert_id NOT IN ({e}) AND {dates}",
+         SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_dispatch
+         WHERE u.dispatch_id IN ({a}) AND u.expert_id NOT IN ({e}) AND {dates}",
         e = m.expert,
         a = m.application
     );
@@ -477,11 +477,8 @@ fn work_first(
     match f.matches() {
         None => ([walk("visit", ""), walk("event", "")], Vec::new()),
         Some(m) if share.walks(end) => {
-            let visits = format!(
-                " AND (u.expert_id IN ({e}) OR (SELECT v.dispatch_id FROM visit v WHERE v.id = u.ref_id) IN ({a}))",
-                e = m.expert,
-                a = m.application
-            );
+            let visits =
+                format!(" AND (u.expert_id IN ({e}) OR u.dispatch_id IN ({a}))", e = m.expert, a = m.application);
             let events = format!(" AND (u.expert_id IN ({e}) OR u.ref_id IN ({ev}))", e = m.expert, ev = m.event);
             ([walk("visit", &visits), walk("event", &events)], m.params)
         }

@@ -1,6 +1,8 @@
 //! The reimbursement ledger: Form 4 claims and honorarium/travel payments. The raw inserts live here (the demo
 //! uses them); the lists, totals and audited writes of tab 4 in the submodules.
 
+mod derived;
+pub mod dispatch_payments;
 pub mod lists;
 pub mod sums;
 pub mod totals;
