@@ -199,24 +199,20 @@ fn payments_are_refused_under_r_s6_unless_for_the_experts_own_work() {
 fn withholding_follows_the_fiscal_year_and_corporations_are_not_withheld() {
     let mut desk = desk();
     let (w, public, corp, takahashi) = (desk.fy.withholding, desk.public, desk.corp, desk.takahashi);
-    let work =
-        lists::work(desk.store.conn(), d(2025, 4, 1), d(2025, 11, 4), &LedgerFilter::default(), Share::UNKNOWN, 0, 10)
-            .unwrap();
+    let work = lists::work(desk.store.conn(), d(2025, 4, 1), d(2025, 11, 4), None, Share::UNKNOWN, 0, 10).unwrap();
     assert_eq!(work.len(), 2, "the visit and the instructor's seminar, unpaid: {work:?}");
     let person = visit_fee(&desk);
     let company = PaymentInput { expert_id: corp, visit_id: None, event_id: Some(public), ..person.clone() };
     let p1 = desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &person)).unwrap().unwrap();
     desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &company)).unwrap().unwrap();
-    let rows = lists::payments(desk.store.conn(), 2025, &LedgerFilter::default(), Share::UNKNOWN, 0, 10).unwrap();
+    let rows = lists::payments(desk.store.conn(), 2025, &LedgerFilter::default(), None, Share::UNKNOWN, 0, 10).unwrap();
     let mine = rows.iter().find(|r| r.id == p1).unwrap();
     // Travel paid to the person is included (the setting is on): 32,000 × 10.21% = 3,267.2 → 3,267.
     assert_eq!((mine.withholding_yen, mine.net_yen), (3_267, 28_733));
     let theirs = rows.iter().find(|r| r.id != p1).unwrap();
     assert_eq!((theirs.withholding_yen, theirs.net_yen), (0, 32_000));
     assert!(
-        lists::work(desk.store.conn(), d(2025, 4, 1), d(2025, 11, 4), &LedgerFilter::default(), Share::UNKNOWN, 0, 10)
-            .unwrap()
-            .is_empty()
+        lists::work(desk.store.conn(), d(2025, 4, 1), d(2025, 11, 4), None, Share::UNKNOWN, 0, 10).unwrap().is_empty()
     );
 
     // Paid in November: unpaid ones listed first; the 支払調書 of 2025 holds it.
@@ -228,10 +224,10 @@ fn withholding_follows_the_fiscal_year_and_corporations_are_not_withheld() {
         .act_if("s", |tx| writes::advance_payment(tx, p1, PaymentStatus::Approved, d(2025, 11, 4)))
         .unwrap()
         .unwrap();
-    let rows = lists::payments(desk.store.conn(), 2025, &LedgerFilter::default(), Share::UNKNOWN, 0, 10).unwrap();
+    let rows = lists::payments(desk.store.conn(), 2025, &LedgerFilter::default(), None, Share::UNKNOWN, 0, 10).unwrap();
     assert_eq!(rows.last().unwrap().id, p1, "paid ones last");
     let unpaid = LedgerFilter { unpaid_only: true, ..LedgerFilter::default() };
-    assert_eq!(lists::count_payments(desk.store.conn(), 2025, &unpaid).unwrap(), 1);
+    assert_eq!(lists::count_payments(desk.store.conn(), 2025, &unpaid, None).unwrap(), 1);
     let st = totals::statement(desk.store.conn(), takahashi, 2025).unwrap().unwrap();
     assert_eq!(
         (st.count, st.honorarium_yen, st.travel_yen, st.withheld_yen, st.net_yen),
@@ -312,17 +308,17 @@ fn the_derived_ledger_tables_follow_payments_visits_event_experts_cancellations_
     let mut desk = desk();
     let (w, public, corp, visit) = (desk.fy.withholding, desk.public, desk.corp, desk.visit);
     let (from, until) = (d(2025, 4, 1), d(2025, 11, 4));
-    let all = LedgerFilter::default();
-    let count = |store: &Store| lists::count_work(store.conn(), from, until, &all).unwrap();
+    let count = |store: &Store| lists::count_work(store.conn(), from, until, None).unwrap();
     // Unpaid work, and the payments of each application's visits.
     let drift = |store: &Store| {
         [unpaid::drift(store.conn()).unwrap(), dispatch_payments::drift(store.conn()).unwrap()].concat()
     };
+    let named = |store: &Store, f: &LedgerFilter| f.named(store.conn()).unwrap();
     let by_business = |store: &Store, name: &str| {
         let f = LedgerFilter { text: name.into(), unpaid_only: false };
         (
-            lists::count_payments(store.conn(), 2025, &f).unwrap(),
-            lists::count_work(store.conn(), from, until, &f).unwrap(),
+            lists::count_payments(store.conn(), 2025, &f, named(store, &f).as_ref()).unwrap(),
+            lists::count_work(store.conn(), from, until, named(store, &f).as_ref()).unwrap(),
         )
     };
     assert_eq!((count(&desk.store), drift(&desk.store)), (2, vec![]), "the visit and the instructor's part");
@@ -461,8 +457,9 @@ fn the_ledger_filter_finds_payments_claims_and_work_by_what_they_name() {
     desk.store.act_if("p", |tx| writes::create_payment(tx, 2025, &w, &fee)).unwrap().unwrap();
     let conn = desk.store.conn();
     let filter = |text: &str| LedgerFilter { text: text.into(), unpaid_only: false };
+    let named = |text: &str| filter(text).named(conn).unwrap();
     let payees = |text: &str| -> Vec<String> {
-        lists::payments(conn, 2025, &filter(text), Share::UNKNOWN, 0, 10)
+        lists::payments(conn, 2025, &filter(text), named(text).as_ref(), Share::UNKNOWN, 0, 10)
             .unwrap()
             .into_iter()
             .map(|p| p.expert)
@@ -470,7 +467,7 @@ fn the_ledger_filter_finds_payments_claims_and_work_by_what_they_name() {
     };
     let claims = |text: &str| lists::count_claims(conn, 2025, &filter(text)).unwrap();
     let work = |text: &str| -> Vec<String> {
-        lists::work(conn, d(2025, 4, 1), d(2025, 11, 4), &filter(text), Share::UNKNOWN, 0, 10)
+        lists::work(conn, d(2025, 4, 1), d(2025, 11, 4), named(text).as_ref(), Share::UNKNOWN, 0, 10)
             .unwrap()
             .into_iter()
             .map(|w| w.expert)
@@ -480,7 +477,7 @@ fn the_ledger_filter_finds_payments_claims_and_work_by_what_they_name() {
     assert_eq!(payees("takahashi"), ["髙橋 誠"], "romaji through the reading");
     assert_eq!(payees("ｱｿﾉｻﾄ"), Vec::<String>::new(), "the business has no reading");
     assert_eq!(payees("阿蘇の里"), ["髙橋 誠"], "the business visited");
-    assert_eq!(lists::count_payments(conn, 2025, &filter("阿蘇の里")).unwrap(), 1);
+    assert_eq!(lists::count_payments(conn, 2025, &filter("阿蘇の里"), named("阿蘇の里").as_ref()).unwrap(), 1);
     assert_eq!(payees("DX入門"), Vec::<String>::new());
     assert_eq!((claims("多良木"), claims("ＤＸ入門"), claims("no.1"), claims("阿蘇")), (1, 1, 1, 0));
     assert_eq!(work("くまもと"), ["くまもとIT支援合同会社"], "the instructor's unpaid part, by name");
@@ -505,18 +502,23 @@ fn a_walked_page_and_a_sorted_page_are_the_same_rows() {
     for text in ["た", "か", "田", "熊本", "セミナー", "たなか", "ＤＸ"] {
         for unpaid_only in [false, true] {
             let f = LedgerFilter { text: text.into(), unpaid_only };
-            let payments = lists::count_payments(conn, 2025, &f).unwrap();
-            let work = lists::count_work(conn, from, until, &f).unwrap();
+            let named = f.named(conn).unwrap();
+            let payments = lists::count_payments(conn, 2025, &f, named.as_ref()).unwrap();
+            let work = lists::count_work(conn, from, until, named.as_ref()).unwrap();
             for offset in [0, 7, 20, 45] {
                 let ids = |share| -> Vec<i64> {
-                    lists::payments(conn, 2025, &f, share, offset, 20).unwrap().into_iter().map(|p| p.id).collect()
+                    lists::payments(conn, 2025, &f, named.as_ref(), share, offset, 20)
+                        .unwrap()
+                        .into_iter()
+                        .map(|p| p.id)
+                        .collect()
                 };
                 let sorted = ids(Share::UNKNOWN);
                 assert_eq!(ids(walk), sorted, "payments {text:?} unpaid {unpaid_only} from {offset}");
                 assert_eq!(sorted.len(), payments.saturating_sub(offset).min(20), "payments {text:?} from {offset}");
                 payment_pages += usize::from(!sorted.is_empty());
                 let keys = |share| -> Vec<(Option<i64>, Option<i64>, i64)> {
-                    lists::work(conn, from, until, &f, share, offset, 20)
+                    lists::work(conn, from, until, named.as_ref(), share, offset, 20)
                         .unwrap()
                         .into_iter()
                         .map(|w| (w.visit_id, w.event_id, w.expert_id))

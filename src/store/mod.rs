@@ -249,6 +249,8 @@ fn configure(conn: &Connection) -> Result<()> {
     }
     // FULL: an acknowledged write survives a power cut, not only a crash of this process.
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // `rarray(?)`: a list of ids bound as one parameter (the ledger's filters look a text's records up once).
+    rusqlite::vtab::array::load_module(conn)?;
     register_fold(conn)
 }
 

@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::app::{Action, Saved, Session};
 use crate::screens::ledger::{Load, Reply, Rows, Save, View};
 use crate::store::Store;
-use crate::store::ledger::lists::{LedgerFilter, Share};
+use crate::store::ledger::lists::{LedgerFilter, Named, Share};
 use crate::store::ledger::{lists, totals, writes};
 use crate::store::workflow::Refusal;
 
@@ -17,25 +17,32 @@ pub fn load(store: &Store, s: &Session, load: Load) -> Result<Action> {
         Load::Page { generation, view, by, filter, offset, limit } => {
             // Work counts from the start of the fiscal year up to today (what has been done).
             let (start, _) = s.fy.bounds();
-            let count = |filter: &LedgerFilter| {
+            // The records the text names, looked up once for the count and the page of payments or work.
+            let named = match view {
+                View::Payments | View::Work => filter.named(conn)?,
+                View::Claims | View::Totals => None,
+            };
+            let count = |filter: &LedgerFilter, named: Option<&Named>| {
                 store.counted(format!("ledger:{view:?}:{by:?}:{filter:?}:{}", s.today), |conn| match view {
                     View::Claims => lists::count_claims(conn, fy, filter),
-                    View::Payments => lists::count_payments(conn, fy, filter),
-                    View::Work => lists::count_work(conn, start, s.today, filter),
+                    View::Payments => lists::count_payments(conn, fy, filter, named),
+                    View::Work => lists::count_work(conn, start, s.today, named),
                     View::Totals => totals::count(conn, fy, by),
                 })
             };
-            let total = count(&filter)?;
+            let total = count(&filter, named.as_ref())?;
             // The list without its text (kept between keystrokes): how dense the matches are decides how the
             // page is read.
-            let all = if filter.text.trim().is_empty() { total } else { count(&filter.without_text())? };
+            let all = if filter.text.trim().is_empty() { total } else { count(&filter.without_text(), None)? };
             let share = Share { matches: total, all };
             // A page past the end (rows removed by another console) starts at the last full page.
             let offset = offset.min(total.saturating_sub(limit));
             let rows = match view {
                 View::Claims => Rows::Claims(lists::claims(conn, fy, &filter, offset, limit)?),
-                View::Payments => Rows::Payments(lists::payments(conn, fy, &filter, share, offset, limit)?),
-                View::Work => Rows::Work(lists::work(conn, start, s.today, &filter, share, offset, limit)?),
+                View::Payments => {
+                    Rows::Payments(lists::payments(conn, fy, &filter, named.as_ref(), share, offset, limit)?)
+                }
+                View::Work => Rows::Work(lists::work(conn, start, s.today, named.as_ref(), share, offset, limit)?),
                 View::Totals => Rows::Totals(totals::page(conn, fy, by, offset, limit)?),
             };
             Reply::Page { generation, total, offset, rows }

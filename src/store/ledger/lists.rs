@@ -1,11 +1,16 @@
 //! The ledger's lists, one page at a time and unpaid first: Form 4 claims, honorarium/travel payments, the work
 //! (visits, event parts) of experts with no payment yet, and events to pick for a claim.
 
+use std::rc::Rc;
+
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params, params_from_iter};
+use rusqlite::types::Value;
+use rusqlite::vtab::array::Array;
+use rusqlite::{CachedStatement, Connection, Row, params, params_from_iter};
 
 use crate::domain::model::{ClaimStatus, PaymentStatus, VenueKind};
+use crate::store::search::{Kind, matching};
 
 /// What the claim and payment lists are narrowed by.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,39 +21,68 @@ pub struct LedgerFilter {
     pub unpaid_only: bool,
 }
 
-/// A filter's text resolved through the lookup index: queries selecting the `record_id` of the matching experts,
-/// events, applications (by their business) and claims, all sharing one set of parameters (they depend on the
-/// text alone).
-struct Matches {
-    params: Vec<String>,
-    expert: String,
-    event: String,
-    application: String,
-    claim: String,
-}
-
 impl LedgerFilter {
     /// The same filter with no text (the list the text narrows).
     pub fn without_text(&self) -> LedgerFilter {
         LedgerFilter { text: String::new(), ..self.clone() }
     }
 
-    /// The text's matches; None when no text is typed.
-    fn matches(&self) -> Option<Matches> {
-        use crate::store::search::{Kind, matching};
+    /// The records the text names, looked up once (for the payments and the work: their count, their page and
+    /// every part of those queries share the ids); None when no text is typed.
+    pub fn named(&self, conn: &Connection) -> Result<Option<Named>> {
         let text = self.text.trim();
         if text.is_empty() {
-            return None;
+            return Ok(None);
         }
-        let expert = matching(Kind::Expert, text);
-        Some(Matches {
-            event: matching(Kind::Event, text).sql,
-            application: matching(Kind::Application, text).sql,
-            claim: matching(Kind::Claim, text).sql,
-            expert: expert.sql,
-            params: expert.params,
-        })
+        let ids = |kind: Kind| -> Result<Array> {
+            let m = matching(kind, text);
+            let mut st = conn.prepare_cached(&m.sql)?;
+            let ids = st.query_map(params_from_iter(&m.params), |r| r.get::<_, i64>(0).map(Value::from))?;
+            Ok(Rc::new(ids.collect::<rusqlite::Result<_>>()?))
+        };
+        Ok(Some(Named {
+            experts: ids(Kind::Expert)?,
+            applications: ids(Kind::Application)?,
+            events: ids(Kind::Event)?,
+        }))
     }
+}
+
+/// The ids of the experts, applications (by their business) and events a filter's text names, bound to a query as
+/// `rarray` tables: [`EXPERTS`], [`APPLICATIONS`], [`EVENTS`].
+#[derive(Debug, Clone)]
+pub struct Named {
+    experts: Array,
+    applications: Array,
+    events: Array,
+}
+
+/// The named experts' ids, in SQL.
+const EXPERTS: &str = "SELECT value FROM rarray(:experts)";
+/// The named applications' ids, in SQL.
+const APPLICATIONS: &str = "SELECT value FROM rarray(:applications)";
+/// The named events' ids, in SQL.
+const EVENTS: &str = "SELECT value FROM rarray(:events)";
+
+/// `sql` prepared, with the named ids bound to the names it uses.
+fn prepared<'c>(conn: &'c Connection, sql: &str, named: Option<&Named>) -> Result<CachedStatement<'c>> {
+    let mut st = conn.prepare_cached(sql)?;
+    if let Some(n) = named {
+        for (name, ids) in [(":experts", &n.experts), (":applications", &n.applications), (":events", &n.events)] {
+            if let Some(i) = st.parameter_index(name)? {
+                st.raw_bind_parameter(i, ids)?;
+            }
+        }
+    }
+    Ok(st)
+}
+
+/// The number `sql` counts, with the named ids bound.
+fn counted(conn: &Connection, sql: &str, named: Option<&Named>) -> Result<usize> {
+    let mut st = prepared(conn, sql, named)?;
+    let mut rows = st.raw_query();
+    let n: i64 = rows.next()?.map_or(Ok(0), |r| r.get(0))?;
+    Ok(n as usize)
 }
 
 /// How many rows a filtered list has against its unfiltered whole (both counted before its page is read): dense
@@ -182,9 +216,11 @@ pub struct WorkRow {
 /// The claims of the year matching the filter (by number, payee, receipt, or their event's title or venue): the
 /// FROM clause, the WHERE clause and the parameters.
 fn claims_of(fiscal_year: i32, f: &LedgerFilter) -> (String, String, Vec<String>) {
-    let matches = f.matches().map(|m| {
-        let sql = format!("{} UNION SELECT c.id FROM claim c WHERE c.event_id IN ({})", m.claim, m.event);
-        (sql, m.params)
+    let text = f.text.trim();
+    let matches = (!text.is_empty()).then(|| {
+        // The matchings' parameters depend on the text alone: the two share them.
+        let (claim, event) = (matching(Kind::Claim, text), matching(Kind::Event, text));
+        (format!("{} UNION SELECT c.id FROM claim c WHERE c.event_id IN ({})", claim.sql, event.sql), claim.params)
     });
     let (from, params) = source("claim", "c", matches);
     let unpaid = if f.unpaid_only { " AND c.status <> 'paid'" } else { "" };
@@ -307,55 +343,48 @@ fn payments_of_year(fiscal_year: i32, f: &LedgerFilter) -> String {
     format!("p.fiscal_year = {fiscal_year}{unpaid}")
 }
 
-/// The payments matching the filter's text with their list order's keys (`record_id`, `paid`, `proposed_on`),
-/// each once: those of a matching payee, then those of the business visited or of the event when the payee did
-/// not match (a payment pays for a visit or an event part). Read from covering indexes alone (the payments of a
-/// business's visits from `dispatch_payment`). None without a text.
-fn payment_matches(fiscal_year: i32, f: &LedgerFilter) -> Option<(String, Vec<String>)> {
-    let m = f.matches()?;
+/// The payments named by the text with their list order's keys (`record_id`, `paid`, `proposed_on`), each once:
+/// those of a named payee, then those of the business visited or of the event when the payee was not named (a
+/// payment pays for a visit or an event part). Read from covering indexes alone (the payments of a business's
+/// visits from `dispatch_payment`).
+fn payment_matches(fiscal_year: i32, f: &LedgerFilter) -> String {
     let year = payments_of_year(fiscal_year, f);
     let keys = "p.id AS record_id, p.status = 'paid' AS paid, p.proposed_on AS proposed_on";
-    let sql = format!(
-        "SELECT {keys} FROM payment p INDEXED BY payment_by_expert WHERE p.expert_id IN ({e}) AND {year}
+    format!(
+        "SELECT {keys} FROM payment p INDEXED BY payment_by_expert WHERE p.expert_id IN ({EXPERTS}) AND {year}
          UNION ALL
          SELECT p.payment_id, p.status = 'paid', p.proposed_on FROM dispatch_payment p
-         WHERE p.dispatch_id IN ({a}) AND p.expert_id NOT IN ({e}) AND {year}
+         WHERE p.dispatch_id IN ({APPLICATIONS}) AND p.expert_id NOT IN ({EXPERTS}) AND {year}
          UNION ALL
          SELECT {keys} FROM payment p INDEXED BY payment_by_event
-         WHERE p.event_id IN ({ev}) AND p.visit_id IS NULL AND p.expert_id NOT IN ({e}) AND {year}",
-        e = m.expert,
-        a = m.application,
-        ev = m.event
-    );
-    Some((sql, m.params))
+         WHERE p.event_id IN ({EVENTS}) AND p.visit_id IS NULL AND p.expert_id NOT IN ({EXPERTS}) AND {year}"
+    )
 }
 
-/// Payments of the year matching the filter.
-pub fn count_payments(conn: &Connection, fiscal_year: i32, f: &LedgerFilter) -> Result<usize> {
-    match payment_matches(fiscal_year, f) {
-        Some((sql, params)) => count(conn, &format!("({sql})"), "1", &params),
+/// Payments of the year matching the filter (`named`: the records its text names).
+pub fn count_payments(conn: &Connection, fiscal_year: i32, f: &LedgerFilter, named: Option<&Named>) -> Result<usize> {
+    match named {
+        Some(n) => counted(conn, &format!("SELECT COUNT(*) FROM ({})", payment_matches(fiscal_year, f)), Some(n)),
         None => count(conn, "payment p", &payments_of_year(fiscal_year, f), &[]),
     }
 }
 
-/// Whether payment `p` is one the filter's text names: its payee, the business of the visit it pays for, or the
-/// event (as [`payment_matches`] selects them, for a walk of the list's order).
-fn names_payment(m: &Matches) -> String {
+/// Whether payment `p` is named by the text: its payee, the business of the visit it pays for, or the event (as
+/// [`payment_matches`] selects them, for a walk of the list's order).
+fn names_payment() -> String {
     format!(
-        "(p.expert_id IN ({e}) OR (SELECT v.dispatch_id FROM visit v WHERE v.id = p.visit_id) IN ({a})
-          OR (p.visit_id IS NULL AND p.event_id IN ({ev})))",
-        e = m.expert,
-        a = m.application,
-        ev = m.event
+        "(p.expert_id IN ({EXPERTS}) OR (SELECT v.dispatch_id FROM visit v WHERE v.id = p.visit_id) IN ({APPLICATIONS})
+          OR (p.visit_id IS NULL AND p.event_id IN ({EVENTS})))"
     )
 }
 
-/// A page of payments: unpaid first, newest proposal first. With a text, dense matches are found by walking the
-/// list's order index, sparse ones sorted (`share`).
+/// A page of payments: unpaid first, newest proposal first. With a text (`named`), dense matches are found by
+/// walking the list's order index, sparse ones sorted (`share`).
 pub fn payments(
     conn: &Connection,
     fiscal_year: i32,
     f: &LedgerFilter,
+    named: Option<&Named>,
     share: Share,
     offset: usize,
     limit: usize,
@@ -366,16 +395,13 @@ pub fn payments(
     let walk = |test: &str| {
         format!("SELECT p.id AS pid FROM payment p INDEXED BY payment_list WHERE {year}{test} {order} {page}")
     };
-    let (ids, params) = match f.matches() {
-        Some(m) if share.walks(offset + limit) => (walk(&format!(" AND {}", names_payment(&m))), m.params),
-        Some(_) => {
-            let (sql, params) = payment_matches(fiscal_year, f).expect("a text");
-            (
-                format!("SELECT record_id AS pid FROM ({sql}) ORDER BY paid, proposed_on DESC, record_id DESC {page}"),
-                params,
-            )
-        }
-        None => (walk(""), Vec::new()),
+    let ids = match named {
+        Some(_) if share.walks(offset + limit) => walk(&format!(" AND {}", names_payment())),
+        Some(_) => format!(
+            "SELECT record_id AS pid FROM ({}) ORDER BY paid, proposed_on DESC, record_id DESC {page}",
+            payment_matches(fiscal_year, f)
+        ),
+        None => walk(""),
     };
     let sql = format!(
         "SELECT p.id, e.name, COALESCE(ev.title, b.name, ''), COALESCE(ev.event_date, v.visit_date),
@@ -389,8 +415,8 @@ pub fn payments(
          JOIN ({ids}) pg ON pg.pid = p.id
          ORDER BY p.status = 'paid', p.proposed_on DESC, p.id DESC"
     );
-    let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params_from_iter(&params), |r| {
+    let mut st = prepared(conn, &sql, named)?;
+    let rows = st.raw_query().mapped(|r| {
         Ok(PaymentRow {
             id: r.get(0)?,
             expert: r.get(1)?,
@@ -409,7 +435,7 @@ pub fn payments(
             note: r.get(14)?,
             row_version: r.get(15)?,
         })
-    })?;
+    });
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -421,51 +447,39 @@ fn work_dates(from: NaiveDate, until: NaiveDate) -> String {
 /// The columns of an `unpaid_work` row a page reads before its joins.
 const WORK_KEYS: &str = "u.kind, u.ref_id, u.expert_id, u.work_date";
 
-/// The unpaid visits and event parts between two dates matching the filter (by expert, or the business visited, or
-/// the event): for visits and for event parts, a query of their rows ([`WORK_KEYS`]); and the parameters.
-fn work_of(from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> ([String; 2], Vec<String>) {
+/// The unpaid visits and event parts between two dates named by the text (by expert, or the business visited, or
+/// the event): for visits and for event parts, a query of their rows ([`WORK_KEYS`]), each once; `named` None:
+/// every row.
+fn work_of(from: NaiveDate, until: NaiveDate, named: Option<&Named>) -> [String; 2] {
     let dates = work_dates(from, until);
     let row = WORK_KEYS;
-    // The table's primary key (kind, ref_id, expert_id): without statistics SQLite would rather walk the date
-    // index for each visit or event matched.
-    let by_ref = "sqlite_autoindex_unpaid_work_1";
-    let Some(m) = f.matches() else {
+    if named.is_none() {
         let all = |kind: &str| format!("SELECT {row} FROM unpaid_work u WHERE u.kind = '{kind}' AND {dates}");
-        return ([all("visit"), all("event")], Vec::new());
-    };
-    // The rows of a matching expert, then those of the business visited or the event when the expert did not
-    // match: each once, read through the table's indexes.
+        return [all("visit"), all("event")];
+    }
+    // The rows of a named expert, then those of the business visited or the event when the expert was not
+    // named, read through the table's indexes. (For events, the table's primary key (kind, ref_id, expert_id):
+    // without statistics SQLite would rather walk the date index for each event named.)
     let visits = format!(
         "SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_expert
-         WHERE u.expert_id IN ({e}) AND u.kind = 'visit' AND {dates}
+         WHERE u.expert_id IN ({EXPERTS}) AND u.kind = 'visit' AND {dates}
          UNION ALL
          SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_dispatch
-         WHERE u.dispatch_id IN ({a}) AND u.expert_id NOT IN ({e}) AND {dates}",
-        e = m.expert,
-        a = m.application
+         WHERE u.dispatch_id IN ({APPLICATIONS}) AND u.expert_id NOT IN ({EXPERTS}) AND {dates}"
     );
     let events = format!(
         "SELECT {row} FROM unpaid_work u INDEXED BY unpaid_work_by_expert
-         WHERE u.expert_id IN ({e}) AND u.kind = 'event' AND {dates}
+         WHERE u.expert_id IN ({EXPERTS}) AND u.kind = 'event' AND {dates}
          UNION ALL
-         SELECT {row} FROM unpaid_work u INDEXED BY {by_ref}
-         WHERE u.kind = 'event' AND u.ref_id IN ({ev}) AND u.expert_id NOT IN ({e}) AND {dates}",
-        e = m.expert,
-        ev = m.event
+         SELECT {row} FROM unpaid_work u INDEXED BY sqlite_autoindex_unpaid_work_1
+         WHERE u.kind = 'event' AND u.ref_id IN ({EVENTS}) AND u.expert_id NOT IN ({EXPERTS}) AND {dates}"
     );
-    ([visits, events], m.params)
+    [visits, events]
 }
 
-/// For visits and for event parts, the first `end` rows of the page's order matching the filter, and the
-/// parameters: walked in the table's date index (every row when no text is typed; dense matches, each row
-/// tested), or the matches sorted.
-fn work_first(
-    from: NaiveDate,
-    until: NaiveDate,
-    f: &LedgerFilter,
-    share: Share,
-    end: usize,
-) -> ([String; 2], Vec<String>) {
+/// For visits and for event parts, the first `end` rows of the page's order named by the text: walked in the
+/// table's date index (every row when no text is typed; dense matches, each row tested), or the matches sorted.
+fn work_first(from: NaiveDate, until: NaiveDate, named: Option<&Named>, share: Share, end: usize) -> [String; 2] {
     let order = "ORDER BY work_date DESC, expert_id, ref_id";
     let walk = |kind: &str, test: &str| {
         format!(
@@ -474,18 +488,13 @@ fn work_first(
             work_dates(from, until)
         )
     };
-    match f.matches() {
-        None => ([walk("visit", ""), walk("event", "")], Vec::new()),
-        Some(m) if share.walks(end) => {
-            let visits =
-                format!(" AND (u.expert_id IN ({e}) OR u.dispatch_id IN ({a}))", e = m.expert, a = m.application);
-            let events = format!(" AND (u.expert_id IN ({e}) OR u.ref_id IN ({ev}))", e = m.expert, ev = m.event);
-            ([walk("visit", &visits), walk("event", &events)], m.params)
-        }
-        Some(_) => {
-            let (queries, params) = work_of(from, until, f);
-            (queries.map(|rows| format!("SELECT * FROM ({rows}) {order} LIMIT {end}")), params)
-        }
+    match named {
+        None => [walk("visit", ""), walk("event", "")],
+        Some(_) if share.walks(end) => [
+            walk("visit", &format!(" AND (u.expert_id IN ({EXPERTS}) OR u.dispatch_id IN ({APPLICATIONS}))")),
+            walk("event", &format!(" AND (u.expert_id IN ({EXPERTS}) OR u.ref_id IN ({EVENTS}))")),
+        ],
+        Some(_) => work_of(from, until, named).map(|rows| format!("SELECT * FROM ({rows}) {order} LIMIT {end}")),
     }
 }
 
@@ -500,19 +509,14 @@ const WORK_ROWS: [&str; 2] = [
 ];
 
 /// Work done between `from` and `until` (the fiscal year's start and today) that has no payment yet.
-pub fn count_work(conn: &Connection, from: NaiveDate, until: NaiveDate, f: &LedgerFilter) -> Result<usize> {
-    if f.text.trim().is_empty() {
+pub fn count_work(conn: &Connection, from: NaiveDate, until: NaiveDate, named: Option<&Named>) -> Result<usize> {
+    if named.is_none() {
         // Without a filter, the date index of the table alone.
         let sql = "SELECT COUNT(*) FROM unpaid_work WHERE kind IN ('visit', 'event') AND work_date BETWEEN ?1 AND ?2";
         return Ok(conn.prepare_cached(sql)?.query_row(params![from, until], |r| r.get::<_, i64>(0))? as usize);
     }
-    let (queries, params) = work_of(from, until, f);
-    let mut n = 0;
-    for rows in queries {
-        let sql = format!("SELECT COUNT(*) FROM ({rows})");
-        n += conn.prepare_cached(&sql)?.query_row(params_from_iter(&params), |r| r.get::<_, i64>(0))?;
-    }
-    Ok(n as usize)
+    let [visits, events] = work_of(from, until, named);
+    counted(conn, &format!("SELECT (SELECT COUNT(*) FROM ({visits})) + (SELECT COUNT(*) FROM ({events}))"), named)
 }
 
 /// A page of work with no payment yet, newest first: each kind's first rows up to the page's end (walked in its
@@ -521,21 +525,21 @@ pub fn work(
     conn: &Connection,
     from: NaiveDate,
     until: NaiveDate,
-    f: &LedgerFilter,
+    named: Option<&Named>,
     share: Share,
     offset: usize,
     limit: usize,
 ) -> Result<Vec<WorkRow>> {
     let mut all = Vec::new();
-    let (queries, params) = work_first(from, until, f, share, offset + limit);
+    let queries = work_first(from, until, named, share, offset + limit);
     for (first, select) in queries.iter().zip(WORK_ROWS) {
         // The page's rows first, then their joins.
         let sql = format!(
             "{} ORDER BY u.work_date DESC, u.expert_id, u.ref_id",
             select.replace("{rows}", &format!("({first})"))
         );
-        let mut st = conn.prepare_cached(&sql)?;
-        let rows = st.query_map(params_from_iter(&params), |r| {
+        let mut st = prepared(conn, &sql, named)?;
+        let rows = st.raw_query().mapped(|r| {
             Ok(WorkRow {
                 visit_id: r.get(0)?,
                 event_id: r.get(1)?,
@@ -547,7 +551,7 @@ pub fn work(
                 minutes: r.get(7)?,
                 online: r.get(8)?,
             })
-        })?;
+        });
         all.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
     }
     // Stable: a visit comes before an event part of the same day and expert.
