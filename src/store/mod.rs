@@ -239,6 +239,9 @@ impl Store {
     }
 }
 
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 256;
+
 /// Connection settings every connection gets: WAL, foreign keys, a busy timeout, full sync on commit.
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -249,6 +252,9 @@ fn configure(conn: &Connection) -> Result<()> {
     }
     // FULL: an acknowledged write survives a power cut, not only a crash of this process.
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Every screen's queries stay prepared (the default keeps 16: a lookup alone runs more, and each statement
+    // evicted was parsed and planned again on the next keystroke).
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     // `rarray(?)`: a list of ids bound as one parameter (the ledger's filters look a text's records up once).
     rusqlite::vtab::array::load_module(conn)?;
     register_fold(conn)

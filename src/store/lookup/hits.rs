@@ -42,12 +42,13 @@ pub fn active(
     if ids.is_empty() {
         return Ok(HashSet::new());
     }
-    let list = serde_json::to_string(ids)?;
-    let within = "IN (SELECT value FROM json_each(?1))";
+    let list: rusqlite::vtab::array::Array =
+        std::rc::Rc::new(ids.iter().copied().map(rusqlite::types::Value::from).collect());
+    let within = "IN (SELECT value FROM rarray(?1))";
     let (sql, extra): (String, Option<rusqlite::types::Value>) = match kind {
         HitKind::Business => (
             "SELECT j.value, (SELECT d.status FROM dispatch d WHERE d.business_id = j.value AND d.fiscal_year = ?2
-                              ORDER BY d.seq DESC LIMIT 1) FROM json_each(?1) j"
+                              ORDER BY d.seq DESC LIMIT 1) FROM rarray(?1) j"
                 .into(),
             Some(i64::from(fy.year).into()),
         ),
@@ -61,7 +62,8 @@ pub fn active(
         HitKind::Claim => (format!("SELECT id, status FROM claim WHERE id {within}"), None),
     };
     let mut st = conn.prepare_cached(&sql)?;
-    let values: Vec<rusqlite::types::Value> = std::iter::once(list.into()).chain(extra).collect();
+    let mut values: Vec<&dyn rusqlite::ToSql> = vec![&list];
+    values.extend(extra.as_ref().map(|v| v as &dyn rusqlite::ToSql));
     let rows = st.query_map(rusqlite::params_from_iter(values), |r| {
         let id: i64 = r.get(0)?;
         let active = match kind {

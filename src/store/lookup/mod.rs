@@ -131,7 +131,12 @@ pub fn lookup(conn: &Connection, fy: &FiscalYear, today: NaiveDate, query: &str,
     let mut groups = Groups::new();
     let businesses = search::find_ranked(conn, Kind::Business, query, pool)?;
     push(&mut groups, HitKind::Business, ranked(HitKind::Business, pairs(&businesses))?);
-    let experts = search::find_ranked(conn, Kind::Expert, query, pool)?;
+    // The small kinds share their substring probe (one full-text pass for the four).
+    let [experts, orgs, events, claims]: [Vec<search::Match>; 4] =
+        search::find_ranked_each(conn, &[Kind::Expert, Kind::Organisation, Kind::Event, Kind::Claim], query, pool)?
+            .try_into()
+            .expect("four kinds");
+
     push(&mut groups, HitKind::Expert, ranked(HitKind::Expert, pairs(&experts))?);
     let number = DispatchNumber::parse(query, fy.year);
     let apps = applications(conn, today, query, number, &businesses, pool)?;
@@ -143,9 +148,8 @@ pub fn lookup(conn: &Connection, fy: &FiscalYear, today: NaiveDate, query: &str,
         let i = groups.len() - 1;
         groups[..=i].rotate_right(1);
     }
-    let orgs = search::find_ranked(conn, Kind::Organisation, query, pool)?;
     push(&mut groups, HitKind::Organisation, ranked(HitKind::Organisation, pairs(&orgs))?);
-    let mut events = pairs(&search::find_ranked(conn, Kind::Event, query, pool)?);
+    let mut events = pairs(&events);
     if let Some(date) = date_of(query, today) {
         let mut st =
             conn.prepare_cached("SELECT id FROM event WHERE event_date = ?1 ORDER BY start_min, id LIMIT ?2")?;
@@ -154,7 +158,7 @@ pub fn lookup(conn: &Connection, fy: &FiscalYear, today: NaiveDate, query: &str,
         }
     }
     push(&mut groups, HitKind::Event, ranked(HitKind::Event, events)?);
-    let mut claims = pairs(&search::find_ranked(conn, Kind::Claim, query, pool)?);
+    let mut claims = pairs(&claims);
     // The claims of the organisations found, as well matched as their payee.
     let mut by_org = conn.prepare_cached(
         "SELECT id FROM claim WHERE organisation_id = ?1 AND fiscal_year = ?2 ORDER BY claimed_on DESC, id DESC LIMIT ?3",
