@@ -145,6 +145,31 @@ fn a_four_hour_visit_fails_check() {
 }
 
 #[test]
+fn derived_tables_out_of_step_with_their_records_fail_check() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("d.db");
+    let dbs = db.to_str().unwrap();
+    assert!(madoguchi(home.path(), &["demo", "--out", dbs, "--seed", "7"]).status.success());
+    let out = madoguchi(home.path(), &["--db", dbs, "check"]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let paid: i64 = conn.query_row("SELECT payment_id FROM dispatch_payment LIMIT 1", [], |r| r.get(0)).unwrap();
+    conn.execute("DELETE FROM dispatch_payment WHERE payment_id = ?1", [paid]).unwrap();
+    conn.execute("DELETE FROM unpaid_work WHERE (kind, ref_id) IN (SELECT kind, ref_id FROM unpaid_work LIMIT 1)", [])
+        .unwrap();
+    drop(conn);
+    let out = madoguchi(home.path(), &["--db", dbs, "check"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let drift: Vec<&str> = stdout.lines().filter(|l| l.starts_with("derived_data: ")).collect();
+    assert_eq!(drift.len(), 2, "{stdout}");
+    assert!(
+        drift.iter().any(|l| l.starts_with("derived_data: dispatch_payment: ") && l.contains(&format!("/{paid}/")))
+    );
+    assert!(drift.iter().any(|l| l.starts_with("derived_data: unpaid_work: ")), "{stdout}");
+}
+
+#[test]
 fn unknown_config_keys_are_reported_on_stderr() {
     let home = tempfile::tempdir().unwrap();
     let cfg = home.path().join("c.toml");

@@ -1,4 +1,5 @@
-//! `madoguchi check`: SQLite's integrity and foreign-key checks, then the rule audit — every record that breaks
+//! `madoguchi check`: SQLite's integrity and foreign-key checks, the derived tables against their records, then
+//! the rule audit — every record that breaks
 //! a rule of PROGRAM.md without a recorded override, one line each — and a count per table.
 
 use std::process::ExitCode;
@@ -35,6 +36,10 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
     }
     for p in check::foreign_keys(conn)? {
         say!("foreign_key_check: {p}");
+        bad += 1;
+    }
+    for p in check::derived_drift(conn)? {
+        say!("derived_data: {p}");
         bad += 1;
     }
     let problems = rule_audit(ctx, conn)?;

@@ -54,6 +54,18 @@ pub fn foreign_keys(conn: &Connection) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The rows of the derived tables (the ledger's running sums, unpaid work, the payments of each application's
+/// visits) that differ from a recomputation from the records, as "table: row".
+pub fn derived_drift(conn: &Connection) -> Result<Vec<String>> {
+    use super::ledger::{dispatch_payments, sums, unpaid};
+    let tables = [
+        ("ledger_sum", sums::drift(conn)?),
+        ("unpaid_work", unpaid::drift(conn)?),
+        ("dispatch_payment", dispatch_payments::drift(conn)?),
+    ];
+    Ok(tables.into_iter().flat_map(|(table, rows)| rows.into_iter().map(move |r| format!("{table}: {r}"))).collect())
+}
+
 /// Row count of each record table.
 pub fn counts(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
     RECORD_TABLES
