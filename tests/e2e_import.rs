@@ -45,6 +45,6 @@ fn the_popup_imports_the_sample_events_and_u_takes_them_back() {
 
     c.send("u");
     let screen = c.wait_for("取り消しました");
-    assert!(screen.contains("import events"), "{screen}");
+    assert!(screen.contains("講習会・相談会の取り込み"), "{screen}");
     assert_eq!((count(&conn, "SELECT COUNT(*) FROM event"), count(&conn, "SELECT COUNT(*) FROM event_expert")), (0, 0));
 }

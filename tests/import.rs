@@ -86,7 +86,7 @@ fn sample_files_import_once_even_when_imported_twice() {
         )
         .unwrap();
     assert_eq!((received.as_str(), seq, chamber.as_str()), ("2025-05-12", 501, "山都町商工会"));
-    let actions = count(&db, "SELECT COUNT(*) FROM action WHERE label LIKE 'import %'");
+    let actions = count(&db, "SELECT COUNT(*) FROM action WHERE label LIKE 'import.%'");
     assert_eq!(actions, 3, "one audited action per import that added rows");
 }
 
@@ -406,7 +406,7 @@ fn sample_events_import_once_with_their_instructors() {
         ),
         2
     );
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM action WHERE label = 'import events'"), 1);
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM action WHERE label = 'import.events'"), 1);
 
     let before = snapshot(&db);
     let again = import(home.path(), &db, &sample("events.xlsx"), &[]);
@@ -430,7 +430,7 @@ fn an_events_import_is_one_action_that_undo_takes_back() {
     let mut reader = store.sibling().unwrap();
     assert_eq!(madoguchi::import::apply(&mut reader, &fy, &plan).unwrap(), 6);
     assert_eq!(count(&db, "SELECT COUNT(*) FROM event"), 6);
-    assert_eq!(store.undo().unwrap(), Ok("import events".to_string()));
+    assert_eq!(store.undo().unwrap(), Ok("import.events".to_string()));
     assert_eq!((count(&db, "SELECT COUNT(*) FROM event"), count(&db, "SELECT COUNT(*) FROM event_expert")), (0, 0));
 }
 

@@ -167,7 +167,7 @@ pub fn plan(
 
 /// Writes a plan without issues in one audited transaction (all rows or none); returns the records added.
 pub fn apply(store: &mut Store, fy: &FiscalYear, plan: &Plan) -> Result<usize> {
-    let label = format!("import {}", plan.kind.name());
+    let label = format!("import.{}", plan.kind.name());
     let staff = store.staff().to_string();
     store.act(&label, |tx| {
         for record in &plan.new {

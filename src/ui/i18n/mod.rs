@@ -197,6 +197,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_import_is_named_in_the_interface_language() {
+        assert_eq!(action_label(Lang::Ja, "import.events"), "講習会・相談会の取り込み");
+        assert_eq!(action_label(Lang::Ja, "import.experts"), "専門家の取り込み");
+        assert_eq!(action_label(Lang::En, "import.visits"), "import of visits");
+        for kind in crate::import::ImportKind::ALL {
+            let ja = action_label(Lang::Ja, &format!("import.{}", kind.name()));
+            assert!(!ja.is_ascii(), "{ja}");
+        }
+    }
+
+    #[test]
     fn no_console_text_is_empty_in_either_language() {
         for lang in [Lang::Ja, Lang::En] {
             let t = console(lang);
@@ -366,6 +377,12 @@ pub fn table_label(lang: Lang, table: &str) -> String {
 
 /// The name of an audited action (`dispatch.add_visit`) for the status line.
 pub fn action_label(lang: Lang, label: &str) -> String {
+    if let Some(kind) = label.strip_prefix("import.") {
+        return match lang {
+            Lang::Ja => format!("{}の取り込み", ja::reports::import_kind(kind)),
+            Lang::En => format!("import of {kind}"),
+        };
+    }
     let (ja, en) = match label {
         "dispatch.create" => ("新規申請", "new application"),
         "dispatch.add_visit" => ("派遣の追加", "visit added"),

@@ -145,6 +145,19 @@ pub const TEXT: ReportsText = ReportsText {
 };
 
 /// 取り込み。
+/// What an import brings in, by its command-line name (`businesses`, `experts`...).
+pub fn import_kind(kind: &str) -> &str {
+    match kind {
+        "businesses" => "事業者",
+        "experts" => "専門家",
+        "applications" => "申請",
+        "visits" => "派遣実績",
+        "claims" => "様式4の請求",
+        "events" => "講習会・相談会",
+        other => other,
+    }
+}
+
 pub const IMPORT: ImportText = ImportText {
     dry_run: "試行 (--dry-run): {file} ({kind}) の {rows} 行を確認しました。データベースは変更していません",
     would_add: "追加される行 {new} 件、登録済みのため省かれる行 {skipped} 件",
