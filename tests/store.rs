@@ -394,6 +394,35 @@ fn undo_is_refused_when_a_later_change_depends_on_it() {
 }
 
 #[test]
+fn undo_is_refused_when_records_added_later_link_to_the_record() {
+    use madoguchi::domain::records::NewDispatch;
+    use madoguchi::store::dispatches;
+    use madoguchi::store::undo::UndoRefusal;
+    let (_dir, mut store) = temp_store();
+    let id = store.act("business.create", |tx| businesses::insert(tx, &business("阿蘇茶房"))).unwrap();
+    // Another console records an application of the new business.
+    let mut other = Store::open(store.path(), "佐藤").unwrap();
+    let d = NewDispatch {
+        fiscal_year: 2025,
+        business_id: id,
+        chamber_id: None,
+        guidance_officer_id: None,
+        received_on: chrono::NaiveDate::from_ymd_opt(2025, 6, 2).unwrap(),
+        theme: 1,
+        sections: vec![],
+        recommended_expert_id: None,
+    };
+    other.act("dispatch.create", |tx| dispatches::insert(tx, &d)).unwrap();
+    assert_eq!(store.undo().unwrap(), Err(UndoRefusal::Linked { table: "business".into(), record_id: id }));
+    let kept: i64 = store.conn().query_row("SELECT COUNT(*) FROM business WHERE id = ?1", [id], |r| r.get(0)).unwrap();
+    assert_eq!(kept, 1, "nothing was undone");
+    assert!(madoguchi::store::check::foreign_keys(store.conn()).unwrap().is_empty());
+    // Once the application is undone, so can the business be.
+    other.undo().unwrap().unwrap();
+    assert_eq!(store.undo().unwrap(), Ok("business.create".to_string()));
+}
+
+#[test]
 fn undoing_a_new_business_removes_it_from_the_lookup() {
     use madoguchi::store::search::{Kind, find};
     let (_dir, mut store) = temp_store();

@@ -809,6 +809,11 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
                     app.error = Some(t.later_change.replace("{record}", &record));
                     Vec::new()
                 }
+                Err(UndoRefusal::Linked { table, record_id }) => {
+                    let record = format!("{} {record_id}", i18n::table_label(app.session.lang, &table));
+                    app.error = Some(t.linked_later.replace("{record}", &record));
+                    Vec::new()
+                }
             }
         }
         Action::Backup(status) => {
@@ -1373,6 +1378,18 @@ mod filter_flow_tests {
         let fx = reduce(&mut a, Action::Paste("096-123\n4567".into()));
         assert_eq!(a.lookup.as_ref().unwrap().input.text(), "096-1234567");
         assert_eq!(fx.len(), 1, "one query for the whole paste: {fx:?}");
+    }
+
+    #[test]
+    fn a_refused_undo_says_why_with_the_record() {
+        let mut a = super::tests::app();
+        let linked = UndoRefusal::Linked { table: "business".into(), record_id: 7 };
+        assert!(reduce(&mut a, Action::Undone { redo: false, result: Err(linked) }).is_empty());
+        let error = a.error.clone().unwrap();
+        assert!(error.contains("事業者 7") && error.contains("後から登録された記録"), "{error}");
+        let later = UndoRefusal::LaterChange { table: "dispatch".into(), record_id: 3 };
+        reduce(&mut a, Action::Undone { redo: false, result: Err(later) });
+        assert!(a.error.as_deref().unwrap().contains("申請 3"), "{:?}", a.error);
     }
 
     #[test]

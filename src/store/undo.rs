@@ -20,6 +20,14 @@ pub enum UndoRefusal {
         /// Its id.
         record_id: i64,
     },
+    /// Records added later are linked to this one (an application of a business the action added): putting it
+    /// back would break their link.
+    Linked {
+        /// Table of the record.
+        table: String,
+        /// Its id.
+        record_id: i64,
+    },
 }
 
 struct Change {
@@ -63,35 +71,51 @@ pub fn reverse(conn: &Connection, action_id: i64) -> Result<Result<(), UndoRefus
     }
     for c in &changes {
         check_table(conn, &c.table)?;
-        match c.op.as_str() {
-            "insert" => {
-                conn.execute(&format!("DELETE FROM \"{}\" WHERE id = ?1", c.table), [c.record_id])?;
+        match put_back(conn, c) {
+            Err(e) if broken_link(&e) => {
+                return Ok(Err(UndoRefusal::Linked { table: c.table.clone(), record_id: c.record_id }));
             }
-            "update" => {
-                let before = row(c)?;
-                let cols: Vec<&String> = before.keys().filter(|k| *k != "id" && *k != "row_version").collect();
-                let sets: Vec<String> = cols.iter().enumerate().map(|(i, k)| format!("\"{k}\" = ?{}", i + 2)).collect();
-                let sql = format!(
-                    "UPDATE \"{}\" SET {}, row_version = row_version + 1 WHERE id = ?1",
-                    c.table,
-                    sets.join(", ")
-                );
-                let mut values = vec![Value::Integer(c.record_id)];
-                values.extend(cols.iter().map(|k| value(&before[k.as_str()])));
-                conn.execute(&sql, params_from_iter(values))?;
-            }
-            _ => {
-                let before = row(c)?;
-                let cols: Vec<&String> = before.keys().collect();
-                let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
-                let names: Vec<String> = cols.iter().map(|k| format!("\"{k}\"")).collect();
-                let sql = format!("INSERT INTO \"{}\" ({}) VALUES ({})", c.table, names.join(", "), marks.join(", "));
-                conn.execute(&sql, params_from_iter(cols.iter().map(|k| value(&before[k.as_str()]))))?;
-            }
+            done => done?,
         }
         reindex(conn, &c.table, c.record_id)?;
     }
     Ok(Ok(()))
+}
+
+/// Puts one changed row back as it was before the change.
+fn put_back(conn: &Connection, c: &Change) -> Result<()> {
+    match c.op.as_str() {
+        "insert" => {
+            conn.execute(&format!("DELETE FROM \"{}\" WHERE id = ?1", c.table), [c.record_id])?;
+        }
+        "update" => {
+            let before = row(c)?;
+            let cols: Vec<&String> = before.keys().filter(|k| *k != "id" && *k != "row_version").collect();
+            let sets: Vec<String> = cols.iter().enumerate().map(|(i, k)| format!("\"{k}\" = ?{}", i + 2)).collect();
+            let sql =
+                format!("UPDATE \"{}\" SET {}, row_version = row_version + 1 WHERE id = ?1", c.table, sets.join(", "));
+            let mut values = vec![Value::Integer(c.record_id)];
+            values.extend(cols.iter().map(|k| value(&before[k.as_str()])));
+            conn.execute(&sql, params_from_iter(values))?;
+        }
+        _ => {
+            let before = row(c)?;
+            let cols: Vec<&String> = before.keys().collect();
+            let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
+            let names: Vec<String> = cols.iter().map(|k| format!("\"{k}\"")).collect();
+            let sql = format!("INSERT INTO \"{}\" ({}) VALUES ({})", c.table, names.join(", "), marks.join(", "));
+            conn.execute(&sql, params_from_iter(cols.iter().map(|k| value(&before[k.as_str()]))))?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether an error is a broken foreign key (a row that other rows link to, or that links to a row now gone).
+fn broken_link(e: &anyhow::Error) -> bool {
+    matches!(
+        e.downcast_ref::<rusqlite::Error>(),
+        Some(rusqlite::Error::SqliteFailure(f, _)) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY
+    )
 }
 
 /// Whether the record is still as `action_id` left it (all columns but `row_version`, which an undo bumps).

@@ -347,6 +347,8 @@ pub struct FormText {
     pub nothing_to_undo: &'static str,
     /// "後の変更 ({record}) があるため取り消せません".
     pub later_change: &'static str,
+    /// Undo refused: records added later link to this one; `{record}`.
+    pub linked_later: &'static str,
     /// The record opened is not an application of the fiscal year shown.
     pub not_this_year: &'static str,
     /// Quitting with unsaved input: press again.
