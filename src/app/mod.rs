@@ -1308,6 +1308,34 @@ mod tests {
         App::new(Session::for_tests())
     }
 
+    /// The visit form kept as a draft while another application's detail was opened (from the lookup): picking
+    /// the accompanying person reads the form's own application's staff, never the one on screen.
+    #[test]
+    fn a_visit_draft_reads_its_own_applications_staff() {
+        use crate::domain::model::StaffRole;
+        use crate::screens::queue::tests_support::detail;
+        use crate::store::staff::StaffMember;
+        let picked = |shown: crate::store::queue::DispatchDetail| {
+            let mut a = app();
+            let own = detail();
+            let mut form = forms::visit_form(&a.session, &own, None);
+            form.focus = form.fields.iter().position(|f| f.key == "person").unwrap();
+            a.form = Some((Purpose::Queue(QueuePurpose::AddVisit { dispatch_id: own.row.id }), form));
+            a.queue.detail = Some(shown);
+            reduce(&mut a, Action::Key(Key::Right));
+            let form = &a.form.as_ref().unwrap().1;
+            (form.choice("person").map(str::to_string), form.choice("accompanied_by").map(str::to_string))
+        };
+        // Its own detail on screen: the support officer picked, R-D3 follows.
+        assert_eq!(picked(detail()), (Some("o:32".into()), Some("support_officer".into())));
+        // Another application on screen, where o:32 is a guidance officer: the form is left as it was.
+        let mut other = detail();
+        other.row.id = 9;
+        other.staff[1] =
+            StaffMember::Chamber { id: 32, name: "小国 次郎".into(), role: StaffRole::GuidanceOfficer };
+        assert_eq!(picked(other), (Some("o:32".into()), Some("assigned_officer".into())));
+    }
+
     #[test]
     fn help_opens_and_esc_closes_it() {
         let mut a = app();
