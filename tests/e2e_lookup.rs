@@ -408,15 +408,18 @@ fn lookup_from_every_tab_and_a_form() {
     for q in [&kana, &romaji, &phone, &number] {
         esc_restores(&mut c, q, &form);
     }
-    // Opening a result from the form keeps it as a draft that Esc returns to, as it was (over the record opened).
+    // Opening a result from the form keeps it as a draft that Esc returns to, as it was, on its own tab (tab 1's
+    // list behind it, also after a business card was opened on tab 2).
     for (q, landed) in [(&number, &application as Landed), (&kana, &business_card)] {
         open(&mut c, q);
         c.wait_parsed("the record, the form waiting", |s| {
             landed(s) && s.contents().contains("入力途中のフォームがあります")
         });
         c.send(ESC);
-        c.wait_parsed("the form as it was", |s| {
-            Popup::titled(s, "新規申請").is_some_and(|p| p == fields) && Frame::of(s).cursor == form.cursor
+        c.wait_parsed("the form as it was, on tab 1", |s| {
+            Popup::titled(s, "新規申請").is_some_and(|p| p == fields)
+                && Frame::of(s).cursor == form.cursor
+                && s.contents().contains("[すべて]")
         });
     }
     c.send(ESC);

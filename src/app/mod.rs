@@ -186,8 +186,9 @@ pub struct App {
     pub ledger: ledger::State,
     /// The open form, if any (above the screen, below the help).
     pub form: Option<(Purpose, Form)>,
-    /// A form put aside when a lookup result was opened from inside it; `Esc` returns to it.
-    pub draft: Option<(Purpose, Form)>,
+    /// A form put aside, with the tab it was on, when a lookup result was opened from inside it; `Esc` returns
+    /// to that tab and the form.
+    pub draft: Option<(Tab, (Purpose, Form))>,
     /// The global lookup, when open (above everything).
     pub lookup: Option<LookupState>,
     /// The last error to show on the status line.
@@ -844,7 +845,7 @@ fn lookup_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
             app.popups.clear();
             app.reports.close();
             if let Some(form) = app.form.take() {
-                app.draft = Some(form);
+                app.draft = Some((app.tab, form));
             }
             let mut fx = vec![Effect::Remember { kind: hit.kind, id: hit.id }];
             match hit.kind {
@@ -1228,8 +1229,13 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             vec![fx]
         }
         Command::Back if app.draft.is_some() && !app.queue.detail_open => {
-            app.form = app.draft.take();
-            Vec::new()
+            let Some((tab, form)) = app.draft.take() else { return Vec::new() };
+            app.form = Some(form);
+            if tab == app.tab {
+                return Vec::new();
+            }
+            app.tab = tab;
+            app.activate()
         }
         Command::Up | Command::Down if !app.popups.is_empty() => {
             if let Some(Popup::Help { scroll } | Popup::History { scroll, .. }) = app.popups.last_mut() {
@@ -1334,6 +1340,21 @@ mod tests {
         other.staff[1] =
             StaffMember::Chamber { id: 32, name: "小国 次郎".into(), role: StaffRole::GuidanceOfficer };
         assert_eq!(picked(other), (Some("o:32".into()), Some("assigned_officer".into())));
+    }
+
+    /// A form kept as a draft while a lookup result was opened on another tab: Esc brings back the form on the
+    /// tab it was on (with that tab's list loaded), not over the record opened.
+    #[test]
+    fn esc_returns_to_a_draft_on_its_own_tab() {
+        use crate::screens::queue::tests_support::detail;
+        let mut a = app();
+        let form = forms::visit_form(&a.session, &detail(), None);
+        a.draft = Some((Tab::Applications, (Purpose::Queue(QueuePurpose::AddVisit { dispatch_id: 5 }), form)));
+        a.tab = Tab::Roster;
+        let fx = reduce(&mut a, Action::Key(Key::Esc));
+        assert_eq!(a.tab, Tab::Applications);
+        assert!(a.draft.is_none() && a.form.as_ref().is_some_and(|(p, _)| matches!(p, Purpose::Queue(_))));
+        assert!(!fx.is_empty(), "the tab's list is loaded again");
     }
 
     #[test]
