@@ -367,6 +367,40 @@ fn r_s2_participants_count_and_individuals_only_at_startup_seminars() {
     assert!(register(&mut desk, startup, None, Some("田中 一郎")).is_ok(), "a prospective founder (R-S2)");
 }
 
+/// Saving an event with a participant list writes one audited change of it (its counts come from the list, not
+/// from the form): nothing else changes, and the counts stay those of the list.
+#[test]
+fn an_event_edit_writes_one_change_and_keeps_the_lists_counts() {
+    let mut desk = desk();
+    let sns = create_new(&mut desk, EventKind::Seminar, d(11, 20), "SNS活用セミナー").unwrap();
+    let a = register(&mut desk, sns, Some(0), None).unwrap();
+    register(&mut desk, sns, Some(1), None).unwrap();
+    attend(&mut desk, a);
+    let before = calendar::detail(desk.store.conn(), sns).unwrap().unwrap();
+    let mut edit = event(&desk, EventKind::Seminar, d(11, 20), "SNS活用セミナー (改)");
+    edit.event.registrations = 40;
+    let fy = desk.fy.clone();
+    let row_version = before.row_version;
+    desk.store
+        .act_if("events.edit", |tx| madoguchi::store::events::update_event(tx, &fy, sns, row_version, &edit))
+        .unwrap()
+        .unwrap();
+    let after = calendar::detail(desk.store.conn(), sns).unwrap().unwrap();
+    assert_eq!((after.registrations, after.attendance), (2, Some(1)), "the list's counts, not the form's 40");
+    assert_eq!(after.row_version, before.row_version + 1);
+    let changes: i64 = desk
+        .store
+        .conn()
+        .query_row(
+            "SELECT COUNT(*) FROM audit WHERE tbl = 'event' AND record_id = ?1
+               AND action_id = (SELECT MAX(id) FROM action WHERE label = 'events.edit')",
+            [sns],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(changes, 1, "one audited change of the event");
+}
+
 #[test]
 fn r_s10_a_series_is_for_startup_seminars_and_lists_who_meets_it() {
     let mut desk = desk();

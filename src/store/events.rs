@@ -236,7 +236,11 @@ pub fn update_event(
     conn.prepare_cached(
         "UPDATE event SET kind = ?2, organiser_id = ?3, title = ?4, theme = ?5, event_date = ?6, start_min = ?7,
              end_min = ?8, venue_name = ?9, venue_kind = ?10, venue_fee_yen = ?11, capacity = ?12,
-             registrations = ?13, attendance = ?14, slot_minutes = ?15, row_version = row_version + 1,
+             registrations = CASE WHEN EXISTS (SELECT 1 FROM participant p WHERE p.event_id = ?1)
+                                  THEN registrations ELSE ?13 END,
+             attendance = CASE WHEN EXISTS (SELECT 1 FROM participant p WHERE p.event_id = ?1)
+                               THEN attendance ELSE ?14 END,
+             slot_minutes = ?15, row_version = row_version + 1,
              updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')
          WHERE id = ?1",
     )?
@@ -271,7 +275,7 @@ pub fn update_event(
             .execute(params![id, expert, role(e.kind)])?;
     }
     set_series(conn, id, &edit)?;
-    // An event with a participant list counts from it, whatever the form said.
+    // An event with a participant list counts from it, whatever the form said (the update kept its counts).
     participants::recount(conn, id)?;
     crate::store::search::reindex_record(conn, crate::store::search::Kind::Event, id)?;
     Ok(Ok(()))

@@ -120,17 +120,18 @@ fn event_of(conn: &Connection, participant_id: i64) -> Result<Option<i64>> {
 /// Sets an event's registrations and attendance from its participant list (an event without one keeps the
 /// counts typed into its form): attendance once someone attended or the event was held.
 pub fn recount(conn: &Connection, event_id: i64) -> Result<()> {
+    // Written only when a count differs: an edit that changes nothing leaves no second audit row.
     conn.prepare_cached(
         "UPDATE event SET
-             registrations = (SELECT COUNT(*) FROM participant WHERE event_id = ?1),
-             attendance = CASE
-                 WHEN (SELECT COUNT(*) FROM participant WHERE event_id = ?1 AND attended = 1) > 0
-                      OR status IN ('held', 'closed')
-                 THEN (SELECT COUNT(*) FROM participant WHERE event_id = ?1 AND attended = 1)
-                 ELSE NULL END,
+             registrations = c.registered,
+             attendance = CASE WHEN c.present > 0 OR status IN ('held', 'closed') THEN c.present ELSE NULL END,
              row_version = row_version + 1,
              updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')
-         WHERE id = ?1 AND EXISTS (SELECT 1 FROM participant WHERE event_id = ?1)",
+         FROM (SELECT COUNT(*) AS registered, COUNT(*) FILTER (WHERE attended = 1) AS present
+               FROM participant WHERE event_id = ?1) c
+         WHERE id = ?1 AND c.registered > 0
+           AND (registrations IS NOT c.registered
+                OR attendance IS NOT CASE WHEN c.present > 0 OR status IN ('held', 'closed') THEN c.present END)",
     )?
     .execute([event_id])?;
     Ok(())
