@@ -55,6 +55,19 @@ fn pick(c: &mut Console, query: &str) {
     c.wait_for("✓");
 }
 
+/// Books a business to an expert at a time on the consultation day shown (`b`, each field cleared first), and
+/// saves.
+fn book(c: &mut Console, expert: &str, business: &str, at: &str) {
+    c.send("b");
+    c.wait_for("予約: E2E EC個別相談会");
+    c.send(CTRL_U);
+    pick(c, expert);
+    pick(c, business);
+    c.send(CTRL_U);
+    c.send(at);
+    c.send(CTRL_S);
+}
+
 /// The first characters of a name, as a cut column still shows them.
 fn head(name: &str) -> String {
     name.chars().take(4).collect()
@@ -117,31 +130,13 @@ fn seminar_consultation_day_bookings_and_a_refused_double_booking_survive_a_rest
     });
 
     // Two businesses booked to two experts at 13:30.
-    c.send("b");
-    c.wait_for("予約: E2E EC個別相談会");
-    pick(&mut c, &experts[0]);
-    pick(&mut c, &businesses[0]);
-    c.send(CTRL_S);
+    book(&mut c, &experts[0], &businesses[0], "13:30");
     c.wait_until("the first booking", |s| s.contains(&head(&businesses[0])) && !s.contains("予約: E2E"));
-    c.send("b");
-    c.wait_for("予約: E2E EC個別相談会");
-    c.send(CTRL_U);
-    pick(&mut c, &experts[1]);
-    pick(&mut c, &businesses[1]);
-    c.send(CTRL_U);
-    c.send("13:30");
-    c.send(CTRL_S);
+    book(&mut c, &experts[1], &businesses[1], "13:30");
     c.wait_until("the second booking", |s| s.contains(&head(&businesses[1])) && !s.contains("予約: E2E"));
 
     // The first expert again at 13:30: refused, nothing written.
-    c.send("b");
-    c.wait_for("予約: E2E EC個別相談会");
-    c.send(CTRL_U);
-    pick(&mut c, &experts[0]);
-    pick(&mut c, &businesses[1]);
-    c.send(CTRL_U);
-    c.send("13:30");
-    c.send(CTRL_S);
+    book(&mut c, &experts[0], &businesses[1], "13:30");
     c.wait_for("DESK-1: この専門家は令和7年12月10日 13:30〜14:30 に別の予定があります");
     c.send(ESC);
     c.wait_for("入力を破棄しますか");

@@ -24,6 +24,9 @@ pub struct LookupState {
     /// The hit chosen with Up/Down since the latest query was sent: its reply keeps it chosen if it still lists
     /// it (a reply arriving just after the arrow key would otherwise put the selection back on the first row).
     chosen: Option<(HitKind, i64)>,
+    /// Enter was pressed while the latest query's reply was on its way: its first hit opens when it comes (the
+    /// rows shown answered a shorter text, e.g. R7-02 before R7-0290 was typed in full).
+    open_on_reply: bool,
 }
 
 /// What a key did in the lookup.
@@ -58,6 +61,7 @@ impl LookupState {
     fn query(&mut self) -> Effect {
         self.generation += 1;
         self.chosen = None;
+        self.open_on_reply = false;
         Effect::Lookup { generation: self.generation, query: self.input.text().to_string() }
     }
 
@@ -65,6 +69,12 @@ impl LookupState {
     pub fn key(&mut self, cmd: Option<Command>, key: Key) -> LookupEvent {
         match cmd {
             Some(Command::Back) => return LookupEvent::Close,
+            // A row chosen with Up/Down since the latest query opens as shown; otherwise the first hit of what
+            // was typed, once its reply is in.
+            Some(Command::Open) if self.pending() && self.chosen.is_none() => {
+                self.open_on_reply = true;
+                return LookupEvent::Effects(Vec::new());
+            }
             Some(Command::Open) => {
                 return match self.hits().nth(self.selected) {
                     Some(h) => LookupEvent::Open(h.clone()),
@@ -93,14 +103,17 @@ impl LookupState {
         LookupEvent::Effects(vec![self.query()])
     }
 
-    /// Takes results, unless a newer query was sent since.
-    pub fn results(&mut self, generation: u64, groups: Groups) {
-        if generation == self.generation {
-            self.answered = generation;
-            self.groups = groups;
-            let chosen = self.chosen;
-            self.selected = chosen.and_then(|c| self.hits().position(|h| (h.kind, h.id) == c)).unwrap_or(0);
+    /// Takes results, unless a newer query was sent since; the hit to open when Enter was pressed while they were
+    /// on their way.
+    pub fn results(&mut self, generation: u64, groups: Groups) -> Option<Hit> {
+        if generation != self.generation {
+            return None;
         }
+        self.answered = generation;
+        self.groups = groups;
+        let chosen = self.chosen;
+        self.selected = chosen.and_then(|c| self.hits().position(|h| (h.kind, h.id) == c)).unwrap_or(0);
+        if std::mem::take(&mut self.open_on_reply) { self.hits().nth(self.selected).cloned() } else { None }
     }
 }
 
@@ -110,6 +123,28 @@ mod tests {
 
     fn hit(id: i64) -> Hit {
         Hit::new(HitKind::Business, id, "田中商店".into())
+    }
+
+    /// Typed fast and Enter before the reply: the record opened is the first of what was typed in full, never a
+    /// row of a shorter text's results still on screen (R7-02 lists R7-0002 while R7-0290 is on its way).
+    #[test]
+    fn enter_while_the_reply_is_on_its_way_opens_the_first_hit_of_the_full_text() {
+        let (mut s, _) = LookupState::open();
+        s.key(None, Key::Char('R'));
+        s.results(s.generation, vec![(HitKind::Business, vec![hit(1)])]);
+        s.key(None, Key::Char('7'));
+        assert!(s.pending());
+        assert_eq!(s.key(Some(Command::Open), Key::Enter), LookupEvent::Effects(Vec::new()), "nothing opens yet");
+        assert_eq!(s.results(s.generation - 1, vec![(HitKind::Business, vec![hit(1)])]), None, "a stale reply");
+        assert_eq!(s.results(s.generation, vec![(HitKind::Business, vec![hit(2), hit(3)])]), Some(hit(2)));
+        assert_eq!(s.results(s.generation, vec![(HitKind::Business, vec![hit(2)])]), None, "opened once");
+        // Another key after Enter: the text changed, nothing opens by itself.
+        s.key(None, Key::Char('-'));
+        s.key(Some(Command::Open), Key::Enter);
+        s.key(None, Key::Char('1'));
+        assert_eq!(s.results(s.generation, vec![(HitKind::Business, vec![hit(4)])]), None);
+        // With the reply in, Enter opens at once.
+        assert_eq!(s.key(Some(Command::Open), Key::Enter), LookupEvent::Open(hit(4)));
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::screens::queue::forms::{self, Prefill, Purpose as QueuePurpose};
 use crate::screens::{events, ledger, reports, roster};
 use crate::store::audit::Change;
 use crate::store::consultations::{ConsultationRecord, ConsultationRow};
-use crate::store::lookup::{Groups, HitKind};
+use crate::store::lookup::{Groups, Hit, HitKind};
 use crate::store::needs_action::{Item, Reason};
 use crate::store::queue::{DispatchDetail, QueueFilter, QueueRow};
 use crate::store::undo::UndoRefusal;
@@ -721,10 +721,10 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
             app.queue.page_loaded(generation, total, offset, rows)
         }
         Action::LookupResults { generation, groups } => {
-            if let Some(l) = &mut app.lookup {
-                l.results(generation, groups);
+            match app.lookup.as_mut().and_then(|l| l.results(generation, groups)) {
+                Some(hit) => open_hit(app, hit),
+                None => Vec::new(),
             }
-            Vec::new()
         }
         Action::SelectRow(n) => match app.tab {
             Tab::Applications => app.queue.select_visible(n),
@@ -840,38 +840,41 @@ fn lookup_key(app: &mut App, cmd: Option<Command>, key: Key) -> Vec<Effect> {
             app.lookup = None;
             Vec::new()
         }
-        LookupEvent::Open(hit) => {
-            app.lookup = None;
-            app.popups.clear();
-            app.reports.close();
-            if let Some(form) = app.form.take() {
-                app.draft = Some((app.tab, form));
-            }
-            let mut fx = vec![Effect::Remember { kind: hit.kind, id: hit.id }];
-            match hit.kind {
-                HitKind::Application => {
-                    app.tab = Tab::Applications;
-                    fx.push(Effect::Locate { dispatch_id: hit.id });
-                }
-                HitKind::Event => {
-                    app.tab = Tab::Events;
-                    fx.extend(app.events.activate(&app.session));
-                    fx.extend(app.events.show(hit.kind, hit.id));
-                }
-                HitKind::Claim => {
-                    app.tab = Tab::Ledger;
-                    fx.extend(app.ledger.show(hit.kind, hit.id));
-                }
-                // Businesses, experts and organisations open their card on the roster (`b` there shows their
-                // applications on tab 1).
-                kind => {
-                    app.tab = Tab::Roster;
-                    fx.extend(app.roster.show(kind, hit.id));
-                }
-            }
-            fx
+        LookupEvent::Open(hit) => open_hit(app, hit),
+    }
+}
+
+/// Opens a lookup hit in its tab (a form in progress is kept as a draft, with its tab).
+fn open_hit(app: &mut App, hit: Hit) -> Vec<Effect> {
+    app.lookup = None;
+    app.popups.clear();
+    app.reports.close();
+    if let Some(form) = app.form.take() {
+        app.draft = Some((app.tab, form));
+    }
+    let mut fx = vec![Effect::Remember { kind: hit.kind, id: hit.id }];
+    match hit.kind {
+        HitKind::Application => {
+            app.tab = Tab::Applications;
+            fx.push(Effect::Locate { dispatch_id: hit.id });
+        }
+        HitKind::Event => {
+            app.tab = Tab::Events;
+            fx.extend(app.events.activate(&app.session));
+            fx.extend(app.events.show(hit.kind, hit.id));
+        }
+        HitKind::Claim => {
+            app.tab = Tab::Ledger;
+            fx.extend(app.ledger.show(hit.kind, hit.id));
+        }
+        // Businesses, experts and organisations open their card on the roster (`b` there shows their
+        // applications on tab 1).
+        kind => {
+            app.tab = Tab::Roster;
+            fx.extend(app.roster.show(kind, hit.id));
         }
     }
+    fx
 }
 
 /// What the record under the cursor fills into the export popup: its chamber, its document.
