@@ -35,7 +35,7 @@ fn the_popup_imports_the_sample_events_and_u_takes_them_back() {
     c.send(samples.join("events.xlsx").to_str().unwrap());
     c.send(CTRL_S);
     let screen = c.wait_for("Enter で取り込む");
-    assert!(screen.contains("(events)") && screen.contains("追加される行 6 件"), "{screen}");
+    assert!(screen.contains("(講習会・相談会)") && screen.contains("追加される行 6 件"), "{screen}");
     assert_eq!(count(&conn, "SELECT COUNT(*) FROM event"), 0, "checked, not yet imported");
     c.send(ENTER);
     c.wait_for("を取り込みました");

@@ -294,7 +294,7 @@ fn sample_claims_import_once_for_their_events() {
     let dry = import(home.path(), &db, &sample("claims.csv"), &["--dry-run"]);
     assert!(dry.status.success(), "{}{}", text(&dry.stdout), text(&dry.stderr));
     assert!(
-        text(&dry.stdout).contains("(claims)") && text(&dry.stdout).contains("追加される行 2 件"),
+        text(&dry.stdout).contains("(様式4の請求)") && text(&dry.stdout).contains("追加される行 2 件"),
         "{}",
         text(&dry.stdout)
     );
@@ -357,7 +357,7 @@ fn sample_events_import_once_with_their_instructors() {
     let dry = import(home.path(), &db, &sample("events.xlsx"), &["--dry-run"]);
     let stdout = text(&dry.stdout);
     assert!(dry.status.success(), "{stdout}{}", text(&dry.stderr));
-    assert!(stdout.contains("(events)") && stdout.contains("追加される行 6 件"), "{stdout}");
+    assert!(stdout.contains("(講習会・相談会)") && stdout.contains("追加される行 6 件"), "{stdout}");
     assert_eq!(count(&db, "SELECT COUNT(*) FROM event"), 0, "a dry run changes nothing");
 
     let first = import(home.path(), &db, &sample("events.xlsx"), &[]);

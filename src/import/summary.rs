@@ -51,7 +51,7 @@ pub fn dry_run_lines(lang: Lang, file: &Path, plan: &Plan) -> Vec<String> {
     vec![
         t.dry_run
             .replace("{file}", &file.display().to_string())
-            .replace("{kind}", plan.kind.name())
+            .replace("{kind}", crate::ui::i18n::import_kind(lang, plan.kind.name()))
             .replace("{rows}", &plan.rows.to_string()),
         t.would_add.replace("{new}", &plan.new.len().to_string()).replace("{skipped}", &plan.skipped.to_string()),
     ]
@@ -78,7 +78,7 @@ pub fn imported_line(lang: Lang, file: &Path, plan: &Plan, added: usize) -> Stri
     texts(lang)
         .imported
         .replace("{file}", &file.display().to_string())
-        .replace("{kind}", plan.kind.name())
+        .replace("{kind}", crate::ui::i18n::import_kind(lang, plan.kind.name()))
         .replace("{new}", &added.to_string())
         .replace("{skipped}", &plan.skipped.to_string())
 }

@@ -381,7 +381,7 @@ pub fn table_label(lang: Lang, table: &str) -> String {
 pub fn action_label(lang: Lang, label: &str) -> String {
     if let Some(kind) = label.strip_prefix("import.") {
         return match lang {
-            Lang::Ja => format!("{}の取り込み", ja::reports::import_kind(kind)),
+            Lang::Ja => format!("{}の取り込み", import_kind(lang, kind)),
             Lang::En => format!("import of {kind}"),
         };
     }
@@ -403,6 +403,14 @@ pub fn action_label(lang: Lang, label: &str) -> String {
     match lang {
         Lang::Ja => ja.to_string(),
         Lang::En => en.to_string(),
+    }
+}
+
+/// What an import brings in, by its command-line name (`events`), in the interface language.
+pub fn import_kind(lang: Lang, kind: &str) -> &str {
+    match lang {
+        Lang::Ja => ja::reports::import_kind(kind),
+        Lang::En => kind,
     }
 }
 
