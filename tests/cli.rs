@@ -155,8 +155,11 @@ fn derived_tables_out_of_step_with_their_records_fail_check() {
     let conn = rusqlite::Connection::open(&db).unwrap();
     let paid: i64 = conn.query_row("SELECT payment_id FROM dispatch_payment LIMIT 1", [], |r| r.get(0)).unwrap();
     conn.execute("DELETE FROM dispatch_payment WHERE payment_id = ?1", [paid]).unwrap();
-    conn.execute("DELETE FROM unpaid_work WHERE (kind, ref_id) IN (SELECT kind, ref_id FROM unpaid_work LIMIT 1)", [])
-        .unwrap();
+    conn.execute(
+        "DELETE FROM unpaid_work WHERE (kind, ref_id, expert_id) IN (SELECT kind, ref_id, expert_id FROM unpaid_work LIMIT 1)",
+        [],
+    )
+    .unwrap();
     drop(conn);
     let out = madoguchi(home.path(), &["--db", dbs, "check"]);
     let stdout = text(&out.stdout);

@@ -76,7 +76,8 @@ fn walks() -> Vec<Vec<Key>> {
         [vec![Key::Char('4')], vec![Key::Down; 10], vec![Key::Enter, Key::Esc], vec![Key::Char('v'); 4]].concat(),
         [vec![Key::Char('4'), Key::Char('v'), Key::Char('v'), Key::Char('v')], vec![Key::Char('o'); 4]].concat(),
         [vec![Key::Char('4'), Key::Char('s'), Key::Char('/')], text("熊本"), vec![Key::Enter, Key::Esc]].concat(),
-        // The payments and the unpaid work filtered: dense (one kana, the page walks the list's order) and sparse.
+        // The payments and the unpaid work filtered as typed: one kana (dense: the page walks the list's order),
+        // then three (sparse: the matches are sorted).
         [vec![Key::Char('4'), Key::Char('v'), Key::Char('/')], text("たなか"), vec![Key::Enter, Key::Esc]].concat(),
         [vec![Key::Char('4'), Key::Char('v'), Key::Char('v'), Key::Char('/')], text("たなか"), vec![Key::Enter]]
             .concat(),

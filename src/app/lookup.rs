@@ -25,7 +25,8 @@ pub struct LookupState {
     /// it (a reply arriving just after the arrow key would otherwise put the selection back on the first row).
     chosen: Option<(HitKind, i64)>,
     /// Enter was pressed while the latest query's reply was on its way: its first hit opens when it comes (the
-    /// rows shown answered a shorter text, e.g. R7-02 before R7-0290 was typed in full).
+    /// rows shown answered a shorter text, e.g. R7-02 before R7-0290 was typed in full). Up/Down or more typing
+    /// takes it back; a query that fails leaves the lookup open.
     open_on_reply: bool,
 }
 
@@ -92,6 +93,8 @@ impl LookupState {
                 };
                 let chosen = self.hits().nth(self.selected).map(|h| (h.kind, h.id));
                 self.chosen = chosen;
+                // Choosing a row takes back an Enter still waiting for the reply.
+                self.open_on_reply = false;
             }
             _ => {
                 self.input.edit(key);
@@ -145,6 +148,11 @@ mod tests {
         assert_eq!(s.results(s.generation, vec![(HitKind::Business, vec![hit(4)])]), None);
         // With the reply in, Enter opens at once.
         assert_eq!(s.key(Some(Command::Open), Key::Enter), LookupEvent::Open(hit(4)));
+        // Enter, then Down before the reply: the arrow takes the Enter back.
+        s.key(None, Key::Char('2'));
+        s.key(Some(Command::Open), Key::Enter);
+        s.key(Some(Command::Down), Key::Down);
+        assert_eq!(s.results(s.generation, vec![(HitKind::Business, vec![hit(5), hit(6)])]), None);
     }
 
     #[test]

@@ -1231,7 +1231,8 @@ fn command(app: &mut App, cmd: Command) -> Vec<Effect> {
             app.lookup = Some(l);
             vec![fx]
         }
-        Command::Back if app.draft.is_some() && !app.queue.detail_open => {
+        // (On tab 1, Esc first closes an open application's detail.)
+        Command::Back if app.draft.is_some() && !(app.tab == Tab::Applications && app.queue.detail_open) => {
             let Some((tab, form)) = app.draft.take() else { return Vec::new() };
             app.form = Some(form);
             if tab == app.tab {
@@ -1353,6 +1354,8 @@ mod tests {
         let mut a = app();
         let form = forms::visit_form(&a.session, &detail(), None);
         a.draft = Some((Tab::Applications, (Purpose::Queue(QueuePurpose::AddVisit { dispatch_id: 5 }), form)));
+        // The visit form was opened from the application's detail, which stays open on tab 1.
+        a.queue.detail_open = true;
         a.tab = Tab::Roster;
         let fx = reduce(&mut a, Action::Key(Key::Esc));
         assert_eq!(a.tab, Tab::Applications);
@@ -1438,7 +1441,7 @@ mod filter_flow_tests {
         let linked = UndoRefusal::Linked { table: "business".into(), record_id: 7 };
         assert!(reduce(&mut a, Action::Undone { redo: false, result: Err(linked) }).is_empty());
         let error = a.error.clone().unwrap();
-        assert!(error.contains("事業者 7") && error.contains("後から登録された記録"), "{error}");
+        assert!(error.contains("事業者 7") && error.contains("後から追加・削除された記録"), "{error}");
         let later = UndoRefusal::LaterChange { table: "dispatch".into(), record_id: 3 };
         reduce(&mut a, Action::Undone { redo: false, result: Err(later) });
         assert!(a.error.as_deref().unwrap().contains("申請 3"), "{:?}", a.error);

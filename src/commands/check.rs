@@ -1,6 +1,6 @@
 //! `madoguchi check`: SQLite's integrity and foreign-key checks, the derived tables against their records, then
-//! the rule audit — every record that breaks
-//! a rule of PROGRAM.md without a recorded override, one line each — and a count per table.
+//! the rule audit — every record that breaks a rule of PROGRAM.md without a recorded override, one line each —
+//! and a count per table.
 
 use std::process::ExitCode;
 

@@ -242,7 +242,8 @@ impl Store {
 /// Prepared statements kept per connection.
 const STATEMENT_CACHE: usize = 256;
 
-/// Connection settings every connection gets: WAL, foreign keys, a busy timeout, full sync on commit.
+/// Connection settings every connection gets: WAL, foreign keys, a busy timeout, full sync on commit, a statement
+/// cache for every screen's queries, `rarray` and `fold` in SQL.
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;

@@ -185,9 +185,10 @@ pub fn find_ranked(conn: &Connection, kind: Kind, query: &str, limit: usize) -> 
     Ok(find_ranked_each(conn, &[kind], query, limit)?.remove(0))
 }
 
-/// Records of each of `kinds` matching `query` as [`find_ranked`] finds them. The substring probes of the kinds
-/// with places left share one full-text pass over their bands: a pass reads each trigram's whole list whatever
-/// the band, so the lookup's small kinds (experts, organisations, events, claims) pay for one instead of four.
+/// Records of each of `kinds` matching `query` as [`find_ranked`] finds them for one kind. The substring probes
+/// of the kinds with places left share one full-text pass over their bands: a pass reads each trigram's whole
+/// list whatever the band, so the lookup's small kinds (experts, organisations, events, claims) pay for one
+/// instead of four.
 pub fn find_ranked_each(conn: &Connection, kinds: &[Kind], query: &str, limit: usize) -> Result<Vec<Vec<Match>>> {
     let mut outs: Vec<Vec<Match>> = vec![Vec::new(); kinds.len()];
     let push = |out: &mut Vec<Match>, found: Found| {
@@ -216,17 +217,28 @@ pub fn find_ranked_each(conn: &Connection, kinds: &[Kind], query: &str, limit: u
             // full-text list.
             Probe::Contains(q) => {
                 let open: Vec<usize> = (0..kinds.len()).filter(|&i| outs[i].len() < limit).collect();
-                match open.as_slice() {
-                    [] => {}
-                    [i] => push(&mut outs[*i], trigram(conn, kinds[*i], &q, limit)?),
-                    _ => {
-                        let bands: Vec<Kind> = open.iter().map(|&i| kinds[i]).collect();
-                        for (band, found) in trigram_bands(conn, &bands, &q)? {
-                            let i = open.iter().find(|&&i| kinds[i].band() == band);
-                            if let Some(&i) = i {
-                                push(&mut outs[i], found);
-                            }
-                        }
+                let (Some(lo), Some(last)) =
+                    (open.iter().map(|&i| kinds[i].band()).min(), open.iter().map(|&i| kinds[i].band()).max())
+                else {
+                    continue;
+                };
+                // One pass over the bands from the first open kind's to the last's, in index order, until every
+                // open kind has its places filled (the rows of kinds already full are read and left). The rowid
+                // range keeps the walk inside those bands; CROSS JOIN keeps the full-text match as the outer loop
+                // (otherwise SQLite may walk every entry of a kind and probe the index for each).
+                let mut st = conn.prepare_cached(
+                    "SELECT f.rowid, e.record_id FROM search_fts f CROSS JOIN search_entry e ON e.id = f.rowid
+                     WHERE search_fts MATCH ?1 AND f.rowid >= ?2 AND f.rowid < ?3",
+                )?;
+                let mut rows = st.query(params![phrase(&q), lo, last + (1 << KIND_SHIFT)])?;
+                while let Some(r) = rows.next()? {
+                    let (entry, record_id): (i64, i64) = (r.get(0)?, r.get(1)?);
+                    let band = entry >> KIND_SHIFT << KIND_SHIFT;
+                    if let Some(&i) = open.iter().find(|&&i| kinds[i].band() == band) {
+                        push(&mut outs[i], vec![(record_id, MatchClass::Substring)]);
+                    }
+                    if open.iter().all(|&i| outs[i].len() >= limit) {
+                        break;
                     }
                 }
             }
@@ -309,41 +321,8 @@ fn prefix(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Found>
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
-fn trigram(conn: &Connection, kind: Kind, q: &str, limit: usize) -> Result<Found> {
-    // The rowid range keeps the walk inside the kind's band; CROSS JOIN keeps the full-text match as the outer
-    // loop (otherwise SQLite may walk every entry of the kind and probe the index for each).
-    let mut st = conn.prepare_cached(
-        "SELECT e.record_id FROM search_fts f CROSS JOIN search_entry e ON e.id = f.rowid
-         WHERE search_fts MATCH ?1 AND f.rowid >= ?2 AND f.rowid < ?3 LIMIT ?4",
-    )?;
-    let (lo, hi) = (kind.band(), kind.band() + (1 << KIND_SHIFT));
-    let ids = st.query_map(params![phrase(q), lo, hi, limit as i64], |r| Ok((r.get(0)?, MatchClass::Substring)))?;
-    Ok(ids.collect::<rusqlite::Result<_>>()?)
-}
-
 /// Record ids found by a probe, with how each matched.
 type Found = Vec<(i64, MatchClass)>;
-
-/// The records of `kinds` containing `q`, in one full-text pass over the bands from the first kind's to the
-/// last's, grouped by band (each kind's in index order; bands in between that are not asked for are skipped).
-fn trigram_bands(conn: &Connection, kinds: &[Kind], q: &str) -> Result<Vec<(i64, Found)>> {
-    let lo = kinds.iter().map(|k| k.band()).min().unwrap_or(0);
-    let hi = kinds.iter().map(|k| k.band()).max().unwrap_or(0) + (1 << KIND_SHIFT);
-    let mut st = conn.prepare_cached(
-        "SELECT f.rowid, e.record_id FROM search_fts f CROSS JOIN search_entry e ON e.id = f.rowid
-         WHERE search_fts MATCH ?1 AND f.rowid >= ?2 AND f.rowid < ?3",
-    )?;
-    let mut out: Vec<(i64, Found)> = Vec::new();
-    for row in st.query_map(params![phrase(q), lo, hi], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
-        let (entry, record_id) = row?;
-        let band = entry >> KIND_SHIFT << KIND_SHIFT;
-        match out.last_mut() {
-            Some((b, found)) if *b == band => found.push((record_id, MatchClass::Substring)),
-            _ => out.push((band, vec![(record_id, MatchClass::Substring)])),
-        }
-    }
-    Ok(out)
-}
 
 /// The fields of one record as stored (None when it is gone, or merged into another business).
 fn fields(conn: &Connection, kind: Kind, id: i64) -> Result<Option<Vec<(&'static str, String)>>> {

@@ -20,8 +20,8 @@ pub enum UndoRefusal {
         /// Its id.
         record_id: i64,
     },
-    /// Records added later are linked to this one (an application of a business the action added): putting it
-    /// back would break their link.
+    /// Putting the record back would break a link with records changed later: an application added for a
+    /// business the action added, or a record it linked to since removed.
     Linked {
         /// Table of the record.
         table: String,
@@ -43,7 +43,8 @@ pub fn label(conn: &Connection, action_id: i64) -> Result<String> {
 }
 
 /// Reverses `action_id` inside the current transaction (which must be a new action); returns the refusal
-/// instead when a later action changed one of its records.
+/// instead when a later action changed one of its records or a record linked to them (the caller then rolls the
+/// transaction back).
 pub fn reverse(conn: &Connection, action_id: i64) -> Result<Result<(), UndoRefusal>> {
     let changes: Vec<Change> = conn
         .prepare_cached("SELECT tbl, record_id, op, before FROM audit WHERE action_id = ?1 ORDER BY seq DESC")?

@@ -31,9 +31,12 @@ pub fn load(store: &Store, s: &Session, load: Load) -> Result<Action> {
                 })
             };
             let total = count(&filter, named.as_ref())?;
-            // The list without its text (kept between keystrokes): how dense the matches are decides how the
-            // page is read.
-            let all = if filter.text.trim().is_empty() { total } else { count(&filter.without_text(), None)? };
+            // The payments or work without the text (kept between keystrokes): how dense the matches are decides
+            // how the page is read.
+            let all = match view {
+                View::Payments | View::Work if named.is_some() => count(&filter.without_text(), None)?,
+                _ => total,
+            };
             let share = Share { matches: total, all };
             // A page past the end (rows removed by another console) starts at the last full page.
             let offset = offset.min(total.saturating_sub(limit));

@@ -3,7 +3,7 @@
 //! application, not a visit and then a payment per visit.
 //!
 //! The view `dispatch_payment_entry` is the one definition; triggers on payments and visits keep the table in
-//! step ([`Derived`]).
+//! step (`ledger::derived`).
 
 use rusqlite::Connection;
 

@@ -49,7 +49,7 @@ impl LedgerFilter {
 }
 
 /// The ids of the experts, applications (by their business) and events a filter's text names, bound to a query as
-/// `rarray` tables: [`EXPERTS`], [`APPLICATIONS`], [`EVENTS`].
+/// `rarray` tables: `:experts`, `:applications`, `:events`.
 #[derive(Debug, Clone)]
 pub struct Named {
     experts: Array,

@@ -3,7 +3,7 @@
 //! and pages a few thousand rows instead of a year of visits against their payments.
 //!
 //! The view `unpaid_work_entry` is the one definition; triggers on visits, payments, the experts of events and
-//! events keep the table in step ([`Derived`]).
+//! events keep the table in step (`ledger::derived`).
 
 use rusqlite::Connection;
 

@@ -201,6 +201,7 @@ mod tests {
         assert_eq!(action_label(Lang::Ja, "import.events"), "講習会・相談会の取り込み");
         assert_eq!(action_label(Lang::Ja, "import.experts"), "専門家の取り込み");
         assert_eq!(action_label(Lang::En, "import.visits"), "import of visits");
+        assert_eq!(action_label(Lang::Ja, "import events"), "講習会・相談会の取り込み", "an older label");
         for kind in crate::import::ImportKind::ALL {
             let ja = action_label(Lang::Ja, &format!("import.{}", kind.name()));
             assert!(!ja.is_ascii(), "{ja}");
@@ -347,7 +348,7 @@ pub struct FormText {
     pub nothing_to_undo: &'static str,
     /// "後の変更 ({record}) があるため取り消せません".
     pub later_change: &'static str,
-    /// Undo refused: records added later link to this one; `{record}`.
+    /// Undo refused: the record is linked to records added or removed later; `{record}`.
     pub linked_later: &'static str,
     /// The record opened is not an application of the fiscal year shown.
     pub not_this_year: &'static str,
@@ -379,7 +380,8 @@ pub fn table_label(lang: Lang, table: &str) -> String {
 
 /// The name of an audited action (`dispatch.add_visit`) for the status line.
 pub fn action_label(lang: Lang, label: &str) -> String {
-    if let Some(kind) = label.strip_prefix("import.") {
+    // Imports before 2026-11-25 were labelled "import events".
+    if let Some(kind) = label.strip_prefix("import.").or_else(|| label.strip_prefix("import ")) {
         return match lang {
             Lang::Ja => format!("{}の取り込み", import_kind(lang, kind)),
             Lang::En => format!("import of {kind}"),

@@ -54,7 +54,7 @@ pub const TEXT: FormText = FormText {
     not_this_year: "not an application of the fiscal year shown (open another year with --year)",
     confirm_quit: "a form has unsaved input: press Ctrl-C (q in a list) again to quit",
     later_change: "a later change ({record}) depends on it: cannot undo",
-    linked_later: "records added later are linked to {record}: undo or delete them first",
+    linked_later: "{record} is linked to records added or removed later: undo those first",
     changed: "another console changed this record after you opened it{what}; nothing was overwritten. Esc, Ctrl-L to reload, then edit again",
     changed_by: " ({who} at {at}, \"{label}\": {fields})",
 };

@@ -54,7 +54,7 @@ pub const TEXT: FormText = FormText {
     not_this_year: "この年度の申請ではないため一覧に表示できません (--year で年度を切り替えます)",
     confirm_quit: "入力中のフォームがあります。終了するにはもう一度 Ctrl-C (一覧では q) を押してください",
     later_change: "後から別の変更 ({record}) があるため取り消せません",
-    linked_later: "{record} には後から登録された記録がつながっているため取り消せません (先にそちらを取り消すか削除してください)",
+    linked_later: "{record} は後から追加・削除された記録とつながっているため取り消せません (先にそちらを取り消してください)",
     changed: "開いた後に他の端末で変更されました{what}。上書きはしていません。Esc で閉じて Ctrl-L で再読み込みし、もう一度編集してください",
     changed_by: " ({who} {at}「{label}」: {fields})",
 };

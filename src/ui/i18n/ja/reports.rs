@@ -144,7 +144,6 @@ pub const TEXT: ReportsText = ReportsText {
     },
 };
 
-/// 取り込み。
 /// What an import brings in, by its command-line name (`businesses`, `experts`...).
 pub fn import_kind(kind: &str) -> &str {
     match kind {
@@ -158,6 +157,7 @@ pub fn import_kind(kind: &str) -> &str {
     }
 }
 
+/// 取り込み。
 pub const IMPORT: ImportText = ImportText {
     dry_run: "試行 (--dry-run): {file} ({kind}) の {rows} 行を確認しました。データベースは変更していません",
     would_add: "追加される行 {new} 件、登録済みのため省かれる行 {skipped} 件",
