@@ -241,8 +241,10 @@ fn a_visit_is_added_with_the_assigned_officer_edited_removed_and_brought_back() 
 
     // A new visit proposes the chamber's assigned guidance officer (R-D3).
     c.send("v");
-    let screen = c.wait_for("派遣の追加");
-    assert!(screen.contains("(経営指導員) >"), "{screen}");
+    // (Waiting for both: a screen read mid-redraw may show the title before the fields.)
+    c.wait_until("the visit form with the assigned officer", |s| {
+        s.contains("派遣の追加") && s.contains("(経営指導員) >")
+    });
     c.send(CTRL_S);
     c.wait_for("2025-11-04 (R7.11.4) 10:00-12:00 2.0h");
 

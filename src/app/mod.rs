@@ -639,8 +639,9 @@ pub fn reduce(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) => {
             let cmd = keymap::resolve(&app.scopes(), key);
-            if cmd != Some(Command::Quit) {
-                app.confirm_quit = false;
+            // Any other key answers the quit warning: it goes with its message.
+            if cmd != Some(Command::Quit) && std::mem::take(&mut app.confirm_quit) {
+                app.error = None;
             }
             let global = matches!(cmd, Some(Command::Help | Command::Quit | Command::Refresh | Command::Lookup));
             if app.lookup.is_some() && cmd != Some(Command::Quit) {
@@ -1180,7 +1181,7 @@ fn find_expert(app: &mut App) -> Vec<Effect> {
             app.roster.find_for(id)
         }
         Some(_) => {
-            app.error = Some(t.no_transition.to_string());
+            app.error = Some(t.find_not_now.to_string());
             Vec::new()
         }
         None => {
@@ -1392,6 +1393,7 @@ mod tests {
         reduce(&mut a, Action::Key(Key::Ctrl('c')));
         assert!(!a.quit && a.confirm_quit, "the first Ctrl-C only warns");
         reduce(&mut a, Action::Key(Key::Char('y')));
+        assert_eq!(a.error, None, "the warning goes with the key that answered it");
         reduce(&mut a, Action::Key(Key::Ctrl('c')));
         assert!(!a.quit, "another key in between cancels the warning");
         reduce(&mut a, Action::Key(Key::Ctrl('c')));

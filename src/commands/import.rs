@@ -21,7 +21,7 @@ pub fn run(ctx: &Context, file: &Path, kind: Option<ImportKind>, dry_run: bool) 
         Err(message) => bail!("{message}"),
     };
     let rejected = !plan.issues.is_empty();
-    let mut lines = if dry_run { summary::dry_run_lines(ctx.lang, file, &plan) } else { Vec::new() };
+    let mut lines = if dry_run { summary::dry_run_lines(ctx.lang, file, &plan, false) } else { Vec::new() };
     lines.extend(summary::issue_lines(ctx.lang, &plan));
     // A reader gone away (`| head -1`) ends the listing, not the verdict: rejected rows still exit with 1.
     match print(&lines) {

@@ -471,6 +471,9 @@ impl Gen<'_> {
         } else {
             (PaymentStatus::Proposed, None)
         };
+        // Approved a week after the proposal (no draw from the generator: the rest of the demo stays as it was).
+        let approved_on = (status != PaymentStatus::Proposed)
+            .then(|| (proposed + chrono::Days::new(7)).min(paid_on.unwrap_or(self.today)).min(self.today));
         ledger::insert_payment(
             self.conn,
             &NewPayment {
@@ -484,6 +487,7 @@ impl Gen<'_> {
                 payee_is_corporation: e.is_corp,
                 status,
                 proposed_on: proposed,
+                approved_on,
                 paid_on,
             },
         )?;

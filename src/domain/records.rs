@@ -294,6 +294,8 @@ pub struct NewPayment {
     pub status: PaymentStatus,
     /// Date proposed.
     pub proposed_on: NaiveDate,
+    /// Date approved.
+    pub approved_on: Option<NaiveDate>,
     /// Date paid.
     pub paid_on: Option<NaiveDate>,
 }

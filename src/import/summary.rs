@@ -45,11 +45,12 @@ pub fn rejected_rows(plan: &Plan) -> usize {
     rows.len()
 }
 
-/// The dry run's heading and what would be added.
-pub fn dry_run_lines(lang: Lang, file: &Path, plan: &Plan) -> Vec<String> {
+/// The check's heading and what would be added: for `--dry-run` on the command line, or for the console's
+/// import popup (`console`).
+pub fn dry_run_lines(lang: Lang, file: &Path, plan: &Plan, console: bool) -> Vec<String> {
     let t = texts(lang);
     vec![
-        t.dry_run
+        (if console { t.checked } else { t.dry_run })
             .replace("{file}", &file.display().to_string())
             .replace("{kind}", crate::ui::i18n::import_kind(lang, plan.kind.name()))
             .replace("{rows}", &plan.rows.to_string()),

@@ -32,7 +32,7 @@ pub fn load(store: &mut Store, s: &Session, load: Load, progress: &mut dyn FnMut
             step(progress, 0, 2);
             match summary::check_file(store.conn(), &s.fy, &path, None, lang) {
                 Ok(Ok(plan)) => {
-                    let mut lines = summary::dry_run_lines(lang, &path, &plan);
+                    let mut lines = summary::dry_run_lines(lang, &path, &plan, true);
                     lines.extend(summary::issue_lines(lang, &plan));
                     Reply::Checked { lines, importable: plan.issues.is_empty() && !plan.new.is_empty() }
                 }

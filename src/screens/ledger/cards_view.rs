@@ -15,12 +15,13 @@ use crate::ui::theme::Theme;
 /// The card's lines, each cut to `width` cells.
 pub fn lines<'a>(state: &State, s: &Session, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let t = i18n::ledger::text(s.lang);
-    let (title, facts) = if let Some(st) = &state.statement {
-        statement(st, t)
+    // Each card lists the keys that act on it (a payment is never returned; a statement is only read).
+    let ((title, facts), keys) = if let Some(st) = &state.statement {
+        (statement(st, t), t.statement_keys)
     } else if let Some(c) = state.selected_claim() {
-        claim(c, s, t)
+        (claim(c, s, t), t.card_keys)
     } else if let Some(p) = state.selected_payment() {
-        payment(p, s, t)
+        (payment(p, s, t), t.payment_card_keys)
     } else {
         return Vec::new();
     };
@@ -30,7 +31,7 @@ pub fn lines<'a>(state: &State, s: &Session, theme: &Theme, width: usize) -> Vec
         let text = format!("  {}  {value}", crate::ui::text::fit(label, label_width));
         lines.push(Line::styled(truncate(&text, width), theme.normal()));
     }
-    lines.push(Line::styled(format!("  {}", truncate(t.card_keys, width.saturating_sub(2))), theme.dim()));
+    lines.push(Line::styled(format!("  {}", truncate(keys, width.saturating_sub(2))), theme.dim()));
     lines
 }
 

@@ -28,7 +28,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme
     } else {
         lines.extend(list_lines(state, s, theme, t, width));
         if state.pager.total == 0 && state.pager.generation > 0 && state.rows.is_some() {
-            lines.push(Line::styled(format!(" {}", i18n::console(s.lang).empty), theme.dim()));
+            lines.push(Line::styled(format!(" {}", i18n::console(s.lang).no_rows), theme.dim()));
         }
     }
     f.render_widget(Paragraph::new(lines), area);
@@ -228,7 +228,8 @@ pub fn head(state: &State, s: &Session, theme: &Theme) -> (Vec<Span<'static>>, O
     if let Some(input) = &state.filter_input {
         spans.push(Span::styled(format!("  /{}", display(input.text())), theme.warn()));
         caret = Some(used + 3 + input.caret_cells());
-    } else if !state.filter.text.is_empty() {
+    } else if !state.filter.text.is_empty() && state.view != View::Totals {
+        // (The totals are the year's whole: a text filter kept for the lists does not narrow them.)
         spans.push(Span::styled(format!("  /{}", display(&state.filter.text)), theme.warn()));
     }
     (spans, caret)

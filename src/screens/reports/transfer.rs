@@ -36,13 +36,24 @@ pub enum Stage {
         /// Lines scrolled.
         scroll: usize,
     },
-    /// Finished: what was written, or why not.
+    /// Finished: what was written or imported, or why not.
     Done {
         /// The message.
         lines: Vec<String>,
-        /// Whether it failed.
-        failed: bool,
+        /// How it ended.
+        ended: Ended,
     },
+}
+
+/// How an export or an import ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// A file was written (its path follows).
+    Written,
+    /// The rows were imported (the summary follows).
+    Imported,
+    /// It failed (why follows).
+    Failed,
 }
 
 /// The popup's state.
@@ -222,13 +233,13 @@ impl Transfer {
                 }
             }
             Reply::Exported(Ok(path)) => {
-                self.stage = Stage::Done { lines: vec![path.display().to_string()], failed: false };
+                self.stage = Stage::Done { lines: vec![path.display().to_string()], ended: Ended::Written };
             }
             Reply::Exported(Err(why)) | Reply::Imported(Err(why)) => {
-                self.stage = Stage::Done { lines: why.lines().map(String::from).collect(), failed: true };
+                self.stage = Stage::Done { lines: why.lines().map(String::from).collect(), ended: Ended::Failed };
             }
             Reply::Imported(Ok(summary)) => {
-                self.stage = Stage::Done { lines: vec![summary], failed: false };
+                self.stage = Stage::Done { lines: vec![summary], ended: Ended::Imported };
             }
             Reply::Checked { lines, importable } => self.stage = Stage::Checked { lines, importable, scroll: 0 },
             Reply::Counts { .. } | Reply::Records { .. } | Reply::Located { .. } => {}

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
 
 use super::State;
 use super::freq::Freq;
-use super::transfer::{Stage, Transfer};
+use super::transfer::{Ended, Stage, Transfer};
 use crate::app::Session;
 use crate::domain::model::{
     ClaimStatus, ConsultationChannel, ConsultationOutcome, DispatchStatus, EventKind, EventStatus,
@@ -58,9 +58,13 @@ fn draw_transfer(f: &mut Frame, area: Rect, p: &Transfer, s: &Session, theme: &T
             out.push(Line::styled(truncate(hint.0, cells), hint.1));
             f.render_widget(Paragraph::new(out), inner);
         }
-        Stage::Done { lines, failed } => {
-            let (head, style) = if *failed { (t.failed, theme.error()) } else { (t.written, theme.ok()) };
-            let mut out = vec![Line::styled(head, style)];
+        Stage::Done { lines, ended } => {
+            let mut out = match ended {
+                Ended::Written => vec![Line::styled(t.written, theme.ok())],
+                Ended::Failed => vec![Line::styled(t.failed, theme.error())],
+                // The summary says what was imported.
+                Ended::Imported => Vec::new(),
+            };
             out.extend(lines.iter().map(|l| Line::from(truncate(l, cells))));
             out.push(Line::from(""));
             out.push(Line::styled(t.done_hint, theme.dim()));

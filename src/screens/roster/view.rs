@@ -31,7 +31,7 @@ pub fn draw(f: &mut Frame, area: Rect, state: &State, s: &Session, theme: &Theme
         List::Businesses | List::Organisations => record_lines(state, s, theme, t, width),
     });
     if state.pager.total == 0 && state.pager.generation > 0 {
-        lines.push(Line::styled(format!(" {}", i18n::console(s.lang).empty), theme.dim()));
+        lines.push(Line::styled(format!(" {}", i18n::console(s.lang).no_rows), theme.dim()));
     }
     f.render_widget(Paragraph::new(lines), area);
 }

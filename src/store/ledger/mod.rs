@@ -52,8 +52,8 @@ pub fn insert_claim(conn: &Connection, c: &NewClaim) -> Result<i64> {
 pub fn insert_payment(conn: &Connection, p: &NewPayment) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO payment (fiscal_year, expert_id, visit_id, event_id, honorarium_yen, travel_yen, withholding_yen,
-             net_yen, payee_is_corporation, status, proposed_on, paid_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             net_yen, payee_is_corporation, status, proposed_on, approved_on, paid_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
         p.fiscal_year,
@@ -67,6 +67,7 @@ pub fn insert_payment(conn: &Connection, p: &NewPayment) -> Result<i64> {
         p.payee_is_corporation,
         p.status,
         p.proposed_on,
+        p.approved_on,
         p.paid_on
     ])?;
     Ok(conn.last_insert_rowid())

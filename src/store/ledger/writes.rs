@@ -190,6 +190,7 @@ pub fn create_payment(
             payee_is_corporation: corporation,
             status: PaymentStatus::Proposed,
             proposed_on: p.proposed_on,
+            approved_on: None,
             paid_on: None,
         },
     )?;

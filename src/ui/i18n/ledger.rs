@@ -125,8 +125,12 @@ pub struct LedgerText {
     pub c_net: &'static str,
     /// A corporate payee (not withheld).
     pub corporation: &'static str,
-    /// The keys of a card.
+    /// The keys of a claim's card.
     pub card_keys: &'static str,
+    /// The keys of a payment's card.
+    pub payment_card_keys: &'static str,
+    /// The keys of an expert's 支払調書 figures.
+    pub statement_keys: &'static str,
     /// Statement title ({year}, {expert}).
     pub statement_title: &'static str,
     /// Statement: payee.

@@ -80,6 +80,8 @@ pub struct ConsoleText {
     pub count: &'static str,
     /// Empty list.
     pub empty: &'static str,
+    /// A list other than the applications' with no rows (nothing matches its filter).
+    pub no_rows: &'static str,
     /// "実施期間残り{n}日" (R-P1).
     pub period_left: &'static str,
     /// After the period ended.
@@ -212,7 +214,7 @@ mod tests {
     fn no_console_text_is_empty_in_either_language() {
         for lang in [Lang::Ja, Lang::En] {
             let t = console(lang);
-            let all: Vec<&str> = [t.app_name, t.direct, t.filter_all, t.count, t.empty]
+            let all: Vec<&str> = [t.app_name, t.direct, t.filter_all, t.count, t.empty, t.no_rows]
                 .into_iter()
                 .chain([
                     t.consultations_title,
@@ -314,6 +316,8 @@ pub struct FormText {
     pub needs_approval: &'static str,
     /// Nothing to move to from this status.
     pub no_transition: &'static str,
+    /// `f` on an application past the stage where its expert is chosen.
+    pub find_not_now: &'static str,
     /// Select an application first.
     pub select_first: &'static str,
     /// "No matches" in a record picker.

@@ -247,6 +247,8 @@ pub fn text(lang: Lang) -> &'static ReportsText {
 pub struct ImportText {
     /// Dry-run heading; `{file}`, `{kind}`, `{rows}`.
     pub dry_run: &'static str,
+    /// The console's check heading (nothing imported yet); `{file}`, `{kind}`, `{rows}`.
+    pub checked: &'static str,
     /// Rows that would be added and skipped; `{new}`, `{skipped}`.
     pub would_add: &'static str,
     /// Done; `{file}`, `{kind}`, `{new}`, `{skipped}`.
@@ -365,7 +367,7 @@ mod tests {
             all.extend(t.doc.payment_headers);
             all.extend([t.cli.written, t.cli.unknown_chamber, t.cli.font_missing, t.cli.bad_extension]);
             let i = import(lang);
-            all.extend([i.dry_run, i.imported, i.row_issue, i.refused, i.duplicate_row, i.unknown_chamber]);
+            all.extend([i.dry_run, i.checked, i.imported, i.row_issue, i.refused, i.duplicate_row, i.unknown_chamber]);
             all.extend([i.unknown_organiser, i.unknown_event_kind, i.unknown_venue_kind, i.unknown_event_status]);
             all.extend([i.slot_length, i.same_event]);
             all.extend(i.corporate_number);

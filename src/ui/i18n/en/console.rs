@@ -33,6 +33,7 @@ pub const TEXT: ConsoleText = ConsoleText {
     filter_all: "all",
     count: "{n}",
     empty: "no applications match",
+    no_rows: "nothing matches",
     period_left: "{n} days left in the period",
     period_ended: "program period ended",
     year_fallback: "FY{year} not configured: showing the latest year",

@@ -37,6 +37,7 @@ pub const TEXT: FormText = FormText {
     confirm_discard: "Discard what you typed? Esc again discards, any other key continues",
     needs_approval: "visits can be added to approved applications",
     no_transition: "no next status from here",
+    find_not_now: "an expert is found only for an application received, under review or approved",
     select_first: "select an application first",
     no_candidates: "no match",
     override_hint: "beyond the rule in principle: type the override reason and save with Ctrl-S",

@@ -146,6 +146,7 @@ pub const TEXT: ReportsText = ReportsText {
 /// Imports.
 pub const IMPORT: ImportText = ImportText {
     dry_run: "Dry run: checked {rows} rows of {file} ({kind}); the database was not changed",
+    checked: "Checked {rows} rows of {file} ({kind}); nothing is imported yet",
     would_add: "{new} rows would be added, {skipped} skipped as already registered",
     imported: "Imported {file} ({kind}): {new} added, {skipped} skipped as already registered",
     rejected_rows: "{n} rows cannot be imported:",

@@ -33,6 +33,7 @@ pub const TEXT: ConsoleText = ConsoleText {
     filter_all: "すべて",
     count: "{n}件",
     empty: "該当する申請はありません",
+    no_rows: "該当するものはありません",
     period_left: "実施期間残り{n}日",
     period_ended: "実施期間終了",
     year_fallback: "{year}年度は未設定のため最新の年度を表示",

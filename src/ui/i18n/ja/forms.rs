@@ -37,6 +37,7 @@ pub const TEXT: FormText = FormText {
     confirm_discard: "入力を破棄しますか? もう一度 Esc で破棄、ほかのキーで続ける",
     needs_approval: "派遣は承認済みの申請に追加できます",
     no_transition: "この状態から進める先はありません",
+    find_not_now: "専門家を探せるのは受付・審査中・承認の申請です",
     select_first: "先に申請を選んでください",
     no_candidates: "該当なし",
     override_hint: "原則を超えます。例外承認の理由を入力して Ctrl-S で記録します",

@@ -160,6 +160,7 @@ pub fn import_kind(kind: &str) -> &str {
 /// 取り込み。
 pub const IMPORT: ImportText = ImportText {
     dry_run: "試行 (--dry-run): {file} ({kind}) の {rows} 行を確認しました。データベースは変更していません",
+    checked: "{file} ({kind}) の {rows} 行を確認しました。まだ取り込んでいません",
     would_add: "追加される行 {new} 件、登録済みのため省かれる行 {skipped} 件",
     imported: "{file} ({kind}) を取り込みました: 追加 {new} 件、登録済みのため省略 {skipped} 件",
     rejected_rows: "取り込めない行が {n} 件あります:",
