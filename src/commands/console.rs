@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{
     KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::layout::Rect;
 
 use std::time::Duration;
@@ -89,7 +90,11 @@ fn event_loop(
     let mut data_version = store.data_version()?;
     while !app.quit && !stop.load(std::sync::atomic::Ordering::Relaxed) {
         if dirty {
+            // One synchronized update per frame: a terminal that knows the mode (Windows Terminal, most others)
+            // shows the frame whole, never half drawn; the others ignore it.
+            execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
             terminal.draw(|f| frame::draw(f, app))?;
+            execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
             dirty = false;
         }
         // Wait for a key, but wake often enough to show replies from the reader promptly.

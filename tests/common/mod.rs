@@ -12,9 +12,36 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 /// A running console in a pseudo-terminal.
 pub struct Console {
     writer: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
+    /// The screen as last shown whole: outside the console's synchronized updates (a frame is never read half
+    /// drawn).
+    shown: Arc<Mutex<vt100::Screen>>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+/// The console's marks around each frame (DEC private mode 2026, synchronized output).
+const BEGIN_UPDATE: &[u8] = b"\x1b[?2026h";
+const END_UPDATE: &[u8] = b"\x1b[?2026l";
+
+/// Feeds the parser what `pending` holds, up to a possible mark cut in two at its end (kept for the next read);
+/// returns whether the screen is then whole (outside a synchronized update).
+fn frames(parser: &mut vt100::Parser, pending: &mut Vec<u8>, in_update: &mut bool) -> bool {
+    let mut start = 0;
+    while let Some((at, mark)) = (start..pending.len())
+        .find_map(|i| [BEGIN_UPDATE, END_UPDATE].into_iter().find(|m| pending[i..].starts_with(m)).map(|m| (i, m)))
+    {
+        parser.process(&pending[start..at + mark.len()]);
+        *in_update = mark == BEGIN_UPDATE;
+        start = at + mark.len();
+    }
+    // A tail that may be the start of a mark waits for the rest.
+    let tail = (1..BEGIN_UPDATE.len())
+        .rev()
+        .find(|&k| pending.len() >= start + k && BEGIN_UPDATE.starts_with(&pending[pending.len() - k..]))
+        .unwrap_or(0);
+    parser.process(&pending[start..pending.len() - tail]);
+    pending.drain(..pending.len() - tail);
+    !*in_update
 }
 
 impl Console {
@@ -35,27 +62,32 @@ impl Console {
         let child = pty.slave.spawn_command(cmd).expect("spawn madoguchi");
         drop(pty.slave);
         let size = |n: u16| std::num::NonZero::new(n.max(2)).expect("at least 2");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
+        let mut parser = vt100::Parser::new(size(rows), size(cols), 0);
+        let shown = Arc::new(Mutex::new(parser.screen().clone()));
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let sink = Arc::clone(&parser);
+        let sink = Arc::clone(&shown);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            let mut pending: Vec<u8> = Vec::new();
+            let mut in_update = false;
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                if let Ok(mut p) = sink.lock() {
-                    p.process(&buf[..n]);
+                pending.extend_from_slice(&buf[..n]);
+                let done = frames(&mut parser, &mut pending, &mut in_update);
+                if done && let Ok(mut s) = sink.lock() {
+                    *s = parser.screen().clone();
                 }
             }
         });
         let writer = pty.master.take_writer().expect("pty writer");
-        Console { writer, parser, child, _master: pty.master }
+        Console { writer, shown, child, _master: pty.master }
     }
 
     /// The screen's text now.
     pub fn screen(&self) -> String {
-        self.parser.lock().map(|p| p.screen().contents()).unwrap_or_default()
+        self.shown.lock().map(|s| s.contents()).unwrap_or_default()
     }
 
     /// Waits until the screen shows `text` (polling the parsed screen, never a blind sleep); panics with the
@@ -81,7 +113,7 @@ impl Console {
 
     /// The parsed screen now: its text, the cells' attributes (a selected row is drawn reversed) and the cursor.
     pub fn parsed(&self) -> vt100::Screen {
-        self.parser.lock().map(|p| p.screen().clone()).expect("the screen parser")
+        self.shown.lock().map(|s| s.clone()).expect("the screen")
     }
 
     /// Waits until `pred` holds for the parsed screen; panics with the screen after 15 seconds.
@@ -124,12 +156,9 @@ impl Console {
 
     /// Whether the program has the terminal in the alternate screen and in a mouse-reporting mode.
     pub fn terminal_modes(&self) -> (bool, bool) {
-        self.parser
+        self.shown
             .lock()
-            .map(|p| {
-                let s = p.screen();
-                (s.alternate_screen(), s.mouse_protocol_mode() != vt100::MouseProtocolMode::None)
-            })
+            .map(|s| (s.alternate_screen(), s.mouse_protocol_mode() != vt100::MouseProtocolMode::None))
             .unwrap_or((false, false))
     }
 
