@@ -102,3 +102,38 @@ fn sigterm_ends_the_console_and_restores_the_terminal() {
     assert!(c.wait_exit(), "a clean exit, not a crash");
     c.wait_until("terminal restored", |_| c.terminal_modes() == (false, false));
 }
+
+/// Closing the terminal (a window closed, an SSH session lost) ends the console: it never stays behind spinning
+/// on a terminal that is gone (crossterm's input poll does not return then; a console was seen at 55% CPU for 30
+/// minutes after its tmux session was killed). Driven through tmux (installed by `.ci/run`) on a private socket:
+/// killing the session closes the terminal for real, which the harness's own pty cannot while it reads it.
+#[test]
+fn a_console_whose_terminal_closes_ends() {
+    let home = tempfile::tempdir().unwrap();
+    let socket = format!("madoguchi-test-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        let out = std::process::Command::new("tmux").args(["-L", &socket]).args(args).output();
+        out.expect("tmux (installed by .ci/run)")
+    };
+    let console =
+        format!("HOME={} {} --demo --today 2025-11-04", home.path().display(), env!("CARGO_BIN_EXE_madoguchi"));
+    assert!(tmux(&["new-session", "-d", "-s", "t", "-x", "100", "-y", "30", &console]).status.success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !String::from_utf8_lossy(&tmux(&["capture-pane", "-t", "t", "-p"]).stdout).contains("令和7年度") {
+        assert!(std::time::Instant::now() < deadline, "the console did not start");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let pid = String::from_utf8_lossy(&tmux(&["list-panes", "-t", "t", "-F", "#{pane_pid}"]).stdout).trim().to_string();
+    let running = || std::path::Path::new(&format!("/proc/{pid}")).exists();
+    assert!(running(), "pane process {pid}");
+    tmux(&["kill-server"]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while running() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let left = running();
+    if left {
+        let _ = std::process::Command::new("kill").args(["-9", &pid]).status();
+    }
+    assert!(!left, "the console still runs 10 s after its terminal closed");
+}

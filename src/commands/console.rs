@@ -84,11 +84,14 @@ fn event_loop(
     let resize = |w, h| Action::Resize { list_rows: frame::list_rows(Rect::new(0, 0, w, h)) };
     step(app, store, &worker, resize(size.width, size.height));
     let stop = stop_signals()?;
+    let beat = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    watchdog(Arc::clone(&stop), Arc::clone(&beat))?;
     let mut dirty = true;
     // Another console's writes are shown when this one is idle (no input for a moment).
     let mut last_input = std::time::Instant::now();
     let mut data_version = store.data_version()?;
     while !app.quit && !stop.load(std::sync::atomic::Ordering::Relaxed) {
+        beat.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if dirty {
             // One synchronized update per frame: a terminal that knows the mode (Windows Terminal, most others)
             // shows the frame whole, never half drawn; the others ignore it.
@@ -158,6 +161,35 @@ fn stop_signals() -> Result<std::sync::Arc<std::sync::atomic::AtomicBool>> {
         signal_hook::flag::register(signal, std::sync::Arc::clone(&flag))?;
     }
     Ok(flag)
+}
+
+/// How long the loop has to stop by itself once asked to (a stop signal, or the terminal gone).
+const STOP_GRACE: Duration = Duration::from_secs(2);
+
+/// Ends the process when the console was asked to stop (a stop signal, or its terminal gone: a closed tab, a
+/// dropped SSH session) and its loop does not: crossterm's input poll spins without returning on a terminal that
+/// is gone (crossterm issue 793), so the loop never sees the request. Every action is committed when it is done,
+/// so leaving without the loop loses nothing written.
+fn watchdog(stop: Arc<std::sync::atomic::AtomicBool>, beat: Arc<std::sync::atomic::AtomicU64>) -> Result<()> {
+    use std::io::IsTerminal;
+    use std::sync::atomic::Ordering::Relaxed;
+    std::thread::Builder::new().name("madoguchi-watchdog".into()).spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(250));
+            if !std::io::stdin().is_terminal() {
+                stop.store(true, Relaxed);
+            }
+            if stop.load(Relaxed) {
+                let before = beat.load(Relaxed);
+                std::thread::sleep(STOP_GRACE);
+                if beat.load(Relaxed) == before {
+                    tracing::warn!("the console was asked to stop and its loop did not: leaving");
+                    std::process::exit(1);
+                }
+            }
+        }
+    })?;
+    Ok(())
 }
 
 /// Reduces one action: reads go to the reader thread, writes run here as one short transaction each.
