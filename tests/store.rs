@@ -292,24 +292,27 @@ fn an_edit_from_a_stale_screen_is_refused_not_overwritten() {
     assert_eq!(labels, 1, "the refused save left no action behind");
 }
 
+/// An application of `business_id` received on 2025-06-02 for theme 1.
+fn new_dispatch(business_id: i64) -> madoguchi::domain::records::NewDispatch {
+    madoguchi::domain::records::NewDispatch {
+        fiscal_year: 2025,
+        business_id,
+        chamber_id: None,
+        guidance_officer_id: None,
+        received_on: chrono::NaiveDate::from_ymd_opt(2025, 6, 2).unwrap(),
+        theme: 1,
+        sections: vec![],
+        recommended_expert_id: None,
+    }
+}
+
 fn seed_approved_dispatch(store: &mut Store) -> i64 {
     use madoguchi::domain::model::DispatchStatus;
-    use madoguchi::domain::records::NewDispatch;
     use madoguchi::store::dispatches;
     store
         .act("seed", |tx| {
             let business_id = businesses::insert(tx, &business("田中商店"))?;
-            let d = NewDispatch {
-                fiscal_year: 2025,
-                business_id,
-                chamber_id: None,
-                guidance_officer_id: None,
-                received_on: chrono::NaiveDate::from_ymd_opt(2025, 6, 2).unwrap(),
-                theme: 1,
-                sections: vec![],
-                recommended_expert_id: None,
-            };
-            let id = dispatches::insert(tx, &d)?.0;
+            let id = dispatches::insert(tx, &new_dispatch(business_id))?.0;
             dispatches::set_status(
                 tx,
                 id,
@@ -395,24 +398,13 @@ fn undo_is_refused_when_a_later_change_depends_on_it() {
 
 #[test]
 fn undo_is_refused_when_records_added_later_link_to_the_record() {
-    use madoguchi::domain::records::NewDispatch;
     use madoguchi::store::dispatches;
     use madoguchi::store::undo::UndoRefusal;
     let (_dir, mut store) = temp_store();
     let id = store.act("business.create", |tx| businesses::insert(tx, &business("阿蘇茶房"))).unwrap();
     // Another console records an application of the new business.
     let mut other = Store::open(store.path(), "佐藤").unwrap();
-    let d = NewDispatch {
-        fiscal_year: 2025,
-        business_id: id,
-        chamber_id: None,
-        guidance_officer_id: None,
-        received_on: chrono::NaiveDate::from_ymd_opt(2025, 6, 2).unwrap(),
-        theme: 1,
-        sections: vec![],
-        recommended_expert_id: None,
-    };
-    other.act("dispatch.create", |tx| dispatches::insert(tx, &d)).unwrap();
+    other.act("dispatch.create", |tx| dispatches::insert(tx, &new_dispatch(id))).unwrap();
     assert_eq!(store.undo().unwrap(), Err(UndoRefusal::Linked { table: "business".into(), record_id: id }));
     let kept: i64 = store.conn().query_row("SELECT COUNT(*) FROM business WHERE id = ?1", [id], |r| r.get(0)).unwrap();
     assert_eq!(kept, 1, "nothing was undone");
