@@ -313,7 +313,7 @@ fn the_lookup_finds_events_by_title_and_by_date() {
     let conn = desk.store.conn();
     let groups = lookup(conn, &desk.fy, d(11, 4), "SNS活用", 5).unwrap();
     let events = groups.iter().find(|g| g.0 == HitKind::Event).expect("an event group");
-    assert_eq!((events.1[0].id, events.1[0].next_date), (id, Some(d(11, 20))));
+    assert_eq!((events.1[0].id, events.1[0].held_on), (id, Some(d(11, 20))));
     let by_date = lookup(conn, &desk.fy, d(11, 4), "R7.11.20", 5).unwrap();
     assert!(by_date.iter().any(|g| g.0 == HitKind::Event && g.1[0].id == id));
     remember(conn, HitKind::Event, id).unwrap();

@@ -107,6 +107,7 @@ fn facts(h: &Hit, lang: Lang, t: &ConsoleText) -> String {
         }
     }
     parts.extend(h.next_date.map(|d| t.next_date.replace("{date}", &format_iso_wareki(d))));
+    parts.extend(h.held_on.map(format_iso_wareki));
     parts.join("  ")
 }
 
@@ -118,6 +119,20 @@ mod tests {
 
     use super::*;
     use crate::app::keymap::Key;
+
+    /// An event shows the day it is held, past or coming: never as 次回 (an expert's or an application's next
+    /// visit).
+    #[test]
+    fn an_event_shows_its_day_not_a_next_visit() {
+        let t = i18n::console(Lang::Ja);
+        let mut event = Hit::new(HitKind::Event, 1, "SNS活用セミナー".into());
+        event.held_on = chrono::NaiveDate::from_ymd_opt(2025, 6, 20);
+        let line = facts(&event, Lang::Ja, t);
+        assert!(line.contains("2025-06-20 (R7.6.20)") && !line.contains("次回"), "{line}");
+        let mut expert = Hit::new(HitKind::Expert, 2, "田中 一郎".into());
+        expert.next_date = chrono::NaiveDate::from_ymd_opt(2025, 11, 20);
+        assert!(facts(&expert, Lang::Ja, t).contains("次回 2025-11-20"), "{}", facts(&expert, Lang::Ja, t));
+    }
 
     fn input_line(l: &LookupState) -> String {
         let mut t = Terminal::new(TestBackend::new(60, 8)).expect("test terminal");

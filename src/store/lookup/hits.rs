@@ -173,7 +173,7 @@ fn event(conn: &Connection, id: i64) -> Result<Option<Hit>> {
             let mut h = Hit::new(HitKind::Event, id, r.get(0)?);
             h.place = Some(r.get::<_, String>(1)?).filter(|v| !v.is_empty());
             h.affiliation = r.get(2)?;
-            h.next_date = r.get(3)?;
+            h.held_on = r.get(3)?;
             Ok(h)
         })
         .optional()?)

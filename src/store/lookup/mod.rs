@@ -81,6 +81,8 @@ pub struct Hit {
     pub minutes_left: Option<i64>,
     /// Next visit date (experts, applications).
     pub next_date: Option<NaiveDate>,
+    /// The day it is held (events; past or coming).
+    pub held_on: Option<NaiveDate>,
     /// Organisation kind.
     pub organisation_kind: Option<OrganisationKind>,
 }
@@ -99,6 +101,7 @@ impl Hit {
             status: None,
             minutes_left: None,
             next_date: None,
+            held_on: None,
             organisation_kind: None,
         }
     }
