@@ -98,17 +98,7 @@ impl Console {
 
     /// Waits until `pred` holds for the screen.
     pub fn wait_until(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let s = self.screen();
-            if pred(&s) {
-                return s;
-            }
-            if Instant::now() > deadline {
-                panic!("timed out waiting for {what:?}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        self.wait_parsed(what, |s| pred(&s.contents())).contents()
     }
 
     /// The parsed screen now: its text, the cells' attributes (a selected row is drawn reversed) and the cursor.

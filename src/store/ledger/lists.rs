@@ -78,7 +78,7 @@ fn prepared<'c>(conn: &'c Connection, sql: &str, named: Option<&Named>) -> Resul
 }
 
 /// The number `sql` counts, with the named ids bound.
-fn counted(conn: &Connection, sql: &str, named: Option<&Named>) -> Result<usize> {
+fn count_named(conn: &Connection, sql: &str, named: Option<&Named>) -> Result<usize> {
     let mut st = prepared(conn, sql, named)?;
     let mut rows = st.raw_query();
     let n: i64 = rows.next()?.map_or(Ok(0), |r| r.get(0))?;
@@ -87,7 +87,7 @@ fn counted(conn: &Connection, sql: &str, named: Option<&Named>) -> Result<usize>
 
 /// How many rows a filtered list has against its unfiltered whole (both counted before its page is read): dense
 /// matches are paged by walking the list's own order and testing each row, sparse ones by sorting them all.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Share {
     /// Rows matching the filter.
     pub matches: usize,
@@ -214,7 +214,8 @@ pub struct WorkRow {
 }
 
 /// The claims of the year matching the filter (by number, payee, receipt, or their event's title or venue): the
-/// FROM clause, the WHERE clause and the parameters.
+/// FROM clause, the WHERE clause and the parameters. (Claims match through SQL with text parameters, not
+/// [`Named`] ids: the frequency tables run [`claim_ids`] with parameters that cannot hold an `rarray`.)
 fn claims_of(fiscal_year: i32, f: &LedgerFilter) -> (String, String, Vec<String>) {
     let text = f.text.trim();
     let matches = (!text.is_empty()).then(|| {
@@ -364,7 +365,7 @@ fn payment_matches(fiscal_year: i32, f: &LedgerFilter) -> String {
 /// Payments of the year matching the filter (`named`: the records its text names).
 pub fn count_payments(conn: &Connection, fiscal_year: i32, f: &LedgerFilter, named: Option<&Named>) -> Result<usize> {
     match named {
-        Some(n) => counted(conn, &format!("SELECT COUNT(*) FROM ({})", payment_matches(fiscal_year, f)), Some(n)),
+        Some(n) => count_named(conn, &format!("SELECT COUNT(*) FROM ({})", payment_matches(fiscal_year, f)), Some(n)),
         None => count(conn, "payment p", &payments_of_year(fiscal_year, f), &[]),
     }
 }
@@ -516,7 +517,7 @@ pub fn count_work(conn: &Connection, from: NaiveDate, until: NaiveDate, named: O
         return Ok(conn.prepare_cached(sql)?.query_row(params![from, until], |r| r.get::<_, i64>(0))? as usize);
     }
     let [visits, events] = work_of(from, until, named);
-    counted(conn, &format!("SELECT (SELECT COUNT(*) FROM ({visits})) + (SELECT COUNT(*) FROM ({events}))"), named)
+    count_named(conn, &format!("SELECT (SELECT COUNT(*) FROM ({visits})) + (SELECT COUNT(*) FROM ({events}))"), named)
 }
 
 /// A page of work with no payment yet, newest first: each kind's first rows up to the page's end (walked in its
