@@ -394,6 +394,15 @@ fn lookup_from_every_tab_and_a_form() {
     }
     esc_from_every_tab(&mut c, &[&kana, &number]);
 
+    // Typed in one go with Enter, before any reply: the record typed opens, not a row of the results on screen
+    // (the recent records, or a shorter text's).
+    c.send("2");
+    c.wait_parsed(TABS[1].what, |s| TABS[1].shown(s));
+    c.send(CTRL_K);
+    c.wait_for("検索 (Ctrl-K)");
+    c.send(&format!("{}{ENTER}", number.typed));
+    c.wait_parsed("the application typed, chosen on tab 1", |s| Popup::read(s).is_none() && application(s));
+
     // Inside a form: Ctrl-K wins over the field, and Esc returns to the form with what was typed, the cursor in
     // its field.
     c.send("1");
